@@ -1,0 +1,46 @@
+/**
+ * Serves the built renderer from app://kiosk/ instead of file:// (so the UI has
+ * a real origin, a CSP header, and no access to the file system).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
+
+export const APP_SCHEME = 'app';
+
+export const APP_SCHEME_PRIVILEGES = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false },
+} as const;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'kiosk') return new Response('Not found', { status: 404 });
+    const wanted = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    const file = wanted.startsWith(root + path.sep) && path.extname(wanted) ? wanted : path.join(root, 'index.html');
+    try {
+      const body = await fs.readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

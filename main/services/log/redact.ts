@@ -1,0 +1,49 @@
+/**
+ * Redaction applied to every log line before it is written anywhere.
+ * Aadhaar numbers, PID blocks and secrets must never reach a file or a console.
+ */
+
+// 12 digits (optionally grouped 4-4-4 by spaces or dashes) starting 2–9, not part of a longer number.
+const AADHAAR = /(?<![\d])[2-9]\d{3}[\s-]?\d{4}[\s-]?\d{4}(?![\d])/g;
+// 16-digit Virtual IDs.
+const VID = /(?<![\d])\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}(?![\d])/g;
+// A PID block, whole or cut off, and its encrypted parts wherever they appear alone.
+const PID_BLOCK = /<PidData[\s\S]*?(<\/PidData>|$)/gi;
+const PID_PARTS = /<(Skey|Hmac|Data)\b[^>]*>[\s\S]*?(<\/\1>|$)/gi;
+// Header- or field-shaped secrets: developer_key, secret-key, access_key, aadhaar (encrypted), piddata, …
+const SECRET_FIELDS =
+  /(["']?(?:developer[_-]?key|secret[_-]?key|access[_-]?key|aadhaar|aadhar|piddata|pid[_-]?data|authorization|x-kiosk-token|token)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
+// Long base64 runs (encrypted Aadhaar, keys, certificates).
+const LONG_BASE64 = /[A-Za-z0-9+/]{80,}={0,2}/g;
+
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 6) out = out.split(secret).join('[secret]');
+  }
+  return out
+    .replace(PID_BLOCK, '[pid-data]')
+    .replace(PID_PARTS, '[pid-data]')
+    .replace(SECRET_FIELDS, (_m, name: string) => `${name}"[redacted]"`)
+    .replace(LONG_BASE64, '[base64]')
+    .replace(VID, '[vid]')
+    .replace(AADHAAR, '[aadhaar]');
+}
+
+/** Redacts every string inside a value meant for a log (objects are copied, not changed). */
+export function redactValue(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (depth > 8) return '[deep]';
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Error) {
+    return { name: value.name, message: redactText(value.message, secrets), code: (value as { code?: unknown }).code };
+  }
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = /^(aadhaar|aadhar|piddata|pid|pidXml|accessKey|developerKey|secret|token|privateKey)$/i.test(key)
+      ? '[redacted]'
+      : redactValue(v, secrets, depth + 1);
+  }
+  return out;
+}

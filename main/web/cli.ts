@@ -1,0 +1,40 @@
+/**
+ * `npm run web`: the same services as the Electron app, served to any browser
+ * on this PC at http://127.0.0.1:${KIOSK_WEB_PORT:-5178}.
+ */
+import path from 'node:path';
+import { boot } from '../host/boot';
+import { ConfigError } from '../services/config/config';
+import { startWebHost } from './server';
+
+async function main(): Promise<void> {
+  const booted = await boot({ host: 'web' });
+  const web = await startWebHost({
+    dispatch: booted.dispatch,
+    staticDir: path.resolve(process.env.KIOSK_RENDERER_DIR ?? 'dist/renderer'),
+    port: booted.config.webPort,
+    logger: booted.logger,
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await web.close();
+    await booted.services.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`Kiosk ready at ${web.launchUrl}`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    console.error(`The web port is already in use: set KIOSK_WEB_PORT to a free port (or stop the other kiosk). ${(err as Error).message}`);
+  } else {
+    console.error(`The kiosk could not start: ${(err as Error)?.message ?? String(err)}`);
+  }
+  process.exit(1);
+});

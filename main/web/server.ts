@@ -1,0 +1,182 @@
+/**
+ * The loopback web host: serves the built renderer and carries the contract as
+ * JSON over HTTP (POST /api/<call>). Used in development and tests; the
+ * Electron host carries the same contract over IPC.
+ *
+ * Guards: binds 127.0.0.1 only; every API call must carry the launch secret
+ * (header x-kiosk-token); the Host header must name this server (DNS-rebinding)
+ * and a cross-site Origin is refused.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { KioskError, type Envelope } from '../../app/contract';
+import type { Dispatch } from '../host/dispatch';
+import type { Logger } from '../services/log/logger';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
+
+export const TOKEN_HEADER = 'x-kiosk-token';
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port: number;
+  logger: Logger;
+  /** The launch secret; generated when not given. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  /** The URL to open: carries the secret in the fragment, which never reaches a server log. */
+  launchUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+export function generateToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? generateToken();
+  const log = options.logger.child('web');
+  const staticRoot = path.resolve(options.staticDir);
+  let port = options.port;
+
+  const server = http.createServer((req, res) => {
+    const reply = (status: number, body: Envelope | string, type = 'application/json') => {
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY' } : {}),
+      });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    const refuse = (status: number, error: KioskError) => reply(status, { ok: false, error: error.toWire() });
+
+    // Only this server's own names: a page on another site resolving to 127.0.0.1 is refused.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return refuse(421, new KioskError('host.unauthorized', { detail: `host header ${host.slice(0, 64)}` }));
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        return refuse(403, new KioskError('host.unauthorized', { detail: 'cross-origin call' }));
+      }
+      if (req.method !== 'POST') return refuse(405, new KioskError('input.invalid', { params: { field: 'method' } }));
+      const given = req.headers[TOKEN_HEADER];
+      if (typeof given !== 'string' || !safeEqual(given, token)) {
+        log.warn('call without the launch secret refused', { path: url.pathname.slice(0, 64) });
+        return refuse(401, new KioskError('host.unauthorized'));
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return refuse(415, new KioskError('input.invalid', { params: { field: 'content-type' } }));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          refuse(413, new KioskError('input.invalid', { params: { field: 'body' } }));
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (res.headersSent) return;
+        let input: unknown;
+        try {
+          const text = Buffer.concat(chunks).toString('utf8');
+          input = text === '' ? {} : JSON.parse(text);
+        } catch {
+          return refuse(400, new KioskError('input.invalid', { params: { field: 'body' } }));
+        }
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        options.dispatch(name, input).then(
+          (envelope) => reply(200, envelope),
+          (err: unknown) => {
+            log.error('dispatch threw', { error: err });
+            refuse(500, new KioskError('internal'));
+          },
+        );
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed', 'text/plain');
+    // Static files; anything that is not a file is the app (one page).
+    const wanted = path.normalize(path.join(staticRoot, decodeURIComponent(url.pathname)));
+    const inside = wanted.startsWith(staticRoot + path.sep);
+    const file = inside && fs.existsSync(wanted) && fs.statSync(wanted).isFile() ? wanted : path.join(staticRoot, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        return reply(503, 'The app is not built yet: run "npm run build".', 'text/plain; charset=utf-8');
+      }
+      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY' } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    });
+  });
+
+  // Long enough for a fingerprint capture plus a slow bank.
+  server.requestTimeout = 180_000;
+  server.headersTimeout = 10_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  log.info('web host listening', { url });
+  return {
+    url,
+    launchUrl: `${url}#k=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

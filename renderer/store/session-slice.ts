@@ -1,0 +1,39 @@
+/**
+ * The session slice: what the app knows about itself (from getAppInfo) and the
+ * agent's language. Nothing about a customer lives here.
+ */
+import type { StateCreator } from 'zustand';
+import { KioskError, toKioskError, type AppInfo } from '../../app/contract';
+import { api } from '../bridge';
+import { i18n, rememberLanguage, savedLanguage, type Language } from '../i18n';
+
+export interface SessionSlice {
+  appInfo: AppInfo | null;
+  appInfoError: KioskError | null;
+  language: Language;
+  loadAppInfo(): Promise<void>;
+  setLanguage(lang: Language): void;
+  toggleLanguage(): void;
+}
+
+export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set, get) => ({
+  appInfo: null,
+  appInfoError: null,
+  language: savedLanguage(),
+  async loadAppInfo() {
+    try {
+      const appInfo = await api().getAppInfo({});
+      set({ appInfo, appInfoError: null });
+    } catch (err) {
+      set({ appInfoError: toKioskError(err) });
+    }
+  },
+  setLanguage(lang) {
+    rememberLanguage(lang);
+    void i18n.changeLanguage(lang);
+    set({ language: lang });
+  },
+  toggleLanguage() {
+    get().setLanguage(get().language === 'en' ? 'hi' : 'en');
+  },
+});

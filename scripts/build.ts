@@ -1,0 +1,94 @@
+/**
+ * Builds everything with esbuild:
+ *   dist/renderer/   the React app (hashed file names, index.html pointing at them)
+ *   dist/main/       the Electron main process (electron.cjs) and the sandboxed preload (preload.cjs)
+ * Usage: tsx scripts/build.ts [renderer|electron|all] [--dev]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'dist');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+export async function buildRenderer(options: { dev?: boolean; outDir?: string } = {}): Promise<{ outDir: string; files: string[] }> {
+  const outDir = options.outDir ?? path.join(dist, 'renderer');
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { app: 'renderer/main.tsx' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome120'],
+    outdir: path.join(outDir, 'assets'),
+    entryNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    minify: !options.dev,
+    sourcemap: options.dev ? 'inline' : false,
+    jsx: 'automatic',
+    loader: { '.tsv': 'text', '.svg': 'dataurl', '.png': 'file', '.woff2': 'file' },
+    define: { 'process.env.NODE_ENV': JSON.stringify(options.dev ? 'development' : 'production') },
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  } satisfies BuildOptions);
+  const outputs = Object.keys(result.metafile.outputs).map((f) => path.relative(outDir, path.resolve(root, f)));
+  const js = outputs.filter((f) => f.endsWith('.js'));
+  const css = outputs.filter((f) => f.endsWith('.css'));
+  const template = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
+  const html = template
+    .replace('<!--styles-->', css.map((f) => `<link rel="stylesheet" href="/${f.replace(/\\/g, '/')}" />`).join('\n    '))
+    .replace('<!--scripts-->', js.map((f) => `<script type="module" src="/${f.replace(/\\/g, '/')}"></script>`).join('\n    '));
+  fs.writeFileSync(path.join(outDir, 'index.html'), html);
+  return { outDir, files: outputs };
+}
+
+export async function buildElectron(options: { dev?: boolean } = {}): Promise<void> {
+  const outDir = path.join(dist, 'main');
+  fs.mkdirSync(outDir, { recursive: true });
+  const common: BuildOptions = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: ['node22'],
+    sourcemap: options.dev ? 'inline' : false,
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: ['main/electron/main.ts'],
+      outfile: path.join(outDir, 'electron.cjs'),
+      // Production dependencies ship in the asar's node_modules (native ones rebuilt for Electron by `npm run dist`).
+      external: ['electron', ...Object.keys(pkg.dependencies)],
+    }),
+    build({
+      ...common,
+      entryPoints: ['main/electron/preload.ts'],
+      outfile: path.join(outDir, 'preload.cjs'),
+      // A sandboxed preload may require only 'electron': everything else is bundled in.
+      external: ['electron'],
+    }),
+  ]);
+}
+
+async function main(): Promise<void> {
+  const what = process.argv[2] ?? 'all';
+  const dev = process.argv.includes('--dev');
+  const started = Date.now();
+  if (what === 'renderer' || what === 'all') await buildRenderer({ dev });
+  if (what === 'electron' || what === 'all') await buildElectron({ dev });
+  console.log(`built ${what} in ${Date.now() - started} ms`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

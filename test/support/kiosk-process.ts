@@ -1,0 +1,60 @@
+/**
+ * Starts the real web host (`main/web/cli.ts`) in a child process, as `npm run web`
+ * does, and resolves with the URL it prints. Used by the browser tests and the benches.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { makeTempDir } from './temp-dir';
+
+export interface KioskProcess {
+  launchUrl: string;
+  baseUrl: string;
+  dataDir: string;
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export async function startKiosk(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<KioskProcess> {
+  const dataDir = env.KIOSK_DATA_DIR ?? makeTempDir('kiosk-e2e-');
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [path.join(root, 'main', 'web', 'cli.ts')], {
+    cwd: root,
+    env: { ...process.env, KIOSK_WEB_PORT: '0', KIOSK_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const onData = () => {
+      const m = /Kiosk ready at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    launchUrl,
+    baseUrl: launchUrl.replace(/#.*$/, ''),
+    dataDir,
+    child,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
