@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'getSettlementAccounts',
   'getEkoStatus',
   'balanceEnquiry',
+  'getLastEnquiry',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

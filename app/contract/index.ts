@@ -97,7 +97,8 @@ export const CaptureResultSchema = z.object({
   handle: z.string(),
   qScore: z.number(),
   nmPoints: z.number().nullable(),
-  quality: z.enum(['good', 'low', 'unusable']),
+  /** good: 45 and above. low: 25–44, the agent may send it anyway (allowLowQuality). Below 25 the capture fails with rd.poorQuality. */
+  quality: z.enum(['good', 'low']),
   device: DeviceInfoSchema.nullable(),
 });
 export type CaptureResult = z.infer<typeof CaptureResultSchema>;
@@ -196,11 +197,34 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('unknown'),
     ...EnquiryCommon,
-    reason: z.enum(['awaited', 'onHold', 'timeout', 'connectionLost', 'unreadable', 'interrupted']),
+    /**
+     * awaited/onHold: Eko said tx_status 2/5. timeout/connectionLost: sent, no answer.
+     * serverError/unreadable: sent, answer was a 5xx page or unreadable. interrupted: the app stopped mid-enquiry.
+     */
+    reason: z.enum(['awaited', 'onHold', 'timeout', 'connectionLost', 'serverError', 'unreadable', 'interrupted']),
     tid: z.string().nullable(),
   }),
 ]);
 export type EnquiryOutcome = z.infer<typeof EnquiryOutcomeSchema>;
+
+/**
+ * The enquiry the main side is working on or has just finished, so a renderer
+ * that was reloaded or recreated mid-enquiry can tell the agent where things
+ * stand. Only masked data. Finished ones are kept for 60 s.
+ */
+export const LastEnquirySchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({
+    state: z.literal('inFlight'),
+    clientRefId: z.string().nullable(),
+    at: z.string(),
+    maskedAadhaar: z.string(),
+    maskedMobile: z.string(),
+    bankName: z.string(),
+  }),
+  z.object({ state: z.literal('done'), outcome: EnquiryOutcomeSchema }),
+]);
+export type LastEnquiry = z.infer<typeof LastEnquirySchema>;
 
 // ---------------------------------------------------------------------------
 // The list of calls
@@ -222,6 +246,7 @@ export const contract = {
   getEkoStatus: call(NoInput, EkoStatusSchema),
 
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
+  getLastEnquiry: call(NoInput, LastEnquirySchema),
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -24,5 +24,6 @@ export function createHandlers(services: Services): Handlers {
     getEkoStatus: async () => services.eko.status(),
 
     balanceEnquiry: async (input) => services.enquiry.run(input),
+    getLastEnquiry: async () => services.enquiry.last(),
   };
 }

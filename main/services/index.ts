@@ -12,6 +12,7 @@ import type {
   DeviceState,
   EkoStatus,
   EnquiryOutcome,
+  LastEnquiry,
   SettlementAccounts,
   SettlementBalance,
 } from '../../app/contract';
@@ -40,6 +41,7 @@ export interface EkoFacade {
 
 export interface EnquiryFacade {
   run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
+  last(): LastEnquiry;
 }
 
 export interface Services {
@@ -81,7 +83,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
     status: () => ({ baseUrl: config.eko.baseUrl ?? 'sandbox', clockSkewMs: null, clockWarning: false }),
     stop: async () => {},
   };
-  const enquiry: EnquiryFacade = { run: async () => notYet('balance enquiry') };
+  const enquiry: EnquiryFacade = { run: async () => notYet('balance enquiry'), last: () => ({ state: 'none' }) };
 
   return {
     config,

@@ -31,6 +31,7 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
     getSettlementBalance: record('getSettlementBalance', { balance: '10', currency: 'INR', customerId: '9962981729' }),
     getSettlementAccounts: record('getSettlementAccounts', { unsettledFund: '0', remainingLimit: '0', recipients: [] }),
     getEkoStatus: record('getEkoStatus', { baseUrl: 'x', clockSkewMs: null, clockWarning: false }),
+    getLastEnquiry: record('getLastEnquiry', { state: 'none' as const }),
     balanceEnquiry: record('balanceEnquiry', {
       outcome: 'unknown' as const,
       clientRefId: 'r',

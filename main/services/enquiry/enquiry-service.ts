@@ -1,0 +1,115 @@
+/**
+ * A balance enquiry from start to end: take the one-use PID block, check its
+ * quality, journal the attempt before it leaves, send it through the Eko
+ * client, journal the answer. Never retried automatically: each try uses the
+ * customer's fingerprint and is billed.
+ */
+import {
+  KioskError,
+  QUALITY_GOOD,
+  type BalanceEnquiryInput,
+  type EnquiryOutcome,
+  type LastEnquiry,
+  type Profile,
+} from '../../../app/contract';
+import { maskAadhaar } from '../../../app/domain/aadhaar';
+import type { Bank } from '../../../app/domain/banks';
+import { maskMobile } from '../../../app/domain/mobile';
+import type { EnquiryFacade, RdFacade } from '../index';
+import type { Journal } from '../journal/journal';
+import type { Logger } from '../log/logger';
+
+/** What the enquiry needs from the Eko client. */
+export interface EnquiryClient {
+  balanceEnquiry(request: {
+    customerMobile: string;
+    aadhaar: string;
+    bankIin: string;
+    bankName: string;
+    pidXml: string;
+    /** Called right before the request leaves the PC; throwing stops the send. */
+    onSending?: (clientRefId: string) => void;
+  }): Promise<EnquiryOutcome>;
+}
+
+/** How long a finished enquiry stays available to a reloaded renderer. */
+export const LAST_ENQUIRY_KEEP_MS = 60_000;
+
+export function createEnquiryService(deps: {
+  rd: Pick<RdFacade, 'takeCapture'>;
+  eko: EnquiryClient;
+  journal: Journal | null;
+  banks: readonly Bank[];
+  profile: Profile;
+  logger: Logger;
+  now?: () => Date;
+}): EnquiryFacade {
+  const log = deps.logger.child('enquiry');
+  const now = deps.now ?? (() => new Date());
+  let current: LastEnquiry = { state: 'none' };
+  let doneAt = 0;
+
+  async function run(input: BalanceEnquiryInput): Promise<EnquiryOutcome> {
+    const bank = deps.banks.find((b) => b.iin === input.bankIin);
+    if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
+
+    const capture = deps.rd.takeCapture(input.captureHandle);
+    if (!capture) throw new KioskError('rd.captureExpired');
+    if (capture.qScore < QUALITY_GOOD && !input.allowLowQuality) {
+      throw new KioskError('rd.poorQuality', { params: { qScore: String(capture.qScore) } });
+    }
+
+    const maskedAadhaar = maskAadhaar(input.aadhaar);
+    const maskedMobile = maskMobile(input.customerMobile);
+    const at = now().toISOString();
+    const inFlight = { state: 'inFlight' as const, clientRefId: null as string | null, at, maskedAadhaar, maskedMobile, bankName: bank.name };
+    current = inFlight;
+    let journaled = false;
+
+    try {
+      const outcome = await deps.eko.balanceEnquiry({
+        customerMobile: input.customerMobile,
+        aadhaar: input.aadhaar,
+        bankIin: bank.iin,
+        bankName: bank.name,
+        pidXml: capture.pidXml,
+        onSending: (clientRefId) => {
+          inFlight.clientRefId = clientRefId;
+          // Nothing leaves the PC unless the attempt is on disk first.
+          deps.journal?.recordSent({ clientRefId, time: now().toISOString(), profile: deps.profile, maskedMobile, maskedAadhaar, bankIin: bank.iin, bankName: bank.name });
+          journaled = deps.journal !== null;
+        },
+      });
+      try {
+        deps.journal?.recordOutcome(outcome, now());
+      } catch (err) {
+        // The answer is shown anyway; the row stays "sent" and is followed up as unknown.
+        log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: err });
+      }
+      log.info('enquiry finished', { clientRefId: outcome.clientRefId, outcome: outcome.outcome, reason: 'reason' in outcome ? outcome.reason : undefined });
+      if (current === inFlight) {
+        current = { state: 'done', outcome };
+        doneAt = Date.now();
+      }
+      return outcome;
+    } catch (err) {
+      const error = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
+      if (journaled && inFlight.clientRefId) {
+        try {
+          deps.journal?.recordNotSent(inFlight.clientRefId, error, now());
+        } catch (journalErr) {
+          log.error('journal could not record a failed send', { error: journalErr });
+        }
+      }
+      if (current === inFlight) current = { state: 'none' };
+      throw error;
+    }
+  }
+
+  function last(): LastEnquiry {
+    if (current.state === 'done' && Date.now() - doneAt > LAST_ENQUIRY_KEEP_MS) current = { state: 'none' };
+    return current;
+  }
+
+  return { run, last };
+}

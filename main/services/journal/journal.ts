@@ -1,0 +1,275 @@
+/**
+ * The transaction journal: one SQLite row per balance-enquiry attempt, written
+ * BEFORE the request leaves the PC ("sent") and updated when the answer comes.
+ * If the app dies in between, the row stays "sent" and is reported as
+ * "result unknown" at the next start, to be followed up.
+ *
+ * Only masked data goes in: the journal refuses anything that looks like a
+ * clear mobile or Aadhaar number. Never PID data, never keys.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { KioskError, type EnquiryOutcome, type Profile } from '../../../app/contract';
+import type { Logger } from '../log/logger';
+import { MIGRATIONS } from './migrations';
+
+export const JOURNAL_FILE_NAME = 'journal.sqlite';
+
+export type JournalOutcome = 'sent' | 'success' | 'refused' | 'unknown' | 'notSent';
+
+export interface JournalRow {
+  id: number;
+  /** ISO time the enquiry was sent. */
+  time: string;
+  updatedAt: string;
+  clientRefId: string;
+  profile: Profile;
+  /** XXXXXX1234 */
+  maskedMobile: string;
+  /** XXXX XXXX 1234 */
+  maskedAadhaar: string;
+  bankIin: string;
+  bankName: string;
+  outcome: JournalOutcome;
+  /** Refusal or unknown reason (contract enums), null for success. */
+  reason: string | null;
+  tid: string | null;
+  bankRef: string | null;
+  uidaiRef: string | null;
+  balance: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+export interface SentEntry {
+  clientRefId: string;
+  time: string;
+  profile: Profile;
+  maskedMobile: string;
+  maskedAadhaar: string;
+  bankIin: string;
+  bankName: string;
+}
+
+export interface JournalQuery {
+  /** ISO instants, inclusive from, exclusive to. */
+  from?: string;
+  to?: string;
+  outcome?: JournalOutcome | 'unknownOrSent';
+  /** Last 4 digits of the customer's mobile or Aadhaar. */
+  last4?: string;
+  limit?: number;
+}
+
+export interface JournalHealth {
+  rows: number;
+  unknown: number;
+  fileBytes: number;
+  file: string;
+  schemaVersion: number;
+}
+
+const MASKED_MOBILE = /^X{6}\d{4}$/;
+const MASKED_AADHAAR = /^XXXX XXXX \d{4}$/;
+
+interface DbRow {
+  id: number;
+  time: string;
+  updated_at: string;
+  client_ref_id: string;
+  profile: Profile;
+  masked_mobile: string;
+  masked_aadhaar: string;
+  bank_iin: string;
+  bank_name: string;
+  outcome: JournalOutcome;
+  reason: string | null;
+  tid: string | null;
+  bank_ref: string | null;
+  uidai_ref: string | null;
+  balance: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+function toRow(r: DbRow): JournalRow {
+  return {
+    id: r.id,
+    time: r.time,
+    updatedAt: r.updated_at,
+    clientRefId: r.client_ref_id,
+    profile: r.profile,
+    maskedMobile: r.masked_mobile,
+    maskedAadhaar: r.masked_aadhaar,
+    bankIin: r.bank_iin,
+    bankName: r.bank_name,
+    outcome: r.outcome,
+    reason: r.reason,
+    tid: r.tid,
+    bankRef: r.bank_ref,
+    uidaiRef: r.uidai_ref,
+    balance: r.balance,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+  };
+}
+
+/** Any run of 10+ digits in free text is cut to its last 4: messages must not carry numbers in the clear. */
+function scrubDigits(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return text.replace(/\d[\d\s-]{8,}\d/g, (m) => `…${m.replace(/\D/g, '').slice(-4)}`).slice(0, 300);
+}
+
+export class Journal {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+    private readonly logger: Logger,
+  ) {}
+
+  static open(options: { file: string; retentionDays: number; logger: Logger; now?: () => Date }): Journal {
+    fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(options.file);
+      db.pragma('journal_mode = WAL');
+      // FULL: a power cut right after "sent" must not lose the row.
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 2000');
+    } catch (err) {
+      throw new KioskError('journal.unavailable', { detail: (err as Error).message, cause: err });
+    }
+    const journal = new Journal(db, options.file, options.logger.child('journal'));
+    journal.migrate();
+    journal.applyRetention(options.retentionDays, (options.now ?? (() => new Date()))());
+    return journal;
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const current = this.schemaVersion;
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.pragma(`user_version = ${migration.version}`);
+      })();
+      this.logger.info('journal migrated', { version: migration.version });
+    }
+  }
+
+  /** Deletes rows older than the retention period. Returns how many went. */
+  applyRetention(days: number, now: Date): number {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const result = this.db.prepare('DELETE FROM enquiries WHERE time < ?').run(cutoff);
+    if (result.changes > 0) this.logger.info('journal retention applied', { deleted: result.changes, days });
+    return result.changes;
+  }
+
+  /** Written before the request leaves the PC. */
+  recordSent(entry: SentEntry): void {
+    if (!MASKED_MOBILE.test(entry.maskedMobile)) throw new KioskError('internal', { detail: 'journal refuses an unmasked mobile number' });
+    if (!MASKED_AADHAAR.test(entry.maskedAadhaar)) throw new KioskError('internal', { detail: 'journal refuses an unmasked Aadhaar number' });
+    if (!/^\d{6}$/.test(entry.bankIin)) throw new KioskError('internal', { detail: 'journal refuses a bad IIN' });
+    this.db
+      .prepare(
+        `INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
+         VALUES (@time, @time, @clientRefId, @profile, @maskedMobile, @maskedAadhaar, @bankIin, @bankName, 'sent')`,
+      )
+      .run(entry);
+  }
+
+  /** The answer: success, refused or unknown. */
+  recordOutcome(outcome: EnquiryOutcome, now = new Date()): void {
+    const base = { clientRefId: outcome.clientRefId, updatedAt: now.toISOString(), bankName: outcome.bankName };
+    const fields =
+      outcome.outcome === 'success'
+        ? { outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, errorCode: null, errorMessage: null }
+        : outcome.outcome === 'refused'
+          ? { outcome: 'refused', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, errorCode: `refused.${outcome.reason}`, errorMessage: scrubDigits(outcome.serverMessage) }
+          : { outcome: 'unknown', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, errorCode: `unknown.${outcome.reason}`, errorMessage: null };
+    const result = this.db
+      .prepare(
+        `UPDATE enquiries SET outcome=@outcome, reason=@reason, tid=@tid, bank_ref=@bankRef, uidai_ref=@uidaiRef, balance=@balance,
+           error_code=@errorCode, error_message=@errorMessage, bank_name=@bankName, updated_at=@updatedAt
+         WHERE client_ref_id=@clientRefId`,
+      )
+      .run({ ...base, ...fields });
+    if (result.changes === 0) this.logger.warn('outcome for an enquiry the journal does not know', { clientRefId: outcome.clientRefId });
+  }
+
+  /** The request never left (offline, refused before processing). */
+  recordNotSent(clientRefId: string, error: KioskError, now = new Date()): void {
+    this.db
+      .prepare(`UPDATE enquiries SET outcome='notSent', error_code=?, error_message=?, updated_at=? WHERE client_ref_id=?`)
+      .run(error.code, scrubDigits(error.detail ?? null), now.toISOString(), clientRefId);
+  }
+
+  get(clientRefId: string): JournalRow | null {
+    const r = this.db.prepare('SELECT * FROM enquiries WHERE client_ref_id = ?').get(clientRefId) as DbRow | undefined;
+    return r ? toRow(r) : null;
+  }
+
+  list(query: JournalQuery = {}): JournalRow[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.from) {
+      where.push('time >= @from');
+      params.from = query.from;
+    }
+    if (query.to) {
+      where.push('time < @to');
+      params.to = query.to;
+    }
+    if (query.outcome === 'unknownOrSent') where.push("outcome IN ('unknown','sent')");
+    else if (query.outcome) {
+      where.push('outcome = @outcome');
+      params.outcome = query.outcome;
+    }
+    if (query.last4) {
+      if (!/^\d{4}$/.test(query.last4)) throw new KioskError('input.invalid', { params: { field: 'last4' } });
+      where.push('(substr(masked_mobile, -4) = @last4 OR substr(masked_aadhaar, -4) = @last4)');
+      params.last4 = query.last4;
+    }
+    params.limit = Math.min(Math.max(query.limit ?? 500, 1), 5000);
+    const sql = `SELECT * FROM enquiries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC, id DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as DbRow[]).map(toRow);
+  }
+
+  /** Counts by outcome between two instants. */
+  totals(from: string, to: string): Record<JournalOutcome, number> {
+    const rows = this.db
+      .prepare('SELECT outcome, COUNT(*) AS n FROM enquiries WHERE time >= ? AND time < ? GROUP BY outcome')
+      .all(from, to) as Array<{ outcome: JournalOutcome; n: number }>;
+    const totals: Record<JournalOutcome, number> = { sent: 0, success: 0, refused: 0, unknown: 0, notSent: 0 };
+    for (const r of rows) totals[r.outcome] = r.n;
+    return totals;
+  }
+
+  /** Rows left "sent" by an earlier run that died mid-enquiry, or "unknown": to follow up. */
+  unresolved(): JournalRow[] {
+    return this.list({ outcome: 'unknownOrSent' });
+  }
+
+  health(): JournalHealth {
+    const { rows } = this.db.prepare('SELECT COUNT(*) AS rows FROM enquiries').get() as { rows: number };
+    const { unknown } = this.db.prepare("SELECT COUNT(*) AS unknown FROM enquiries WHERE outcome IN ('unknown','sent')").get() as { unknown: number };
+    let fileBytes = 0;
+    for (const suffix of ['', '-wal', '-shm']) {
+      try {
+        fileBytes += fs.statSync(this.file + suffix).size;
+      } catch {
+        // the WAL files come and go
+      }
+    }
+    return { rows, unknown, fileBytes, file: this.file, schemaVersion: this.schemaVersion };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { KioskError, type EnquiryOutcome } from '../../../app/contract';
+import { createEnquiryService, type EnquiryClient } from '../../../main/services/enquiry/enquiry-service';
+import { Journal } from '../../../main/services/journal/journal';
+import { createLogger } from '../../../main/services/log/logger';
+import { makeTempDir } from '../../support/temp-dir';
+
+const banks = [{ name: 'State Bank of India', short: 'SBI', iin: '607094' }];
+const input = { customerMobile: '9876543210', aadhaar: '234123412346', bankIin: '607094', captureHandle: 'h1' };
+
+function setup(options: { qScore?: number; client?: EnquiryClient['balanceEnquiry'] } = {}) {
+  const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
+  const captures = new Map([['h1', { pidXml: '<PidData/>', qScore: options.qScore ?? 80 }]]);
+  const rd = { takeCapture: vi.fn((h: string) => { const c = captures.get(h) ?? null; captures.delete(h); return c; }) };
+  const seenByClient: unknown[] = [];
+  const client: EnquiryClient = {
+    balanceEnquiry: options.client ?? (async (req) => {
+      seenByClient.push(req);
+      req.onSending?.('REF1');
+      // At the moment of sending the journal already holds the attempt.
+      expect(journal.get('REF1')?.outcome).toBe('sent');
+      return { outcome: 'success', clientRefId: 'REF1', at: new Date().toISOString(), maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', balance: '10', tid: 't', bankRef: 'b', uidaiRef: 'u' } satisfies EnquiryOutcome;
+    }),
+  };
+  const service = createEnquiryService({ rd, eko: client, journal, banks, profile: 'demo', logger: createLogger({ dir: null }) });
+  return { service, journal, rd, seenByClient };
+}
+
+describe('enquiry service', () => {
+  it('journals before sending, then the answer; the PID is used once', async () => {
+    const { service, journal, seenByClient } = setup();
+    const outcome = await service.run(input);
+    expect(outcome.outcome).toBe('success');
+    expect(journal.get('REF1')).toMatchObject({ outcome: 'success', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346' });
+    expect(seenByClient[0]).toMatchObject({ pidXml: '<PidData/>', bankName: 'State Bank of India' });
+    await expect(service.run(input)).rejects.toMatchObject({ code: 'rd.captureExpired' });
+    expect(service.last()).toMatchObject({ state: 'done', outcome: { clientRefId: 'REF1' } });
+  });
+
+  it('refuses a low-quality capture unless the agent chose to send it', async () => {
+    await expect(setup({ qScore: 30 }).service.run(input)).rejects.toMatchObject({ code: 'rd.poorQuality', params: { qScore: '30' } });
+    expect((await setup({ qScore: 30 }).service.run({ ...input, allowLowQuality: true })).outcome).toBe('success');
+  });
+
+  it('refuses an unknown bank before taking the capture', async () => {
+    const { service, rd } = setup();
+    await expect(service.run({ ...input, bankIin: '999999' })).rejects.toMatchObject({ code: 'input.invalid', params: { field: 'bankIin' } });
+    expect(rd.takeCapture).not.toHaveBeenCalled();
+  });
+
+  it('does not send when the journal cannot write first', async () => {
+    const send = vi.fn();
+    const { service, journal } = setup({
+      client: async (req) => {
+        req.onSending?.('REF2');
+        send();
+        throw new Error('unreachable');
+      },
+    });
+    journal.close();
+    await expect(service.run(input)).rejects.toBeInstanceOf(KioskError);
+    expect(send).not.toHaveBeenCalled();
+    expect(service.last()).toEqual({ state: 'none' });
+  });
+
+  it('records a send that failed before leaving, and shows the enquiry in flight meanwhile', async () => {
+    let release!: () => void;
+    const { service, journal } = setup({
+      client: async (req) => {
+        req.onSending?.('REF3');
+        await new Promise<void>((r) => (release = r));
+        throw new KioskError('eko.offline');
+      },
+    });
+    const running = service.run(input);
+    await vi.waitFor(() => expect(service.last()).toMatchObject({ state: 'inFlight', clientRefId: 'REF3', maskedAadhaar: 'XXXX XXXX 2346' }));
+    release();
+    await expect(running).rejects.toMatchObject({ code: 'eko.offline' });
+    expect(journal.get('REF3')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
+  });
+});
