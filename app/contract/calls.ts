@@ -14,6 +14,11 @@ export const CALL_NAMES = [
   'getEkoStatus',
   'balanceEnquiry',
   'getLastEnquiry',
+  'listEnquiries',
+  'followUpEnquiry',
+  'printReceipt',
+  'getDiagnostics',
+  'exportDiagnostics',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -40,6 +40,8 @@ export const AppInfoSchema = z.object({
   host: z.enum(['electron', 'web']),
   /** The agent's Eko user code and registered mobile, printed on receipts. */
   agent: z.object({ userCode: z.string(), mobile: z.string() }),
+  /** The counter's thermal printer: 58 or 80 mm paper. */
+  receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -227,6 +229,73 @@ export const LastEnquirySchema = z.discriminatedUnion('state', [
 export type LastEnquiry = z.infer<typeof LastEnquirySchema>;
 
 // ---------------------------------------------------------------------------
+// History (the journal), follow-up, receipts, diagnostics
+
+export const JOURNAL_OUTCOMES = ['success', 'refused', 'unknown', 'notSent'] as const;
+
+/** One enquiry attempt as history shows it. A row the app lost track of mid-enquiry is 'unknown' / 'interrupted'. */
+export const HistoryRowSchema = z.object({
+  clientRefId: z.string(),
+  time: z.string(),
+  updatedAt: z.string(),
+  profile: ProfileSchema,
+  maskedMobile: z.string(),
+  maskedAadhaar: z.string(),
+  bankIin: z.string(),
+  bankName: z.string(),
+  outcome: z.enum(JOURNAL_OUTCOMES),
+  reason: z.string().nullable(),
+  tid: z.string().nullable(),
+  bankRef: z.string().nullable(),
+  uidaiRef: z.string().nullable(),
+  balance: MoneySchema.nullable(),
+  errorCode: z.string().nullable(),
+});
+export type HistoryRow = z.infer<typeof HistoryRowSchema>;
+
+export const ListEnquiriesInputSchema = z
+  .object({
+    /** ISO instants: from inclusive, to exclusive (the renderer computes the local day). */
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    outcome: z.enum(JOURNAL_OUTCOMES).optional(),
+    /** Last 4 digits of the customer's mobile or Aadhaar. */
+    last4: z.string().regex(/^\d{4}$/).optional(),
+  })
+  .strict();
+
+export const EnquiryListSchema = z.object({
+  rows: z.array(HistoryRowSchema),
+  totals: z.record(z.enum(JOURNAL_OUTCOMES), z.number().int()),
+});
+export type EnquiryList = z.infer<typeof EnquiryListSchema>;
+
+export const PaperWidthSchema = z.union([z.literal(58), z.literal(80)]);
+export type PaperWidth = z.infer<typeof PaperWidthSchema>;
+
+export const PrintReceiptInputSchema = z.object({ paperMm: PaperWidthSchema }).strict();
+/** silent: printed by the desktop app. browser: the renderer opens the browser's print dialog. */
+export const PrintReceiptResultSchema = z.object({ method: z.enum(['silent', 'browser']) });
+
+export const DiagnosticsSchema = z.object({
+  version: z.string(),
+  profile: ProfileSchema,
+  dataDir: z.string(),
+  host: z.enum(['electron', 'web']),
+  runtime: z.object({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable(), platform: z.string() }),
+  device: DeviceStateSchema,
+  eko: z.object({
+    ok: z.boolean(),
+    baseUrl: z.string(),
+    clockSkewMs: z.number().nullable(),
+    walletBalance: MoneySchema.nullable(),
+    error: z.string().nullable(),
+  }),
+  journal: z.object({ rows: z.number(), unknown: z.number(), fileBytes: z.number(), schemaVersion: z.number() }).nullable(),
+});
+export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
+
+// ---------------------------------------------------------------------------
 // The list of calls
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -247,6 +316,12 @@ export const contract = {
 
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
   getLastEnquiry: call(NoInput, LastEnquirySchema),
+
+  listEnquiries: call(ListEnquiriesInputSchema, EnquiryListSchema),
+  followUpEnquiry: call(z.object({ clientRefId: z.string().min(1).max(64) }).strict(), HistoryRowSchema),
+  printReceipt: call(PrintReceiptInputSchema, PrintReceiptResultSchema),
+  getDiagnostics: call(NoInput, DiagnosticsSchema),
+  exportDiagnostics: call(NoInput, z.object({ path: z.string() })),
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

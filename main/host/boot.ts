@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, describeConfig, type KioskConfig } from '../services/config/config';
 import { createLogger, type Logger } from '../services/log/logger';
-import { startServices, type Services } from '../services';
+import { startServices, type ReceiptPrinter, type Services } from '../services';
 import { createHandlers } from './handlers';
 import { createDispatch, type Dispatch } from './dispatch';
 
@@ -38,12 +38,22 @@ export async function boot(options: {
   env?: NodeJS.ProcessEnv;
   dataDir?: string;
   console?: boolean;
+  /** Defaults to ./assets (the web host runs from the project root). */
+  assetsDir?: string;
+  printer?: ReceiptPrinter;
 }): Promise<Booted> {
   const config = loadConfig(options.env ?? process.env, { dataDir: options.dataDir });
   fs.mkdirSync(config.dataDir, { recursive: true });
   const logger = createLogger({ dir: path.join(config.dataDir, 'logs'), console: options.console ?? false });
   logger.info('starting', { host: options.host, config: describeConfig(config) });
-  const services = await startServices({ config, logger, host: options.host, version: appVersion() });
+  const services = await startServices({
+    config,
+    logger,
+    host: options.host,
+    version: appVersion(),
+    assetsDir: options.assetsDir ?? path.resolve('assets'),
+    printer: options.printer,
+  });
   const dispatch = createDispatch(createHandlers(services), logger);
   return { config, logger, services, dispatch };
 }

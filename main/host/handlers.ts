@@ -25,5 +25,16 @@ export function createHandlers(services: Services): Handlers {
 
     balanceEnquiry: async (input) => services.enquiry.run(input),
     getLastEnquiry: async () => services.enquiry.last(),
+
+    listEnquiries: async (input) => services.history.list(input),
+    followUpEnquiry: async (input) => services.history.followUp(input.clientRefId),
+    printReceipt: async (input) => {
+      // Silent printing only where the host can (Electron); otherwise the renderer opens the browser's dialog.
+      if (!services.printer) return { method: 'browser' as const };
+      await services.printer.print(input.paperMm);
+      return { method: 'silent' as const };
+    },
+    getDiagnostics: async () => services.diagnostics.get(),
+    exportDiagnostics: async () => services.diagnostics.exportBundle(),
   };
 }

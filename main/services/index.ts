@@ -1,10 +1,13 @@
 /**
  * The services behind the contract, started once per process by whichever
- * host runs (Electron or the web host). Services know neither host.
+ * host runs (Electron or the web host). Services know neither host; what only
+ * a host can do (silent printing) comes in through StartOptions.
  *
  * In the demo profile (and whenever no peer is configured explicitly) this also
  * starts the RD-service simulator and the Eko sandbox on loopback ports.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type {
   AppInfo,
   BalanceEnquiryInput,
@@ -13,12 +16,19 @@ import type {
   EkoStatus,
   EnquiryOutcome,
   LastEnquiry,
+  PaperWidth,
   SettlementAccounts,
   SettlementBalance,
 } from '../../app/contract';
 import { KioskError } from '../../app/contract';
+import { parseBankList } from '../../app/domain/banks';
 import type { KioskConfig } from './config/config';
+import { describeConfig } from './config/config';
 import type { Logger } from './log/logger';
+import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
+import { createHistory, type HistoryFacade } from './journal/history';
+import { createEnquiryService, type EnquiryClient } from './enquiry/enquiry-service';
+import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
 
 /** The scanner as the rest of the main side sees it. */
 export interface RdFacade {
@@ -44,6 +54,11 @@ export interface EnquiryFacade {
   last(): LastEnquiry;
 }
 
+/** Silent receipt printing: only the Electron host can do it. */
+export interface ReceiptPrinter {
+  print(paperMm: PaperWidth): Promise<void>;
+}
+
 export interface Services {
   config: KioskConfig;
   logger: Logger;
@@ -51,6 +66,9 @@ export interface Services {
   rd: RdFacade;
   eko: EkoFacade;
   enquiry: EnquiryFacade;
+  history: HistoryFacade;
+  diagnostics: DiagnosticsFacade;
+  printer: ReceiptPrinter | null;
   stop(): Promise<void>;
 }
 
@@ -59,6 +77,9 @@ export interface StartOptions {
   logger: Logger;
   host: AppInfo['host'];
   version: string;
+  /** The assets folder (bank list): the project's assets/ in development, inside the app when packaged. */
+  assetsDir: string;
+  printer?: ReceiptPrinter;
 }
 
 function notYet(what: string): never {
@@ -68,6 +89,7 @@ function notYet(what: string): never {
 export async function startServices(options: StartOptions): Promise<Services> {
   const { config, logger, host, version } = options;
   logger.addSecrets(config.eko.accessKey, config.eko.developerKey);
+  const stops: Array<() => Promise<void> | void> = [];
 
   const rd: RdFacade = {
     status: async () => notYet('scanner'),
@@ -77,13 +99,46 @@ export async function startServices(options: StartOptions): Promise<Services> {
     takeCapture: () => null,
     stop: async () => {},
   };
-  const eko: EkoFacade = {
+  const eko: EkoFacade & EnquiryClient = {
     getSettlementBalance: async () => notYet('Eko client'),
     getSettlementAccounts: async () => notYet('Eko client'),
+    balanceEnquiry: async () => notYet('Eko client'),
     status: () => ({ baseUrl: config.eko.baseUrl ?? 'sandbox', clockSkewMs: null, clockWarning: false }),
     stop: async () => {},
   };
-  const enquiry: EnquiryFacade = { run: async () => notYet('balance enquiry'), last: () => ({ state: 'none' }) };
+
+  const journal = Journal.open({
+    file: path.join(config.dataDir, JOURNAL_FILE_NAME),
+    retentionDays: config.journalRetentionDays,
+    logger,
+  });
+  stops.push(() => journal.close());
+  const unresolved = journal.unresolved().length;
+  if (unresolved > 0) logger.warn('enquiries with an unknown result to follow up', { count: unresolved });
+
+  const banks = parseBankList(fs.readFileSync(path.join(options.assetsDir, 'aeps-banks.tsv'), 'utf8'));
+  const enquiry = createEnquiryService({ rd, eko, journal, banks, profile: config.profile, logger });
+  const inFlightRef = () => {
+    const last = enquiry.last();
+    return last.state === 'inFlight' ? last.clientRefId : null;
+  };
+  const history = createHistory({
+    journal,
+    inquire: async () => notYet('transaction inquiry'),
+    inFlightRef,
+    logger,
+  });
+  const diagnostics = createDiagnostics({
+    version,
+    profile: config.profile,
+    dataDir: config.dataDir,
+    host,
+    deviceStatus: () => rd.status(),
+    ekoCheck: async () => ({ ok: false, baseUrl: eko.status().baseUrl, clockSkewMs: null, walletBalance: null, error: 'not checked' }),
+    journalHealth: () => journal.health(),
+    config: () => describeConfig(config),
+    logger,
+  });
 
   return {
     config,
@@ -96,12 +151,17 @@ export async function startServices(options: StartOptions): Promise<Services> {
       dataDir: config.dataDir,
       host,
       agent: { userCode: config.eko.userCode, mobile: config.eko.agentMobile },
+      receiptPaperMm: config.receiptPaperMm,
     }),
     rd,
     eko,
     enquiry,
+    history,
+    diagnostics,
+    printer: options.printer ?? null,
     stop: async () => {
       await Promise.allSettled([rd.stop(), eko.stop()]);
+      for (const stop of stops.reverse()) await stop();
     },
   };
 }

@@ -11,6 +11,7 @@ export const sampleAppInfo: AppInfo = {
   dataDir: '/tmp/kiosk',
   host: 'web',
   agent: { userCode: '20810200', mobile: '9962981729' },
+  receiptPaperMm: 58,
 };
 
 export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn> } {
@@ -32,6 +33,21 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
     getSettlementAccounts: record('getSettlementAccounts', { unsettledFund: '0', remainingLimit: '0', recipients: [] }),
     getEkoStatus: record('getEkoStatus', { baseUrl: 'x', clockSkewMs: null, clockWarning: false }),
     getLastEnquiry: record('getLastEnquiry', { state: 'none' as const }),
+    listEnquiries: record('listEnquiries', { rows: [], totals: { success: 0, refused: 0, unknown: 0, notSent: 0 } }),
+    followUpEnquiry: record('followUpEnquiry', {
+      clientRefId: 'r', time: new Date(0).toISOString(), updatedAt: new Date(0).toISOString(), profile: 'demo' as const,
+      maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 1234', bankIin: '607094', bankName: 'State Bank of India',
+      outcome: 'unknown' as const, reason: 'awaited', tid: null, bankRef: null, uidaiRef: null, balance: null, errorCode: null,
+    }),
+    printReceipt: record('printReceipt', { method: 'browser' as const }),
+    getDiagnostics: record('getDiagnostics', {
+      version: '9.9.9', profile: 'demo' as const, dataDir: '/tmp/kiosk', host: 'web' as const,
+      runtime: { node: '20', electron: null, chrome: null, platform: 'linux-x64' },
+      device: { state: 'none' as const, selected: null, devices: [], deviceInfo: null, scannedAt: null, scanMs: null },
+      eko: { ok: true, baseUrl: 'x', clockSkewMs: 0, walletBalance: '1', error: null },
+      journal: { rows: 0, unknown: 0, fileBytes: 0, schemaVersion: 2 },
+    }),
+    exportDiagnostics: record('exportDiagnostics', { path: '/tmp/kiosk/exports/d.json' }),
     balanceEnquiry: record('balanceEnquiry', {
       outcome: 'unknown' as const,
       clientRefId: 'r',

@@ -44,6 +44,8 @@ export interface KioskConfig {
   webPort: number;
   /** Days enquiries are kept in the journal. */
   journalRetentionDays: number;
+  /** The counter's thermal receipt printer paper width. */
+  receiptPaperMm: 58 | 80;
 }
 
 export class ConfigError extends KioskError {
@@ -100,6 +102,7 @@ const ConfigFileSchema = z
       .strict(),
     webPort: z.number().int(),
     journalRetentionDays: z.number().int().min(1).max(3650),
+    receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
   })
   .partial()
   .strict();
@@ -199,6 +202,7 @@ export function loadConfig(env: Env = process.env, options: { dataDir?: string }
     },
     webPort,
     journalRetentionDays: file.journalRetentionDays ?? 90,
+    receiptPaperMm: file.receiptPaperMm ?? 58,
   };
 }
 
@@ -314,5 +318,7 @@ export function describeConfig(config: KioskConfig): Record<string, unknown> {
     },
     rd: { ...config.rd, ports: config.rd.explicitPorts ? config.rd.ports.join(',') : '(built-in simulator)' },
     webPort: config.webPort,
+    journalRetentionDays: config.journalRetentionDays,
+    receiptPaperMm: config.receiptPaperMm,
   };
 }

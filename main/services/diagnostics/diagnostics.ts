@@ -1,0 +1,84 @@
+/**
+ * The diagnostics screen's data and the support bundle: scanner inventory,
+ * Eko reachability and clock skew, journal health, versions, data dir.
+ * The bundle is redacted as it is written (and the logs were redacted already).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostics, DeviceState } from '../../../app/contract';
+import { LOG_FILE_NAME, type Logger } from '../log/logger';
+import { redactText, redactValue } from '../log/redact';
+import type { JournalHealth } from '../journal/journal';
+
+export type EkoCheck = () => Promise<Diagnostics['eko']>;
+
+export interface DiagnosticsDeps {
+  version: string;
+  profile: Diagnostics['profile'];
+  dataDir: string;
+  host: Diagnostics['host'];
+  deviceStatus: () => Promise<DeviceState>;
+  ekoCheck: EkoCheck;
+  journalHealth: () => JournalHealth | null;
+  config: () => Record<string, unknown>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface DiagnosticsFacade {
+  get(): Promise<Diagnostics>;
+  /** Writes the redacted bundle into <dataDir>/exports and returns its path. */
+  exportBundle(): Promise<{ path: string }>;
+}
+
+const NO_DEVICE: DeviceState = { state: 'none', selected: null, devices: [], deviceInfo: null, scannedAt: null, scanMs: null };
+
+export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
+  const now = deps.now ?? (() => new Date());
+  async function get(): Promise<Diagnostics> {
+    const [device, eko] = await Promise.all([
+      deps.deviceStatus().catch(() => NO_DEVICE),
+      deps.ekoCheck().catch((err: unknown) => ({ ok: false, baseUrl: '', clockSkewMs: null, walletBalance: null, error: (err as Error)?.message ?? 'failed' })),
+    ]);
+    let journal: Diagnostics['journal'] = null;
+    try {
+      const h = deps.journalHealth();
+      journal = h ? { rows: h.rows, unknown: h.unknown, fileBytes: h.fileBytes, schemaVersion: h.schemaVersion } : null;
+    } catch {
+      journal = null;
+    }
+    const versions = process.versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string };
+    return {
+      version: deps.version,
+      profile: deps.profile,
+      dataDir: deps.dataDir,
+      host: deps.host,
+      runtime: { node: versions.node, electron: versions.electron ?? null, chrome: versions.chrome ?? null, platform: `${process.platform}-${process.arch}` },
+      device,
+      eko,
+      journal,
+    };
+  }
+
+  async function exportBundle(): Promise<{ path: string }> {
+    const diagnostics = await get();
+    const logsDir = path.join(deps.dataDir, 'logs');
+    const logs: Record<string, string[]> = {};
+    for (const name of fs.existsSync(logsDir) ? fs.readdirSync(logsDir) : []) {
+      if (!name.startsWith(LOG_FILE_NAME)) continue;
+      const lines = fs.readFileSync(path.join(logsDir, name), 'utf8').split('\n').filter(Boolean);
+      // Redact again: a support bundle leaves the PC.
+      logs[name] = lines.slice(-5000).map((line) => redactText(line));
+    }
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const dir = path.join(deps.dataDir, 'exports');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `diagnostics-${stamp}.json`);
+    const bundle = { createdAt: now().toISOString(), diagnostics, config: deps.config(), logs };
+    fs.writeFileSync(file, JSON.stringify(redactValue(bundle), null, 2));
+    deps.logger.info('diagnostics exported', { file });
+    return { path: file };
+  }
+
+  return { get, exportBundle };
+}

@@ -1,0 +1,74 @@
+/**
+ * History as the agent sees it: the journal's rows, with attempts an earlier
+ * run lost track of shown as "result unknown", and follow-up of unknown
+ * results through Eko's transaction inquiry.
+ */
+import { KioskError, type EnquiryList, type EnquiryOutcome, type HistoryRow } from '../../../app/contract';
+import type { Journal, JournalQuery, JournalRow } from './journal';
+import type { Logger } from '../log/logger';
+
+export interface HistoryFacade {
+  list(query: Omit<JournalQuery, 'outcome'> & { outcome?: HistoryRow['outcome'] }): EnquiryList;
+  followUp(clientRefId: string): Promise<HistoryRow>;
+  unresolvedCount(): number;
+}
+
+/** What follow-up needs from the Eko client: the current outcome of an earlier enquiry. */
+export type TransactionInquiry = (row: JournalRow) => Promise<EnquiryOutcome>;
+
+export function toHistoryRow(row: JournalRow, inFlightRef: string | null): HistoryRow {
+  // "sent" with nothing in flight: the app stopped between sending and the answer.
+  const lost = row.outcome === 'sent' && row.clientRefId !== inFlightRef;
+  return {
+    clientRefId: row.clientRefId,
+    time: row.time,
+    updatedAt: row.updatedAt,
+    profile: row.profile,
+    maskedMobile: row.maskedMobile,
+    maskedAadhaar: row.maskedAadhaar,
+    bankIin: row.bankIin,
+    bankName: row.bankName,
+    outcome: row.outcome === 'sent' ? 'unknown' : row.outcome,
+    reason: lost ? 'interrupted' : row.outcome === 'sent' ? 'inFlight' : row.reason,
+    tid: row.tid,
+    bankRef: row.bankRef,
+    uidaiRef: row.uidaiRef,
+    balance: row.balance,
+    errorCode: row.errorCode,
+  };
+}
+
+export function createHistory(deps: {
+  journal: Journal;
+  inquire: TransactionInquiry;
+  inFlightRef: () => string | null;
+  logger: Logger;
+}): HistoryFacade {
+  const log = deps.logger.child('history');
+  return {
+    list(query) {
+      const { outcome, ...rest } = query;
+      const rows = deps.journal.list({ ...rest, outcome: outcome === 'unknown' ? 'unknownOrSent' : outcome });
+      const from = query.from ?? '0000-01-01T00:00:00.000Z';
+      const to = query.to ?? '9999-12-31T00:00:00.000Z';
+      const raw = deps.journal.totals(from, to);
+      return {
+        rows: rows.map((r) => toHistoryRow(r, deps.inFlightRef())),
+        totals: { success: raw.success, refused: raw.refused, unknown: raw.unknown + raw.sent, notSent: raw.notSent },
+      };
+    },
+    async followUp(clientRefId) {
+      const row = deps.journal.get(clientRefId);
+      if (!row) throw new KioskError('journal.notFound');
+      if (row.outcome !== 'unknown' && row.outcome !== 'sent') return toHistoryRow(row, deps.inFlightRef());
+      if (row.clientRefId === deps.inFlightRef()) return toHistoryRow(row, deps.inFlightRef());
+      const outcome = await deps.inquire(row);
+      deps.journal.recordOutcome(outcome);
+      log.info('follow-up answered', { clientRefId, outcome: outcome.outcome });
+      return toHistoryRow(deps.journal.get(clientRefId)!, deps.inFlightRef());
+    },
+    unresolvedCount() {
+      return deps.journal.unresolved().length;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { EnquiryOutcome } from '../../../app/contract';
+import { createHistory } from '../../../main/services/journal/history';
+import { Journal } from '../../../main/services/journal/journal';
+import { createLogger } from '../../../main/services/log/logger';
+import { makeTempDir } from '../../support/temp-dir';
+
+const logger = createLogger({ dir: null });
+function rowFor(ref: string, time: string) {
+  return { clientRefId: ref, time, profile: 'demo' as const, maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'State Bank of India' };
+}
+
+describe('history', () => {
+  it('shows lost "sent" rows as unknown/interrupted and the live one as in flight', () => {
+    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    journal.recordSent(rowFor('LOST', '2026-11-21T04:00:00.000Z'));
+    journal.recordSent(rowFor('LIVE', '2026-11-21T05:00:00.000Z'));
+    const history = createHistory({ journal, inquire: vi.fn(), inFlightRef: () => 'LIVE', logger });
+    const list = history.list({});
+    expect(list.rows.map((r) => [r.clientRefId, r.outcome, r.reason])).toEqual([
+      ['LIVE', 'unknown', 'inFlight'],
+      ['LOST', 'unknown', 'interrupted'],
+    ]);
+    expect(list.totals).toEqual({ success: 0, refused: 0, unknown: 2, notSent: 0 });
+    expect(history.list({ outcome: 'unknown' }).rows).toHaveLength(2);
+    expect(history.list({ outcome: 'success' }).rows).toHaveLength(0);
+  });
+
+  it('follows up an unknown result through the inquiry and updates the row', async () => {
+    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    journal.recordSent(rowFor('U1', '2026-11-21T04:00:00.000Z'));
+    const answer: EnquiryOutcome = {
+      outcome: 'success', clientRefId: 'U1', at: '2026-11-21T04:00:00.000Z', maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210',
+      bankIin: '607094', bankName: 'State Bank of India', balance: '700.5', tid: 'T1', bankRef: 'R1', uidaiRef: 'U1',
+    };
+    const inquire = vi.fn(async () => answer);
+    const history = createHistory({ journal, inquire, inFlightRef: () => null, logger });
+    expect(await history.followUp('U1')).toMatchObject({ outcome: 'success', balance: '700.5', reason: null });
+    // A settled row is not asked again.
+    await history.followUp('U1');
+    expect(inquire).toHaveBeenCalledTimes(1);
+    await expect(history.followUp('NOPE')).rejects.toMatchObject({ code: 'journal.notFound' });
+  });
+});
