@@ -3,6 +3,7 @@
  * does, and resolves with the URL it prints. Used by the browser tests and the benches.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { makeTempDir } from './temp-dir';
 
@@ -18,7 +19,9 @@ export interface KioskProcess {
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 export async function startKiosk(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<KioskProcess> {
-  const dataDir = env.KIOSK_DATA_DIR ?? makeTempDir('kiosk-e2e-');
+  // Inside the suite's root when the browser suite runs, so the privacy scan sees it.
+  const e2eRoot = process.env.KIOSK_E2E_ROOT;
+  const dataDir = env.KIOSK_DATA_DIR ?? (e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-'));
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, [path.join(root, 'main', 'web', 'cli.ts')], {
     cwd: root,
