@@ -29,6 +29,9 @@ import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
 import { createHistory, type HistoryFacade } from './journal/history';
 import { createEnquiryService, type EnquiryClient } from './enquiry/enquiry-service';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
+import { createEkoClient, ekoDoctorCheck, type EkoClient, type InquiryResult } from './eko';
+import { startEkoSandbox } from '../simulators/eko';
+import type { JournalRow } from './journal/journal';
 
 /** The scanner as the rest of the main side sees it. */
 export interface RdFacade {
@@ -99,13 +102,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
     takeCapture: () => null,
     stop: async () => {},
   };
-  const eko: EkoFacade & EnquiryClient = {
-    getSettlementBalance: async () => notYet('Eko client'),
-    getSettlementAccounts: async () => notYet('Eko client'),
-    balanceEnquiry: async () => notYet('Eko client'),
-    status: () => ({ baseUrl: config.eko.baseUrl ?? 'sandbox', clockSkewMs: null, clockWarning: false }),
-    stop: async () => {},
-  };
+  const eko = await startEko(config, logger, stops);
 
   const journal = Journal.open({
     file: path.join(config.dataDir, JOURNAL_FILE_NAME),
@@ -124,7 +121,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
   };
   const history = createHistory({
     journal,
-    inquire: async () => notYet('transaction inquiry'),
+    inquire: async (row) => inquiryToOutcome(row, await eko.transactionInquiry(row.clientRefId)),
     inFlightRef,
     logger,
   });
@@ -134,7 +131,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
     dataDir: config.dataDir,
     host,
     deviceStatus: () => rd.status(),
-    ekoCheck: async () => ({ ok: false, baseUrl: eko.status().baseUrl, clockSkewMs: null, walletBalance: null, error: 'not checked' }),
+    ekoCheck: () => ekoDoctorCheck(eko),
     journalHealth: () => journal.health(),
     config: () => describeConfig(config),
     logger,
@@ -160,8 +157,45 @@ export async function startServices(options: StartOptions): Promise<Services> {
     diagnostics,
     printer: options.printer ?? null,
     stop: async () => {
-      await Promise.allSettled([rd.stop(), eko.stop()]);
-      for (const stop of stops.reverse()) await stop();
+      await rd.stop().catch(() => undefined);
+      for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The Eko client, talking to the configured server or, in the demo profile
+ * without KIOSK_EKO_BASE_URL, to the built-in sandbox with its own keys.
+ */
+export async function startEko(config: KioskConfig, logger: Logger, stops: Array<() => Promise<void> | void>): Promise<EkoClient> {
+  let eko = config.eko;
+  if (eko.baseUrl === null) {
+    const sandbox = await startEkoSandbox({ initiatorId: eko.initiatorId, userCode: eko.userCode });
+    stops.push(() => sandbox.close());
+    eko = { ...eko, baseUrl: sandbox.baseUrl, developerKey: sandbox.developerKey, accessKey: sandbox.accessKey, aadhaarPublicKey: sandbox.aadhaarPublicKey };
+    logger.info('demo profile: talking to the built-in Eko sandbox', { baseUrl: sandbox.baseUrl });
+  }
+  // loadConfig requires a key whenever a base URL is configured.
+  const client = createEkoClient({ ...eko, baseUrl: eko.baseUrl!, aadhaarPublicKey: eko.aadhaarPublicKey! }, logger.child('eko'));
+  stops.push(() => client.stop());
+  return client;
+}
+
+/** A transaction inquiry's answer as the outcome of the journaled enquiry it follows up. */
+function inquiryToOutcome(row: JournalRow, result: InquiryResult): EnquiryOutcome | 'notFound' {
+  const common = { clientRefId: row.clientRefId, at: row.time, maskedAadhaar: row.maskedAadhaar, maskedMobile: row.maskedMobile, bankIin: row.bankIin };
+  switch (result.outcome) {
+    case 'success':
+      if (result.balance === null) {
+        // Settled, but the answer does not repeat the balance: still not a balance we can show.
+        return { ...common, outcome: 'unknown', reason: 'unreadable', bankName: result.bankName ?? row.bankName, tid: result.tid };
+      }
+      return { ...common, outcome: 'success', bankName: result.bankName ?? row.bankName, balance: result.balance, tid: result.tid, bankRef: result.bankRef, uidaiRef: result.uidaiRef };
+    case 'refused':
+      return { ...common, outcome: 'refused', bankName: row.bankName, reason: result.reason, serverMessage: result.serverMessage, tid: result.tid };
+    case 'unknown':
+      return { ...common, outcome: 'unknown', bankName: row.bankName, reason: result.reason, tid: result.tid };
+    case 'notFound':
+      return 'notFound';
+  }
 }

@@ -13,8 +13,14 @@ export interface HistoryFacade {
   unresolvedCount(): number;
 }
 
-/** What follow-up needs from the Eko client: the current outcome of an earlier enquiry. */
-export type TransactionInquiry = (row: JournalRow) => Promise<EnquiryOutcome>;
+/**
+ * What follow-up needs from the Eko client: the current outcome of an earlier
+ * enquiry, or 'notFound' when Eko has no transaction with that reference.
+ */
+export type TransactionInquiry = (row: JournalRow) => Promise<EnquiryOutcome | 'notFound'>;
+
+/** Eko may take a moment to list a new transaction; only after this long does "not found" mean "never arrived". */
+export const NOT_FOUND_SETTLES_AFTER_MS = 5 * 60_000;
 
 export function toHistoryRow(row: JournalRow, inFlightRef: string | null): HistoryRow {
   // "sent" with nothing in flight: the app stopped between sending and the answer.
@@ -43,6 +49,7 @@ export function createHistory(deps: {
   inquire: TransactionInquiry;
   inFlightRef: () => string | null;
   logger: Logger;
+  now?: () => Date;
 }): HistoryFacade {
   const log = deps.logger.child('history');
   return {
@@ -63,8 +70,16 @@ export function createHistory(deps: {
       if (row.outcome !== 'unknown' && row.outcome !== 'sent') return toHistoryRow(row, deps.inFlightRef());
       if (row.clientRefId === deps.inFlightRef()) return toHistoryRow(row, deps.inFlightRef());
       const outcome = await deps.inquire(row);
-      deps.journal.recordOutcome(outcome);
-      log.info('follow-up answered', { clientRefId, outcome: outcome.outcome });
+      if (outcome === 'notFound') {
+        const age = (deps.now?.() ?? new Date()).getTime() - Date.parse(row.time);
+        if (age >= NOT_FOUND_SETTLES_AFTER_MS) {
+          deps.journal.recordNotSent(clientRefId, new KioskError('eko.offline', { detail: 'Eko has no transaction with this reference: the enquiry never arrived' }));
+        }
+        log.info('follow-up: Eko has no such transaction', { clientRefId, ageMs: age });
+      } else {
+        deps.journal.recordOutcome(outcome);
+        log.info('follow-up answered', { clientRefId, outcome: outcome.outcome });
+      }
       return toHistoryRow(deps.journal.get(clientRefId)!, deps.inFlightRef());
     },
     unresolvedCount() {

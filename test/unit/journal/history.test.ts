@@ -43,3 +43,14 @@ describe('history', () => {
     await expect(history.followUp('NOPE')).rejects.toMatchObject({ code: 'journal.notFound' });
   });
 });
+
+describe('history follow-up when Eko has no such transaction', () => {
+  it('keeps a fresh row unknown, and marks an old one as never sent', async () => {
+    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    journal.recordSent(rowFor('FRESH', '2026-11-22T10:00:00.000Z'));
+    journal.recordSent(rowFor('OLD', '2026-11-22T09:00:00.000Z'));
+    const history = createHistory({ journal, inquire: async () => 'notFound', inFlightRef: () => null, logger, now: () => new Date('2026-11-22T10:01:00.000Z') });
+    expect(await history.followUp('FRESH')).toMatchObject({ outcome: 'unknown', reason: 'interrupted' });
+    expect(await history.followUp('OLD')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
+  });
+});

@@ -1,0 +1,483 @@
+/**
+ * Eko's AePS API client (shared/spec/: wallet balance, settlement accounts, balance enquiry,
+ * plus transaction inquiry from the platform notes).
+ *
+ * - One place signs every request (send()), with Eko's clock (clock.ts).
+ * - Every call has a deadline (an AbortController timer covering connect, TLS and the body).
+ * - A balance enquiry is NEVER retried here: each one uses the customer's fingerprint and
+ *   is billed. Whether the request left the PC is tracked exactly (the ClientRequest's
+ *   'finish' event), so "not sent" (KioskError eko.offline) is told apart from "sent,
+ *   result unknown" (outcome unknown, with the client_ref_id for a transaction inquiry).
+ * - The clear Aadhaar number is only used to encrypt and mask at the start of the call;
+ *   nothing here keeps it, logs it or puts it in an error.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import crypto from 'node:crypto';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import {
+  KioskError,
+  type EkoStatus,
+  type EnquiryOutcome,
+  type RefusalReason,
+  type SettlementAccounts,
+  type SettlementBalance,
+} from '../../../app/contract';
+import { isValidAadhaar, maskAadhaar } from '../../../app/domain/aadhaar';
+import { isValidMobile, maskMobile } from '../../../app/domain/mobile';
+import { ConfigError, isLoopbackHost, type EkoConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import type { EkoFacade } from '../index';
+import { createAadhaarEncryptor } from './aadhaar-crypto';
+import { CLOCK_TOLERANCE_MS, createEkoClock } from './clock';
+import {
+  AccountsDataSchema,
+  EnvelopeSchema,
+  WalletDataSchema,
+  invalidParamFields,
+  looksLikeHtml,
+  maskAccount,
+  parseJson,
+  readEnquiry,
+  type Envelope,
+} from './responses';
+import { ekoHeaders } from './signing';
+import { localIpv4 } from './source-ip';
+
+export type EkoClientConfig = EkoConfig & { baseUrl: string; aadhaarPublicKey: string };
+
+export interface EkoClientOptions {
+  /** This PC's clock (tests simulate a wrong one). */
+  now?: () => number;
+  /** The source_ip to send; default: this PC's first non-internal IPv4 address. */
+  sourceIp?: string;
+}
+
+export interface BalanceEnquiryRequest {
+  /** The customer's mobile: the path's customer_id. */
+  customerMobile: string;
+  /** The clear 12-digit number; encrypted and masked at the start of the call, then dropped. */
+  aadhaar: string;
+  bankIin: string;
+  /** Shown when Eko's answer does not name the bank. */
+  bankName: string;
+  /** The captured PID XML, sent untouched. */
+  pidXml: string;
+  /** Default: a new one (KSK + yyyymmddHHMMss + random). */
+  clientRefId?: string;
+  /** SMS to the customer: 0 (default) or 1. */
+  notifyCustomer?: 0 | 1;
+  /** Called right before the request leaves the PC (the journal records the reference). Throwing stops the send. */
+  onSending?: (clientRefId: string) => void;
+}
+
+/** What a transaction inquiry says about an earlier enquiry. */
+export type InquiryResult =
+  | {
+      outcome: 'success';
+      clientRefId: string;
+      /** null when the inquiry answer does not repeat the balance. */
+      balance: string | null;
+      bankName: string | null;
+      tid: string | null;
+      bankRef: string | null;
+      uidaiRef: string | null;
+    }
+  | { outcome: 'refused'; clientRefId: string; reason: RefusalReason; serverMessage: string | null; tid: string | null }
+  | { outcome: 'unknown'; clientRefId: string; reason: 'awaited' | 'onHold' | 'unreadable'; tid: string | null }
+  | { outcome: 'notFound'; clientRefId: string; serverMessage: string | null };
+
+export interface EkoClient extends EkoFacade {
+  balanceEnquiry(req: BalanceEnquiryRequest): Promise<EnquiryOutcome>;
+  transactionInquiry(clientRefId: string): Promise<InquiryResult>;
+}
+
+type CallName = 'balance' | 'accounts' | 'enquiry' | 'inquiry';
+
+/** An HTTP answer, whatever its status. */
+interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Our signing time minus the server's time at sending, ms (null without a Date header). */
+  signOffsetMs: number | null;
+  ms: number;
+}
+
+/** The request failed without an HTTP answer. */
+class TransportFailure extends Error {
+  constructor(
+    readonly kind: 'notSent' | 'timeout' | 'lost',
+    readonly code: string,
+  ) {
+    super(`${kind} (${code})`);
+  }
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
+
+/** "KSK20240101123045" + 6 random characters: readable, sorts by time, unique per call. */
+export function newClientRefId(nowMs: number = Date.now()): string {
+  const d = new Date(nowMs);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const stamp = `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+  const bytes = crypto.randomBytes(6);
+  let tail = '';
+  for (const b of bytes) tail += REF_ALPHABET[b & 31];
+  return `KSK${stamp}${tail}`;
+}
+
+export function createEkoClient(config: EkoClientConfig, logger: Logger, options: EkoClientOptions = {}): EkoClient {
+  let base: URL;
+  try {
+    base = new URL(config.baseUrl);
+  } catch {
+    throw new ConfigError('KIOSK_EKO_BASE_URL', `"${config.baseUrl}" is not a URL`);
+  }
+  if (!config.developerKey) throw new ConfigError('KIOSK_EKO_DEVELOPER_KEY', 'is empty');
+  if (!config.accessKey) throw new ConfigError('KIOSK_EKO_ACCESS_KEY', 'is empty');
+  logger.addSecrets(config.accessKey, config.developerKey);
+  const encrypt = createAadhaarEncryptor(config.aadhaarPublicKey);
+  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const clock = createEkoClock(options.now);
+  const sourceIp = () => options.sourceIp ?? localIpv4();
+
+  // GETs reuse connections. The enquiry always opens a fresh one: a pooled socket the
+  // server closed while idle fails with a reset AFTER our bytes went out, which would
+  // turn a request Eko never saw into an "unknown" result.
+  const pooled = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) };
+  const fresh = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
+  const axiosClient: AxiosInstance = axios.create({
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: MAX_BODY_BYTES,
+    maxBodyLength: MAX_BODY_BYTES,
+    // A sandbox on this PC must never go through a proxy from the environment.
+    ...(isLoopbackHost(base.hostname) ? { proxy: false as const } : {}),
+  });
+
+  /** The one place a request is signed and sent. Resolves with any HTTP answer; rejects with TransportFailure. */
+  async function send(
+    call: CallName,
+    method: 'GET' | 'POST',
+    path: string,
+    request: { params?: Record<string, string>; body?: string; timeoutMs: number; freshConnection?: boolean },
+  ): Promise<Answer> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, request.timeoutMs);
+    const progress = { sent: false };
+    // Wraps Node's request to learn when every byte was handed to the network.
+    const transport = {
+      request(opts: http.RequestOptions, callback: (res: http.IncomingMessage) => void): http.ClientRequest {
+        const req = (opts.protocol === 'https:' ? https : http).request(opts, callback);
+        req.once('finish', () => {
+          progress.sent = true;
+        });
+        return req;
+      },
+    };
+    const agents = request.freshConnection ? fresh : pooled;
+    const signAt = clock.now();
+    const sentAt = clock.local();
+    let response: AxiosResponse<string>;
+    try {
+      response = await axiosClient.request<string>({
+        method,
+        url: `${baseUrl}${path}`,
+        params: request.params,
+        data: request.body,
+        headers: { ...ekoHeaders(config.developerKey, config.accessKey, signAt), accept: 'application/json' },
+        signal: controller.signal,
+        httpAgent: agents.http,
+        httpsAgent: agents.https,
+        transport,
+      } as Parameters<AxiosInstance['request']>[0]);
+    } catch (err) {
+      const code = errorCode(err);
+      const kind = !progress.sent ? 'notSent' : timedOut ? 'timeout' : 'lost';
+      logger.warn('eko.transport', { call, kind, code, timedOut, ms: clock.local() - sentAt });
+      throw new TransportFailure(timedOut && !progress.sent ? 'notSent' : kind, timedOut ? 'timeout' : code);
+    } finally {
+      clearTimeout(timer);
+    }
+    const receivedAt = clock.local();
+    const wasWarning = clock.warning();
+    const skew = clock.observe(response.headers['date'], sentAt, receivedAt);
+    if (clock.warning() !== wasWarning) {
+      logger.warn('eko.clock', { skewMs: skew, warning: clock.warning(), toleranceMs: CLOCK_TOLERANCE_MS });
+    }
+    const answer: Answer = {
+      status: response.status,
+      contentType: String(response.headers['content-type'] ?? ''),
+      body: typeof response.data === 'string' ? response.data : '',
+      signOffsetMs: skew === null ? null : signAt - (sentAt + skew),
+      ms: receivedAt - sentAt,
+    };
+    logger.info('eko.http', { call, http: answer.status, ms: answer.ms, bytes: answer.body.length });
+    return answer;
+  }
+
+  /** A 403 whose signing time was off Eko's clock by more than the tolerance: the clock, not the key. */
+  const isClockRefusal = (answer: Answer) =>
+    answer.status === 403 && answer.signOffsetMs !== null && Math.abs(answer.signOffsetMs) > CLOCK_TOLERANCE_MS;
+
+  /** Errors every call shares: refusals before any processing. null: not one of them. */
+  function gatewayError(answer: Answer): KioskError | null {
+    const detail = `HTTP ${answer.status}`;
+    if (answer.status === 403) {
+      return isClockRefusal(answer)
+        ? new KioskError('eko.clockSkew', { detail: `${detail}; PC clock off by ${Math.round(-(answer.signOffsetMs ?? 0) / 1000)} s` })
+        : new KioskError('eko.auth', { detail: `${detail}: signature or developer key refused` });
+    }
+    if (answer.status === 404) return new KioskError('eko.notFound', { detail: `${detail}: no such path (${base.pathname})` });
+    if (answer.status === 415) return new KioskError('eko.contentType', { detail });
+    return null;
+  }
+
+  /**
+   * A GET: signed, sent, a clock-caused 403 retried once with the corrected time, the envelope checked.
+   * keepFailures: a non-zero status is returned rather than thrown (the inquiry reads it as a refusal).
+   */
+  async function getJson(call: CallName, path: string, params: Record<string, string>, keepFailures = false): Promise<Envelope> {
+    let answer: Answer;
+    try {
+      answer = await send(call, 'GET', path, { params, timeoutMs: config.requestTimeoutMs });
+      // clock.observe() has already learnt the skew from this 403, so the retry signs with Eko's time.
+      if (isClockRefusal(answer)) answer = await send(call, 'GET', path, { params, timeoutMs: config.requestTimeoutMs });
+    } catch (err) {
+      throw transportError(err);
+    }
+    const early = gatewayError(answer);
+    if (early) throw early;
+    if (answer.status >= 500) throw new KioskError('eko.server', { detail: `HTTP ${answer.status}` });
+    if (looksLikeHtml(answer.contentType, answer.body)) throw new KioskError('eko.htmlPage', { detail: `HTTP ${answer.status} with an HTML page` });
+    const json = parseJson(answer.body);
+    const parsed = EnvelopeSchema.safeParse(json);
+    if (json === null || !parsed.success) {
+      throw new KioskError('eko.badResponse', { detail: `HTTP ${answer.status}: ${json === null ? 'not JSON (truncated or empty)' : 'not an Eko envelope'}` });
+    }
+    const envelope = parsed.data;
+    const fields = invalidParamFields(envelope);
+    if (fields) throw new KioskError('eko.invalidParams', { detail: `invalid_params: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
+    if (answer.status < 200 || answer.status >= 300 || (envelope.status !== 0 && !keepFailures)) {
+      const message = envelope.message?.trim() || `HTTP ${answer.status}`;
+      throw new KioskError('eko.failed', { detail: `status ${envelope.status ?? '?'}: ${message}`, params: { message } });
+    }
+    return envelope;
+  }
+
+  function transportError(err: unknown): KioskError {
+    if (err instanceof TransportFailure) {
+      if (err.kind === 'notSent') return new KioskError('eko.offline', { detail: `not sent: ${err.code}` });
+      if (err.kind === 'timeout') return new KioskError('eko.timeout', { detail: 'no answer in time' });
+      return new KioskError('eko.offline', { detail: `connection lost: ${err.code}` });
+    }
+    return err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message ?? String(err) });
+  }
+
+  function badData(call: CallName, issues: string): KioskError {
+    logger.warn('eko.badData', { call, issues });
+    return new KioskError('eko.badResponse', { detail: `${call}: ${issues}` });
+  }
+
+  async function getSettlementBalance(): Promise<SettlementBalance> {
+    const envelope = await getJson('balance', '/user/account/balance', {
+      initiator_id: config.initiatorId,
+      customer_id_type: 'mobile_number',
+      customer_id: config.agentMobile,
+    });
+    const data = WalletDataSchema.safeParse(envelope.data);
+    if (!data.success) throw badData('balance', data.error.issues.map((i) => i.path.join('.')).join(', '));
+    return {
+      balance: data.data.balance,
+      currency: data.data.currency || 'INR',
+      customerId: data.data.customer_id ?? config.agentMobile,
+    };
+  }
+
+  async function getSettlementAccounts(): Promise<SettlementAccounts> {
+    const envelope = await getJson('accounts', '/user/payment/aeps/settlement/accounts', {
+      initiator_id: config.initiatorId,
+      user_code: config.userCode,
+    });
+    const data = AccountsDataSchema.safeParse(envelope.data);
+    if (!data.success) throw badData('accounts', data.error.issues.map((i) => i.path.join('.')).join(', '));
+    return {
+      unsettledFund: data.data.unsettled_fund,
+      remainingLimit: data.data.remaining_limit,
+      recipients: (data.data.fund_transfer_list ?? []).map((r) => ({
+        recipientId: r.recipient_id,
+        name: r.name ?? '',
+        accountMasked: maskAccount(r.account),
+        ifsc: r.ifsc ?? '',
+      })),
+    };
+  }
+
+  async function balanceEnquiry(req: BalanceEnquiryRequest): Promise<EnquiryOutcome> {
+    if (!isValidMobile(req.customerMobile) || !/^\d{10}$/.test(req.customerMobile)) {
+      throw new KioskError('input.invalid', { detail: 'customer mobile', params: { field: 'customerMobile' } });
+    }
+    if (!isValidAadhaar(req.aadhaar) || !/^\d{12}$/.test(req.aadhaar)) {
+      throw new KioskError('input.invalid', { detail: 'aadhaar', params: { field: 'aadhaar' } });
+    }
+    if (!/^\d{6}$/.test(req.bankIin)) throw new KioskError('input.invalid', { detail: 'bank IIN', params: { field: 'bankIin' } });
+    if (!req.pidXml) throw new KioskError('input.invalid', { detail: 'empty PID block', params: { field: 'piddata' } });
+
+    const clientRefId = req.clientRefId ?? newClientRefId(clock.now());
+    // The only uses of the clear number: encrypt it and mask it. Neither result lets it back out.
+    const common = {
+      clientRefId,
+      at: '',
+      maskedAadhaar: maskAadhaar(req.aadhaar),
+      maskedMobile: maskMobile(req.customerMobile),
+      bankIin: req.bankIin,
+      bankName: req.bankName,
+    };
+    // Exactly the spec's body, in the spec's order and types.
+    const body = JSON.stringify({
+      initiator_id: config.initiatorId,
+      user_code: config.userCode,
+      client_ref_id: clientRefId,
+      bank_code: req.bankIin,
+      amount: 0,
+      aadhaar: encrypt(req.aadhaar),
+      piddata: req.pidXml,
+      pipe: 0,
+      notify_customer: req.notifyCustomer ?? 0,
+      latlong: config.latlong,
+      source_ip: sourceIp(),
+    });
+    common.at = new Date(clock.now()).toISOString();
+    req.onSending?.(clientRefId);
+    logger.info('eko.enquiry.sending', { clientRefId, bankIin: req.bankIin });
+
+    const unknown = (reason: Extract<EnquiryOutcome, { outcome: 'unknown' }>['reason'], tid: string | null = null): EnquiryOutcome => ({
+      outcome: 'unknown',
+      ...common,
+      reason,
+      tid,
+    });
+    let outcome: EnquiryOutcome;
+    let answer: Answer | null = null;
+    try {
+      answer = await send('enquiry', 'POST', `/customer/collection/aeps-fingpay/balance-enquiry/${encodeURIComponent(req.customerMobile)}`, {
+        body,
+        timeoutMs: config.enquiryTimeoutMs,
+        freshConnection: true,
+      });
+    } catch (err) {
+      if (!(err instanceof TransportFailure)) throw err;
+      // Not sent: nothing reached Eko, the agent may try again with a new capture.
+      if (err.kind === 'notSent') throw new KioskError('eko.offline', { detail: `enquiry ${clientRefId} not sent: ${err.code}` });
+      outcome = unknown(err.kind === 'timeout' ? 'timeout' : 'connectionLost');
+      logOutcome(outcome, null);
+      return outcome;
+    }
+
+    const early = gatewayError(answer);
+    if (early) {
+      logger.warn('eko.enquiry.refusedBeforeProcessing', { clientRefId, code: early.code, http: answer.status });
+      throw early;
+    }
+    if (answer.status >= 500 || looksLikeHtml(answer.contentType, answer.body)) {
+      outcome = unknown('serverError');
+    } else {
+      const json = parseJson(answer.body);
+      const parsed = EnvelopeSchema.safeParse(json);
+      if (json === null || !parsed.success) {
+        outcome = unknown('unreadable');
+      } else {
+        const fields = invalidParamFields(parsed.data);
+        if (fields) {
+          logger.warn('eko.enquiry.invalidParams', { clientRefId, fields });
+          throw new KioskError('eko.invalidParams', { detail: `enquiry ${clientRefId}: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
+        }
+        if (answer.status < 200 || answer.status >= 300) {
+          // A JSON 4xx we do not know: Eko may or may not have processed it.
+          outcome = unknown('serverError');
+        } else {
+          const reading = readEnquiry(parsed.data);
+          if (reading.outcome === 'success') {
+            outcome = reading.balance === null
+              ? unknown('unreadable', reading.tid) // "success" without a balance is not something to show the customer
+              : {
+                  outcome: 'success',
+                  ...common,
+                  bankName: reading.bankName ?? common.bankName,
+                  balance: reading.balance,
+                  tid: reading.tid,
+                  bankRef: reading.bankRef,
+                  uidaiRef: reading.uidaiRef,
+                };
+          } else if (reading.outcome === 'refused') {
+            outcome = { outcome: 'refused', ...common, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
+          } else {
+            outcome = unknown(reading.reason, reading.tid);
+          }
+        }
+      }
+    }
+    logOutcome(outcome, answer);
+    return outcome;
+  }
+
+  function logOutcome(outcome: EnquiryOutcome, answer: Answer | null): void {
+    logger.info('eko.enquiry.outcome', {
+      clientRefId: outcome.clientRefId,
+      outcome: outcome.outcome,
+      reason: outcome.outcome === 'success' ? null : outcome.reason,
+      tid: outcome.tid,
+      http: answer?.status ?? null,
+      ms: answer?.ms ?? null,
+    });
+  }
+
+  async function transactionInquiry(clientRefId: string): Promise<InquiryResult> {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(clientRefId)) {
+      throw new KioskError('input.invalid', { detail: 'client_ref_id', params: { field: 'clientRefId' } });
+    }
+    const envelope = await getJson(
+      'inquiry',
+      `/tools/reference/transaction/client_ref_id:${clientRefId}`,
+      { initiator_id: config.initiatorId },
+      true,
+    );
+    const message = envelope.message?.trim() || null;
+    // Eko answers an unknown reference with a non-zero status and a "not found" message.
+    if (envelope.status !== 0 && envelope.data == null && /not\s+found|no\s+(such\s+)?(transaction|record)/i.test(message ?? '')) {
+      logger.info('eko.inquiry', { clientRefId, outcome: 'notFound' });
+      return { outcome: 'notFound', clientRefId, serverMessage: message };
+    }
+    const reading = readEnquiry(envelope);
+    const result: InquiryResult = { ...reading, clientRefId };
+    logger.info('eko.inquiry', { clientRefId, outcome: result.outcome, reason: 'reason' in result ? result.reason : null });
+    return result;
+  }
+
+  return {
+    getSettlementBalance,
+    getSettlementAccounts,
+    balanceEnquiry,
+    transactionInquiry,
+    status(): EkoStatus {
+      return { baseUrl, clockSkewMs: clock.skewMs(), clockWarning: clock.warning() };
+    },
+    async stop() {
+      for (const agent of [pooled.http, pooled.https, fresh.http, fresh.https]) agent.destroy();
+    },
+  };
+}
+
+function errorCode(err: unknown): string {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : null;
+  return code ?? (err instanceof Error ? err.name : 'unknown');
+}

@@ -1,0 +1,334 @@
+/**
+ * Every outcome of the Eko client, each produced by the sandbox (a scenario or a fault)
+ * over real HTTP on 127.0.0.1. The last test scans every log line of the file.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EnquiryOutcomeSchema, KioskError, REFUSAL_REASONS, type EnquiryOutcome } from '../../../app/contract';
+import { ekoDoctorCheck } from '../../../main/services/eko/doctor';
+import type { BalanceEnquiryRequest, EkoClient } from '../../../main/services/eko/client';
+import { DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar } from '../../../main/simulators/eko/demo-customers';
+import { NO_FAULTS } from '../../../main/simulators/eko/sandbox';
+import { CUSTOMER_MOBILE, SAMPLE_PID, deadPort, forbiddenInLogs, startFixture, type Fixture } from './helpers';
+
+let fx: Fixture;
+let client: EkoClient;
+const usedAadhaar = new Set<string>();
+
+beforeAll(async () => {
+  fx = await startFixture({ awaitedResolveMs: 0 });
+  client = fx.client();
+});
+afterEach(() => fx.sandbox.setFaults(NO_FAULTS));
+afterAll(async () => {
+  await fx.close();
+});
+
+function enquiry(aadhaar: string, overrides: Partial<BalanceEnquiryRequest> = {}, on: EkoClient = client): Promise<EnquiryOutcome> {
+  usedAadhaar.add(aadhaar);
+  return on.balanceEnquiry({ customerMobile: CUSTOMER_MOBILE, aadhaar, bankIin: '607094', bankName: 'SBI (as chosen)', pidXml: SAMPLE_PID, ...overrides });
+}
+
+async function kioskError(promise: Promise<unknown>): Promise<KioskError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(KioskError);
+    return err as KioskError;
+  }
+  throw new Error('expected a KioskError, the call succeeded');
+}
+
+describe('balance enquiry: success', () => {
+  it('reads balance, bank, tid and references exactly, and fills the contract fields', async () => {
+    let sendingRef: string | null = null;
+    const before = Date.now();
+    const outcome = await enquiry(demoAadhaar('success'), { onSending: (ref) => (sendingRef = ref) });
+    expect(EnquiryOutcomeSchema.parse(outcome)).toEqual(outcome);
+    expect(outcome).toMatchObject({
+      outcome: 'success',
+      balance: '5500.75',
+      bankName: 'State Bank of India',
+      maskedAadhaar: 'XXXX XXXX 0124',
+      maskedMobile: 'XXXXXX3210',
+      bankIin: '607094',
+    });
+    if (outcome.outcome !== 'success') throw new Error('not success');
+    expect(outcome.tid).toMatch(/^EKO\d+/);
+    expect(outcome.bankRef).toMatch(/^NPCI/);
+    expect(outcome.uidaiRef).toMatch(/^UIDAI/);
+    expect(outcome.clientRefId).toMatch(/^KSK\d{14}[0-9A-Z]{6}$/);
+    expect(sendingRef).toBe(outcome.clientRefId);
+    expect(Date.parse(outcome.at)).toBeGreaterThanOrEqual(before - 1000);
+    expect(fx.sandbox.transactions.get(outcome.clientRefId)?.state).toBe('success');
+  });
+
+  it('turns an E-notation balance into the exact plain decimal', async () => {
+    const outcome = await enquiry(demoAadhaar('successLarge'));
+    expect(outcome).toMatchObject({ outcome: 'success', balance: '2208340023.75' });
+  });
+
+  it('keeps the chosen bank name when the answer names none, and uses a given client_ref_id', async () => {
+    const outcome = await enquiry(demoAadhaar('successSmall'), { bankIin: '990320', bankName: 'Some Gramin Bank', clientRefId: 'KSKTEST0001' });
+    expect(outcome).toMatchObject({ outcome: 'success', balance: '125.5', bankName: 'Some Gramin Bank', clientRefId: 'KSKTEST0001' });
+  });
+
+  it('client_ref_ids are unique and sort by time', async () => {
+    const a = await enquiry(demoAadhaar('successSmall'));
+    const b = await enquiry(demoAadhaar('successSmall'));
+    expect(a.clientRefId).not.toBe(b.clientRefId);
+    expect(a.clientRefId.slice(0, 17) <= b.clientRefId.slice(0, 17)).toBe(true);
+  });
+});
+
+describe('balance enquiry: refused by the bank or UIDAI', () => {
+  const refusals = DEMO_CUSTOMERS.filter((c) => c.scenario.kind === 'refused');
+  it('the demo table covers every specific refusal reason', () => {
+    const covered = new Set(refusals.map((c) => (c.scenario.kind === 'refused' ? c.scenario.reason : '')));
+    for (const reason of REFUSAL_REASONS.filter((r) => r !== 'other' && r !== 'invalidRequest')) expect(covered).toContain(reason);
+  });
+
+  it.each(refusals.map((c) => [c.label, c] as const))('%s', async (_label, customer) => {
+    if (customer.scenario.kind !== 'refused') throw new Error('not a refusal');
+    const outcome = await enquiry(customer.aadhaar);
+    expect(outcome).toMatchObject({ outcome: 'refused', reason: customer.scenario.reason, serverMessage: customer.scenario.message });
+    if (outcome.outcome === 'refused') expect(outcome.tid).toMatch(/^EKO/);
+    expect(EnquiryOutcomeSchema.safeParse(outcome).success).toBe(true);
+  });
+
+  it('a PID block without Data type X or DeviceInfo mc is refused UIDAI-style', async () => {
+    const outcome = await enquiry(demoAadhaar('success'), { pidXml: SAMPLE_PID.replace('type="X"', 'type="P"') });
+    expect(outcome).toMatchObject({ outcome: 'refused', reason: 'other', serverMessage: DEMO_MESSAGES.invalidPid });
+  });
+});
+
+describe('balance enquiry: unknown results are reported as unknown, never retried', () => {
+  it('awaited (tx_status 2), then the transaction inquiry resolves it', async () => {
+    const outcome = await enquiry(demoAadhaar('awaited'));
+    expect(outcome).toMatchObject({ outcome: 'unknown', reason: 'awaited' });
+    const inquiry = await client.transactionInquiry(outcome.clientRefId);
+    expect(inquiry).toMatchObject({ outcome: 'success', clientRefId: outcome.clientRefId, balance: '56789.01', tid: outcome.tid });
+  });
+
+  it('on hold (tx_status 5)', async () => {
+    const outcome = await enquiry(demoAadhaar('onHold'));
+    expect(outcome).toMatchObject({ outcome: 'unknown', reason: 'onHold' });
+  });
+
+  const faultCases = [
+    ['timeout after sending (no answer)', 'timeout', { neverAnswer: true }],
+    ['connection reset after sending', 'connectionLost', { resetConnection: true }],
+    ['HTTP 500 page', 'serverError', { serverError: true }],
+    ['HTML page with HTTP 200', 'serverError', { htmlPage: true }],
+    ['truncated JSON', 'unreadable', { truncatedJson: true }],
+    ['HTTP 502 page', 'serverError', { forceStatus: 502 }],
+  ] as const;
+  it.each(faultCases)('%s → unknown/%s, sent once, never retried', async (_name, reason, fault) => {
+    const quick = fx.client({ enquiryTimeoutMs: 400 });
+    fx.sandbox.setFaults({ ...fault, only: ['enquiry'] });
+    const before = fx.sandbox.transactions.size;
+    const outcome = await enquiry(demoAadhaar('success'), {}, quick);
+    expect(outcome).toMatchObject({ outcome: 'unknown', reason, maskedAadhaar: 'XXXX XXXX 0124' });
+    expect(EnquiryOutcomeSchema.safeParse(outcome).success).toBe(true);
+    if (!('forceStatus' in fault)) {
+      // The sandbox processed it once (no automatic retry) and an inquiry finds the success.
+      expect(fx.sandbox.transactions.size).toBe(before + 1);
+      fx.sandbox.setFaults(NO_FAULTS);
+      expect(await quick.transactionInquiry(outcome.clientRefId)).toMatchObject({ outcome: 'success', balance: '5500.75' });
+    } else {
+      expect(fx.sandbox.transactions.size).toBe(before);
+    }
+  });
+
+  it('the timeout is honoured: an enquiry never waits longer than enquiryTimeoutMs', async () => {
+    const quick = fx.client({ enquiryTimeoutMs: 300 });
+    fx.sandbox.setFaults({ latencyMs: 2000, only: ['enquiry'] });
+    const t0 = performance.now();
+    const outcome = await enquiry(demoAadhaar('success'), {}, quick);
+    expect(outcome).toMatchObject({ outcome: 'unknown', reason: 'timeout' });
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+});
+
+describe('balance enquiry: not sent or refused before processing → KioskError', () => {
+  it('nothing listening → eko.offline, after onSending', async () => {
+    const offline = fx.client({ baseUrl: `http://127.0.0.1:${await deadPort()}/ekoapi/v3` });
+    let sending = 0;
+    const err = await kioskError(enquiry(demoAadhaar('success'), { onSending: () => sending++ }, offline));
+    expect(err.code).toBe('eko.offline');
+    expect(sending).toBe(1);
+  });
+
+  it('onSending throwing stops the request from leaving', async () => {
+    const before = fx.sandbox.transactions.size;
+    await expect(enquiry(demoAadhaar('success'), { onSending: () => { throw new Error('journal full'); } })).rejects.toThrow('journal full');
+    expect(fx.sandbox.transactions.size).toBe(before);
+  });
+
+  it('invalid_params → eko.invalidParams naming the fields', async () => {
+    const bad = fx.client({ latlong: 'somewhere' });
+    const err = await kioskError(enquiry(demoAadhaar('success'), {}, bad));
+    expect(err.code).toBe('eko.invalidParams');
+    expect(err.params).toEqual({ fields: 'latlong' });
+  });
+
+  it('403 for a wrong access key → eko.auth, not retried', async () => {
+    const wrong = fx.client({ accessKey: 'not-the-sandbox-access-key' });
+    const before = fx.sandbox.transactions.size;
+    expect((await kioskError(enquiry(demoAadhaar('success'), {}, wrong))).code).toBe('eko.auth');
+    expect(fx.sandbox.transactions.size).toBe(before);
+  });
+
+  it('403 because the PC clock is off → eko.clockSkew, never retried; the next enquiry signs with the corrected time', async () => {
+    const wrongClock = fx.client({}, { now: () => Date.now() - 10 * 60_000 });
+    const before = fx.sandbox.transactions.size;
+    const err = await kioskError(enquiry(demoAadhaar('success'), {}, wrongClock));
+    expect(err.code).toBe('eko.clockSkew');
+    expect(fx.sandbox.transactions.size).toBe(before);
+    expect(wrongClock.status().clockWarning).toBe(true);
+    expect(await enquiry(demoAadhaar('success'), {}, wrongClock)).toMatchObject({ outcome: 'success' });
+  });
+
+  it('404 (wrong path) → eko.notFound; 415 → eko.contentType', async () => {
+    const wrongPath = fx.client({ baseUrl: fx.sandbox.baseUrl.replace('/ekoapi/v3', '/ekoapi/v2') });
+    expect((await kioskError(enquiry(demoAadhaar('success'), {}, wrongPath))).code).toBe('eko.notFound');
+    fx.sandbox.setFaults({ forceStatus: 415 });
+    expect((await kioskError(enquiry(demoAadhaar('success')))).code).toBe('eko.contentType');
+  });
+
+  it('refuses bad input before anything is sent, without echoing it', async () => {
+    const before = fx.sandbox.transactions.size;
+    const err = await kioskError(enquiry('234567890125'));
+    expect(err.code).toBe('input.invalid');
+    expect(err.message).not.toContain('234567890125');
+    expect((await kioskError(enquiry(demoAadhaar('success'), { bankIin: 'SBIN' }))).code).toBe('input.invalid');
+    expect(fx.sandbox.transactions.size).toBe(before);
+  });
+});
+
+describe('settlement balance and accounts: every failure is a KioskError', () => {
+  it('reads the wallet exactly and masks account numbers', async () => {
+    expect(await client.getSettlementBalance()).toEqual({ balance: '2208340023.75', currency: 'INR', customerId: '9962981729' });
+    const accounts = await client.getSettlementAccounts();
+    expect(accounts.unsettledFund).toBe('6100');
+    expect(accounts.remainingLimit).toBe('190000');
+    expect(accounts.recipients.map((r) => r.accountMasked)).toEqual(['XXXXXXXXXXXX2938', 'XXXXXXXXXXX7969']);
+  });
+
+  const cases = [
+    ['HTTP 500', 'eko.server', { serverError: true }],
+    ['HTML page', 'eko.htmlPage', { htmlPage: true }],
+    ['truncated JSON', 'eko.badResponse', { truncatedJson: true }],
+    ['connection reset', 'eko.offline', { resetConnection: true }],
+    ['HTTP 403', 'eko.auth', { forceStatus: 403 }],
+    ['HTTP 404', 'eko.notFound', { forceStatus: 404 }],
+    ['HTTP 415', 'eko.contentType', { forceStatus: 415 }],
+    ['HTTP 503', 'eko.server', { forceStatus: 503 }],
+  ] as const;
+  it.each(cases)('%s → %s', async (_name, code, fault) => {
+    fx.sandbox.setFaults(fault);
+    expect((await kioskError(client.getSettlementBalance())).code).toBe(code);
+    expect((await kioskError(client.getSettlementAccounts())).code).toBe(code);
+  });
+
+  it('no answer in time → eko.timeout', async () => {
+    const quick = fx.client({ requestTimeoutMs: 300 });
+    fx.sandbox.setFaults({ neverAnswer: true });
+    const t0 = performance.now();
+    expect((await kioskError(quick.getSettlementBalance())).code).toBe('eko.timeout');
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
+  it('nothing listening → eko.offline', async () => {
+    const offline = fx.client({ baseUrl: `http://127.0.0.1:${await deadPort()}/ekoapi/v3` });
+    expect((await kioskError(offline.getSettlementBalance())).code).toBe('eko.offline');
+  });
+
+  it('wrong-typed JSON → eko.badResponse', async () => {
+    const odd = await startFixture({ walletBalance: 'lots' });
+    try {
+      expect((await kioskError(odd.client().getSettlementBalance())).code).toBe('eko.badResponse');
+    } finally {
+      await odd.close();
+    }
+  });
+
+  it('invalid_params → eko.invalidParams; another non-zero status → eko.failed with its message', async () => {
+    const badMobile = fx.client({ agentMobile: '12345' });
+    const err = await kioskError(badMobile.getSettlementBalance());
+    expect(err.code).toBe('eko.invalidParams');
+    expect(err.params).toEqual({ fields: 'customer_id' });
+    const otherUser = fx.client({ userCode: '99999999' });
+    const failed = await kioskError(otherUser.getSettlementAccounts());
+    expect(failed.code).toBe('eko.failed');
+    expect(failed.params).toEqual({ message: 'User not found' });
+  });
+
+  it('wrong access key → eko.auth', async () => {
+    expect((await kioskError(fx.client({ accessKey: 'wrong-access-key' }).getSettlementBalance())).code).toBe('eko.auth');
+  });
+
+  it('403 from clock skew: retried once with the corrected time, succeeds, and warns', async () => {
+    fx.sandbox.setFaults({ clockOffsetMs: 5 * 60_000 });
+    const fresh = fx.client();
+    expect(fresh.status().clockSkewMs).toBeNull();
+    expect(await fresh.getSettlementBalance()).toMatchObject({ balance: '2208340023.75' });
+    const status = fresh.status();
+    expect(status.clockWarning).toBe(true);
+    expect(status.clockSkewMs).toBeGreaterThan(5 * 60_000 - 2000);
+    expect(status.clockSkewMs).toBeLessThan(5 * 60_000 + 2000);
+    // Later calls sign with the corrected time straight away.
+    expect((await fresh.getSettlementAccounts()).recipients).toHaveLength(2);
+  });
+
+  it('a clock-skew 403 that persists after the corrected retry is the key, not the clock', async () => {
+    fx.sandbox.setFaults({ clockOffsetMs: 5 * 60_000 });
+    const err = await kioskError(fx.client({ accessKey: 'wrong-access-key' }).getSettlementBalance());
+    expect(err.code).toBe('eko.auth');
+  });
+
+  it('no warning when the clock is right', async () => {
+    await client.getSettlementBalance();
+    expect(client.status()).toMatchObject({ baseUrl: fx.sandbox.baseUrl, clockWarning: false });
+    expect(Math.abs(client.status().clockSkewMs!)).toBeLessThan(2000);
+  });
+});
+
+describe('transaction inquiry and doctor', () => {
+  it('an unknown reference is notFound; a refused one reads as refused', async () => {
+    expect(await client.transactionInquiry('KSK00000000000000NOPE00')).toMatchObject({ outcome: 'notFound' });
+    const refused = await enquiry(demoAadhaar('notLinked'));
+    expect(await client.transactionInquiry(refused.clientRefId)).toMatchObject({ outcome: 'refused', reason: 'notLinked' });
+  });
+
+  it('awaited stays awaited until awaitedResolveMs has passed', async () => {
+    const slow = await startFixture({ awaitedResolveMs: 60_000 });
+    try {
+      const c = slow.client();
+      usedAadhaar.add(demoAadhaar('awaited'));
+      const outcome = await c.balanceEnquiry({ customerMobile: CUSTOMER_MOBILE, aadhaar: demoAadhaar('awaited'), bankIin: '607094', bankName: 'SBI', pidXml: SAMPLE_PID });
+      expect(await c.transactionInquiry(outcome.clientRefId)).toMatchObject({ outcome: 'unknown', reason: 'awaited' });
+      expect(slow.sandbox.transactions.get(outcome.clientRefId)?.inquiries).toBe(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('ekoDoctorCheck reports reachability, skew and wallet; and the failure when the key is wrong', async () => {
+    const good = await ekoDoctorCheck(client);
+    expect(good).toMatchObject({ ok: true, baseUrl: fx.sandbox.baseUrl, walletBalance: '2208340023.75', error: null });
+    expect(typeof good.clockSkewMs).toBe('number');
+    const bad = await ekoDoctorCheck(fx.client({ accessKey: 'wrong-access-key' }));
+    expect(bad).toMatchObject({ ok: false, walletBalance: null });
+    expect(bad.error).toMatch(/^eko\.auth/);
+    const offline = await ekoDoctorCheck(fx.client({ baseUrl: `http://127.0.0.1:${await deadPort()}/ekoapi/v3` }));
+    expect(offline).toMatchObject({ ok: false, clockSkewMs: null });
+    expect(offline.error).toMatch(/^eko\.offline/);
+  });
+});
+
+describe('privacy', () => {
+  it('nothing the client logged in this file holds an Aadhaar number, PID data or a key', () => {
+    expect(fx.lines.length).toBeGreaterThan(20);
+    expect(forbiddenInLogs(fx, [...usedAadhaar, ...DEMO_CUSTOMERS.map((c) => c.aadhaar)])).toEqual([]);
+  });
+});
