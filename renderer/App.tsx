@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from './store';
+import { DeviceIndicator } from './components/Device';
 import { ErrorNotice } from './components/ErrorNotice';
+import { IdleWatcher } from './components/IdleWatcher';
 import { HomeScreen } from './screens/HomeScreen';
+import { EnquiryFlow } from './screens/enquiry/EnquiryFlow';
+import { timings } from './timings';
 
 export function App() {
   const { t } = useTranslation();
@@ -10,23 +14,46 @@ export function App() {
   const appInfoError = useKiosk((s) => s.appInfoError);
   const loadAppInfo = useKiosk((s) => s.loadAppInfo);
   const toggleLanguage = useKiosk((s) => s.toggleLanguage);
+  const screen = useKiosk((s) => s.screen);
+  const sending = useKiosk((s) => s.capture.phase === 'sending');
+  const resetEnquiry = useKiosk((s) => s.resetEnquiry);
+  const startDevicePolling = useKiosk((s) => s.startDevicePolling);
+  const recoverLastEnquiry = useKiosk((s) => s.recoverLastEnquiry);
   useKiosk((s) => s.language); // re-render on language change
 
   useEffect(() => {
     void loadAppInfo();
   }, [loadAppInfo]);
 
+  const ready = appInfo !== null;
+  useEffect(() => {
+    if (!ready) return;
+    void recoverLastEnquiry();
+    return startDevicePolling(timings.devicePollMs);
+  }, [ready, recoverLastEnquiry, startDevicePolling]);
+
   return (
-    <div className="app">
+    <div className="app" data-screen={screen}>
       {appInfo?.training && (
         <div className="training-band" role="status">
           {t('app.training')}
         </div>
       )}
       <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ₹
+          </span>
+          {t('app.name')}
+        </span>
+        {screen === 'flow' && (
+          <button type="button" className="button button-ghost" onClick={() => resetEnquiry('agent')} disabled={sending}>
+            {t('common.home')}
+          </button>
+        )}
         <span className="topbar-spacer" />
-        <button type="button" className="button button-ghost lang-switch" onClick={toggleLanguage}>
+        {ready && <DeviceIndicator />}
+        <button type="button" className="button button-ghost lang-switch" onClick={toggleLanguage} lang={t('app.switchLanguage') === 'English' ? 'en' : 'hi'}>
           {t('app.switchLanguage')}
         </button>
       </header>
@@ -34,11 +61,18 @@ export function App() {
         {appInfoError ? (
           <ErrorNotice error={appInfoError} onRetry={() => void loadAppInfo()} />
         ) : appInfo ? (
-          <HomeScreen />
+          screen === 'flow' ? (
+            <EnquiryFlow />
+          ) : (
+            <HomeScreen />
+          )
         ) : (
-          <p className="muted" role="status">{t('app.loading')}</p>
+          <p className="muted" role="status">
+            {t('app.loading')}
+          </p>
         )}
       </main>
+      <IdleWatcher />
       {appInfo && (
         <footer className="footer" data-testid="app-info">
           <span>{t('app.version', { version: appInfo.version })}</span>

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -9,7 +10,9 @@ const i18n = initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App />
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </I18nextProvider>
   </StrictMode>,
 );

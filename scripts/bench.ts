@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildRenderer } from './build';
+import { benchEko } from './bench/eko';
+import { benchRd } from './bench/rd';
 
 async function rendererSize(): Promise<void> {
   const { outDir, files } = await buildRenderer();
@@ -16,6 +18,8 @@ async function rendererSize(): Promise<void> {
 
 async function main(): Promise<void> {
   await rendererSize();
+  await benchEko((line) => console.log(line));
+  await benchRd((line) => console.log(line));
 }
 
 void main();

@@ -45,8 +45,8 @@ export async function buildRenderer(options: { dev?: boolean; outDir?: string } 
   return { outDir, files: outputs };
 }
 
-export async function buildElectron(options: { dev?: boolean } = {}): Promise<void> {
-  const outDir = path.join(dist, 'main');
+export async function buildElectron(options: { dev?: boolean; outDir?: string } = {}): Promise<void> {
+  const outDir = options.outDir ?? path.join(dist, 'main');
   fs.mkdirSync(outDir, { recursive: true });
   const common: BuildOptions = {
     absWorkingDir: root,

@@ -1,9 +1,10 @@
 /**
  * `npm run doctor [-- --json]`: what this PC's kiosk sees, in words or as one JSON object.
- * Exit status 0 when a READY scanner was found.
+ * In words, each scanner is printed the moment it answers. Exit status 0 when a READY
+ * scanner was found, 1 when none was, 2 when the configuration is bad.
  */
 import { loadConfig, describeConfig, ConfigError } from '../main/services/config/config';
-import { runDoctor, printDoctor } from '../main/services/doctor/doctor';
+import { runDoctor, printDoctor, printDoctorHeader } from '../main/services/doctor/doctor';
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
@@ -18,10 +19,15 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const report = await runDoctor(config);
+  const print = (line: string) => console.log(line);
+  if (!json) printDoctorHeader(config, describeConfig(config), print);
+  const report = await runDoctor(config, json ? {} : { onLine: print });
   if (json) console.log(JSON.stringify(report, null, 2));
-  else printDoctor(report, describeConfig(config), (line) => console.log(line));
+  else printDoctor(report, print);
   process.exit(report.rd.selected ? 0 : 1);
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(`doctor failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(3);
+});

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await Promise.all([buildRenderer(), buildElectron()]);
-  const child = spawn(bin, ['.'], { stdio: 'inherit' });
+  // Extra arguments pass through: `npm start -- --kiosk` tries the full-screen kiosk window.
+  const child = spawn(bin, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -19,6 +19,11 @@ export const CALL_NAMES = [
   'printReceipt',
   'getDiagnostics',
   'exportDiagnostics',
+  'getSettings',
+  'unlockSettings',
+  'saveSettings',
+  'testConnection',
+  'lockSettings',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

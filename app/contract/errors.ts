@@ -41,9 +41,18 @@ export const ERROR_CODES = [
   'eko.badResponse',
   'eko.invalidParams',
   'eko.failed',
+  // The receipt printer
+  'print.failed',
   // The journal (history)
   'journal.unavailable',
   'journal.notFound',
+  // Operator settings
+  'settings.pinWrong',
+  'settings.locked',
+  'settings.pinRequired',
+  'settings.tokenExpired',
+  'settings.secretStorageUnavailable',
+  'settings.busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

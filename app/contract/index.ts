@@ -296,6 +296,143 @@ export const DiagnosticsSchema = z.object({
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 
 // ---------------------------------------------------------------------------
+// Operator settings (behind the operator PIN)
+//
+// First run (no setup saved yet): saveSettings needs no token but must set newPin;
+// testConnection needs no token. Afterwards both need the token unlockSettings gives.
+// Secrets go one way: entered here, stored encrypted in the main process, and only
+// ever shown back masked ("••••0567").
+
+/** The operator PIN: 4–8 digits, not all the same digit and not a straight run (1234, 8765). */
+export const OperatorPinSchema = z
+  .string()
+  .regex(/^\d{4,8}$/, '4 to 8 digits')
+  .refine((pin) => !isTrivialPin(pin), 'too easy to guess');
+
+function isTrivialPin(pin: string): boolean {
+  const d = [...pin].map(Number);
+  const steps = new Set(d.slice(1).map((v, i) => v - d[i]!));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
+}
+
+/** A settings-session token from unlockSettings. */
+const SettingsTokenSchema = z.string().min(16).max(128);
+
+/** An Eko key as entered: printable ASCII without spaces (Eko's keys are hex or UUIDs). */
+const EkoSecretInputSchema = z.string().min(8).max(256).regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces');
+
+export const LatLongSchema = z
+  .string()
+  .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'latitude,longitude (e.g. 28.6139,77.2090)')
+  .refine((t) => {
+    const [lat, long] = t.split(',').map(Number);
+    return Math.abs(lat!) <= 90 && Math.abs(long!) <= 180;
+  }, 'latitude within ±90, longitude within ±180');
+
+/**
+ * The Eko fields of a candidate. Every field is optional: left out = keep what is saved
+ * (on a profile change, the old profile's account fields and keys are dropped instead,
+ * except latlong, the shop's own); null = back to the profile's default (for a key: delete it).
+ */
+export const EkoSettingsInputSchema = z
+  .object({
+    /** Eko's API base URL; null = the profile's (demo: the built-in sandbox). https, or http to this PC only. */
+    baseUrl: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
+    developerKey: EkoSecretInputSchema.nullable().optional(),
+    accessKey: EkoSecretInputSchema.nullable().optional(),
+    /** The partner's registered mobile (10 digits). */
+    initiatorId: z.string().regex(/^\d{10}$/).nullable().optional(),
+    /** The agent's numeric user code from Eko. */
+    userCode: z.string().regex(/^\d{4,12}$/).nullable().optional(),
+    /** The agent's registered mobile (wallet customer_id); null = the initiator id. */
+    agentMobile: z.string().regex(/^[6-9]\d{9}$/).nullable().optional(),
+    latlong: LatLongSchema.nullable().optional(),
+    /** Eko's RSA public key (base64 DER or PEM); null = the profile's built-in key. */
+    aadhaarPublicKey: z.string().min(100).max(4096).nullable().optional(),
+  })
+  .strict();
+
+/** A stored secret as the screen may show it. source: where the running value comes from. */
+export const MaskedSecretSchema = z.object({
+  set: z.boolean(),
+  /** "••••0567": the last 4 characters only; null when not set or not the operator's (sandbox). */
+  masked: z.string().nullable(),
+  /** saved: operator settings; env: a KIOSK_* variable; profile: the staging profile's public keys; sandbox: the demo sandbox's own. */
+  source: z.enum(['saved', 'env', 'profile', 'sandbox', 'none']),
+});
+
+export const SettingsSchema = z.object({
+  /** No setup saved yet: the renderer shows setup (profile + PIN; production: the Eko fields). */
+  firstRun: z.boolean(),
+  pinSet: z.boolean(),
+  /** Too many wrong PINs: unlockSettings is refused until lockedUntil. */
+  locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  /** The profile running now. */
+  profile: ProfileSchema,
+  eko: z.object({
+    /** null: the built-in sandbox (demo). */
+    baseUrl: z.string().nullable(),
+    initiatorId: z.string(),
+    userCode: z.string(),
+    agentMobile: z.string(),
+    latlong: z.string(),
+    /** null: the profile's built-in key. */
+    aadhaarPublicKey: z.string().nullable(),
+    developerKey: MaskedSecretSchema,
+    accessKey: MaskedSecretSchema,
+  }),
+  receiptPaperMm: PaperWidthSchema,
+  /** os: Windows DPAPI (Electron safeStorage). dev-file: a key file in the data dir (web host, development only). */
+  secretStorage: z.enum(['os', 'dev-file']),
+  /** KIOSK_* variables set on this PC: they win over anything saved here (the screen says so). */
+  envOverrides: z.array(z.string()),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const UnlockSettingsInputSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict();
+export const SettingsSessionSchema = z.object({
+  token: z.string(),
+  /** ISO time the token stops working (10 minutes after unlocking). */
+  expiresAt: z.string(),
+});
+
+export const SaveSettingsInputSchema = z
+  .object({
+    /** Required unless firstRun. */
+    token: SettingsTokenSchema.optional(),
+    profile: ProfileSchema,
+    eko: EkoSettingsInputSchema.optional(),
+    receiptPaperMm: PaperWidthSchema.optional(),
+    /** Required on first run; otherwise changes the PIN. */
+    newPin: OperatorPinSchema.optional(),
+  })
+  .strict();
+export type SaveSettingsInput = z.infer<typeof SaveSettingsInputSchema>;
+
+export const TestConnectionInputSchema = z
+  .object({
+    /** Required unless firstRun. */
+    token: SettingsTokenSchema.optional(),
+    /** Left out: the saved profile. */
+    profile: ProfileSchema.optional(),
+    /** Fields as in saveSettings; left out: what is saved. */
+    eko: EkoSettingsInputSchema.optional(),
+  })
+  .strict();
+export type TestConnectionInput = z.infer<typeof TestConnectionInputSchema>;
+
+export const ConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  baseUrl: z.string(),
+  clockSkewMs: z.number().nullable(),
+  walletBalance: MoneySchema.nullable(),
+  /** Why it failed: a contract error (translate errors.<code>) plus a short English detail for support. Never keys. */
+  error: WireErrorSchema.extend({ detail: z.string() }).nullable(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
+// ---------------------------------------------------------------------------
 // The list of calls
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -322,6 +459,12 @@ export const contract = {
   printReceipt: call(PrintReceiptInputSchema, PrintReceiptResultSchema),
   getDiagnostics: call(NoInput, DiagnosticsSchema),
   exportDiagnostics: call(NoInput, z.object({ path: z.string() })),
+
+  getSettings: call(NoInput, SettingsSchema),
+  unlockSettings: call(UnlockSettingsInputSchema, SettingsSessionSchema),
+  saveSettings: call(SaveSettingsInputSchema, SettingsSchema),
+  testConnection: call(TestConnectionInputSchema, ConnectionTestSchema),
+  lockSettings: call(z.object({ token: SettingsTokenSchema }).strict(), z.object({})),
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,59 +1,62 @@
 /**
- * Electron entry: a thin shell. It boots the same services as the web host,
- * serves the contract over IPC, and opens one locked-down window.
+ * Electron entry: hands the real Electron modules to the shell (shell.ts holds
+ * all the wiring and is unit-tested with stand-ins). It boots the same services
+ * as the web host, serves the contract over IPC, and opens one locked-down window.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
-import { boot, type Booted } from '../host/boot';
-import { ConfigError } from '../services/config/config';
-import { registerContractHandlers } from './ipc';
-import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
-import { lockDownContents, lockDownSession, secureWebPreferences } from './security';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
+import { boot } from '../host/boot';
+import { createReceiptPrinter } from './printer';
+import { createShell } from './shell';
+import { createIdlePredicate, feedUrlFromAppUpdateYml, isPlaceholderFeed, startUpdater } from './updater';
 
-// Must happen before the app is ready.
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-
-let window: BrowserWindow | null = null;
-let booted: Booted | null = null;
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 700,
-    show: false,
-    autoHideMenuBar: true,
-    backgroundColor: '#f4f6fb',
-    title: 'AePS Counter',
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
-  });
-  win.removeMenu();
-  lockDownContents(win.webContents, booted!.logger);
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL('app://kiosk/index.html');
-  return win;
-}
-
-async function start(): Promise<void> {
-  await app.whenReady();
+function readText(file: string): string | null {
   try {
-    booted = await boot({ host: 'electron', dataDir: app.getPath('userData') });
-  } catch (err) {
-    const message = err instanceof ConfigError ? err.message : `The kiosk could not start: ${(err as Error).message}`;
-    dialog.showErrorBox('AePS Counter', message);
-    app.exit(1);
-    return;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
-  lockDownSession(session.defaultSession, booted.logger);
-  registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
-  registerContractHandlers(ipcMain, booted.dispatch, booted.logger);
-  window = createWindow();
 }
 
-app.on('window-all-closed', () => {
-  void booted?.services.stop().finally(() => app.quit());
+const shell = createShell({
+  app,
+  createWindow: (options) => new BrowserWindow(options),
+  Menu,
+  ipcMain,
+  protocol,
+  session,
+  powerSaveBlocker,
+  dialog,
+  boot: (dataDir) =>
+    boot({
+      host: 'electron',
+      dataDir,
+      assetsDir: path.join(app.getAppPath(), 'assets'),
+      printer: createReceiptPrinter(() => BrowserWindow.getAllWindows()[0]?.webContents ?? null),
+    }),
+  paths: {
+    preload: path.join(__dirname, 'preload.cjs'),
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+  },
+  argv: process.argv,
+  env: process.env,
+  startUpdater: ({ logger, enquiryInFlight }) => {
+    // Only an installed build can update itself (a development run has no app-update.yml).
+    if (!app.isPackaged) return null;
+    const feedUrl = process.env.KIOSK_UPDATE_URL || feedUrlFromAppUpdateYml(readText(path.join(process.resourcesPath, 'app-update.yml')));
+    if (isPlaceholderFeed(feedUrl)) {
+      logger.warn('self-update off: this build has no update feed (set KIOSK_UPDATE_URL when running `npm run dist`)');
+      return null;
+    }
+    return startUpdater({
+      updater: autoUpdater,
+      logger,
+      feedUrl: process.env.KIOSK_UPDATE_URL || null,
+      isIdle: createIdlePredicate({ enquiryInFlight, systemIdleSeconds: () => powerMonitor.getSystemIdleTime() }),
+    });
+  },
 });
 
-void start();
-export { window };
+void shell.start();

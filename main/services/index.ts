@@ -31,6 +31,7 @@ import { createEnquiryService, type EnquiryClient } from './enquiry/enquiry-serv
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
 import { createEkoClient, ekoDoctorCheck, type EkoClient, type InquiryResult } from './eko';
 import { startEkoSandbox } from '../simulators/eko';
+import { startRd } from './rd/start';
 import type { JournalRow } from './journal/journal';
 
 /** The scanner as the rest of the main side sees it. */
@@ -85,23 +86,12 @@ export interface StartOptions {
   printer?: ReceiptPrinter;
 }
 
-function notYet(what: string): never {
-  throw new KioskError('internal', { detail: `${what} is not available in this build` });
-}
-
 export async function startServices(options: StartOptions): Promise<Services> {
   const { config, logger, host, version } = options;
   logger.addSecrets(config.eko.accessKey, config.eko.developerKey);
   const stops: Array<() => Promise<void> | void> = [];
 
-  const rd: RdFacade = {
-    status: async () => notYet('scanner'),
-    scan: async () => notYet('scanner'),
-    capture: async () => notYet('scanner'),
-    cancelCapture: () => false,
-    takeCapture: () => null,
-    stop: async () => {},
-  };
+  const { rd } = await startRd(config, logger);
   const eko = await startEko(config, logger, stops);
 
   const journal = Journal.open({

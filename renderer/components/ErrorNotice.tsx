@@ -1,20 +1,43 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../app/contract';
 import { errorText } from '../i18n';
-import { useTranslation } from 'react-i18next';
+import { IconWarning } from './Icons';
 
-/** An error in the agent's language: what happened, what to do, and an optional retry. */
-export function ErrorNotice({ error, onRetry }: { error: KioskError; onRetry?: () => void }) {
+/**
+ * An error in the agent's language: what happened, what to do, an optional retry.
+ * The code only appears small (a footnote and a data attribute), never as the main text.
+ */
+export function ErrorNotice({
+  error,
+  onRetry,
+  retryLabel,
+  title,
+  children,
+}: {
+  error: KioskError;
+  onRetry?: () => void;
+  retryLabel?: string;
+  title?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { what, todo } = errorText(error);
   return (
     <div className="notice notice-error" role="alert" data-error-code={error.code}>
-      <p className="notice-what">{what}</p>
-      <p className="notice-todo">{todo}</p>
-      {onRetry && (
-        <button type="button" className="button button-secondary" onClick={onRetry}>
-          {t('app.retry')}
-        </button>
-      )}
+      <IconWarning className="notice-icon" />
+      <div className="notice-body">
+        {title && <p className="notice-title">{title}</p>}
+        <p className="notice-what">{what}</p>
+        <p className="notice-todo">{todo}</p>
+        {children}
+        {onRetry && (
+          <button type="button" className="button button-secondary" onClick={onRetry}>
+            {retryLabel ?? t('app.retry')}
+          </button>
+        )}
+        <p className="notice-ref">{t('common.ref', { code: error.code })}</p>
+      </div>
     </div>
   );
 }

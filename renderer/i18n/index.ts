@@ -48,8 +48,13 @@ export function initI18n(lang: Language = savedLanguage()): typeof i18n {
 export function errorText(error: Pick<KioskError, 'messageKey' | 'params'>): { what: string; todo: string } {
   const params = error.params ?? {};
   const key = i18n.exists(`${error.messageKey}.what`) ? error.messageKey : 'errors.generic';
+  // A message with a {{placeholder}} the error did not fill falls back to its plain form.
+  const raw: unknown = i18n.getResource(i18n.language, 'translation', `${key}.what`) ?? i18n.getResource('en', 'translation', `${key}.what`);
+  const template = typeof raw === 'string' ? raw : '';
+  const missing = [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].some((m) => !params[m[1]!]);
+  const whatKey = missing && i18n.exists(`${key}.whatBare`) ? `${key}.whatBare` : `${key}.what`;
   return {
-    what: i18n.t(`${key}.what`, params),
+    what: i18n.t(whatKey, params),
     todo: i18n.t(`${key}.todo`, params),
   };
 }

@@ -1,16 +1,182 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { formatRupees } from '../../app/domain/money';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { IconArrowRight, IconBank, IconClock, IconFingerprint, IconRefresh, IconWallet } from '../components/Icons';
+import { DeviceDetails, FindScannerButton, useIndicatorState } from '../components/Device';
 import { useKiosk } from '../store';
+
+function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean; onClick(): void }) {
+  return (
+    <button type="button" className="button button-icon" aria-label={label} title={label} onClick={onClick} disabled={busy} aria-busy={busy}>
+      <IconRefresh size={22} className={busy ? 'spin' : undefined} />
+    </button>
+  );
+}
+
+function WalletPanel() {
+  const { t } = useTranslation();
+  const wallet = useKiosk(useShallow((s) => s.wallet));
+  const refresh = useKiosk((s) => s.refreshWallet);
+  return (
+    <section className="card panel" aria-labelledby="wallet-title" data-testid="wallet">
+      <header className="panel-head">
+        <IconWallet className="panel-icon" />
+        <h2 id="wallet-title">{t('home.wallet.title')}</h2>
+        <RefreshButton label={t('home.wallet.refresh')} busy={wallet.loading} onClick={() => void refresh()} />
+      </header>
+      {wallet.data && (
+        <div className="wallet-amount">
+          <span className="muted small">{t('home.wallet.balance')}</span>
+          <span className="amount" data-testid="wallet-balance">
+            {formatRupees(wallet.data.balance)}
+          </span>
+        </div>
+      )}
+      {!wallet.data && !wallet.error && <p className="muted" role="status">{t('common.loading')}</p>}
+      {wallet.error && <ErrorNotice error={wallet.error} onRetry={() => void refresh()} />}
+    </section>
+  );
+}
+
+function AccountsPanel() {
+  const { t } = useTranslation();
+  const accounts = useKiosk(useShallow((s) => s.accounts));
+  const refresh = useKiosk((s) => s.refreshAccounts);
+  const data = accounts.data;
+  return (
+    <section className="card panel" aria-labelledby="accounts-title" data-testid="accounts">
+      <header className="panel-head">
+        <IconBank className="panel-icon" />
+        <h2 id="accounts-title">{t('home.accounts.title')}</h2>
+        <RefreshButton label={t('home.accounts.refresh')} busy={accounts.loading} onClick={() => void refresh()} />
+      </header>
+      {data && (
+        <>
+          <dl className="facts facts-row">
+            <div className="fact">
+              <dt>{t('home.accounts.unsettled')}</dt>
+              <dd className="money" data-testid="unsettled">{formatRupees(data.unsettledFund)}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t('home.accounts.remaining')}</dt>
+              <dd className="money" data-testid="remaining">{formatRupees(data.remainingLimit)}</dd>
+            </div>
+          </dl>
+          {data.recipients.length === 0 ? (
+            <p className="muted">{t('home.accounts.none')}</p>
+          ) : (
+            <ul className="recipients">
+              {data.recipients.map((r) => (
+                <li key={r.recipientId} className="recipient">
+                  <span className="recipient-name">{r.name}</span>
+                  <span className="recipient-meta">
+                    {t('home.accounts.account')} <span className="mono">{r.accountMasked}</span> · {t('home.accounts.ifsc')}{' '}
+                    <span className="mono">{r.ifsc}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {!data && !accounts.error && <p className="muted" role="status">{t('common.loading')}</p>}
+      {accounts.error && <ErrorNotice error={accounts.error} onRetry={() => void refresh()} />}
+    </section>
+  );
+}
+
+function ScannerPanel() {
+  const { t } = useTranslation();
+  const state = useIndicatorState();
+  const deviceError = useKiosk((s) => s.deviceError);
+  const refresh = useKiosk((s) => s.refreshDevice);
+  return (
+    <section className="card panel" aria-labelledby="scanner-title" data-testid="scanner">
+      <header className="panel-head">
+        <IconFingerprint className="panel-icon" />
+        <h2 id="scanner-title">{t('device.details')}</h2>
+      </header>
+      <p className={`device-state-line device-${state}`}>
+        <span className="device-dot" aria-hidden="true" /> {t(`device.state.${state}`)}
+      </p>
+      <DeviceDetails />
+      {deviceError && <ErrorNotice error={deviceError} onRetry={() => void refresh()} />}
+      <div className="actions">
+        <FindScannerButton />
+      </div>
+    </section>
+  );
+}
 
 export function HomeScreen() {
   const { t } = useTranslation();
   const appInfo = useKiosk((s) => s.appInfo);
+  const clockWarning = useKiosk((s) => s.ekoStatus?.clockWarning === true);
+  const wiped = useKiosk((s) => s.wiped);
+  const loadHome = useKiosk((s) => s.loadHome);
+  const startEnquiry = useKiosk((s) => s.startEnquiry);
+  const dismissWipeNotice = useKiosk((s) => s.dismissWipeNotice);
+
+  useEffect(() => {
+    void loadHome();
+  }, [loadHome]);
+
   if (!appInfo) return null;
   return (
-    <section className="screen" aria-labelledby="home-title">
-      <h1 id="home-title">{t('home.title')}</h1>
-      <p className="muted" data-testid="agent">
-        {t('home.agent', { userCode: appInfo.agent.userCode, mobile: appInfo.agent.mobile })}
-      </p>
+    <section className="screen home" aria-labelledby="home-title">
+      <div className="home-head">
+        <div>
+          <h1 id="home-title">{t('home.title')}</h1>
+          <p className="muted" data-testid="agent">
+            {t('home.agent', { userCode: appInfo.agent.userCode, mobile: appInfo.agent.mobile })}
+          </p>
+        </div>
+      </div>
+      {clockWarning && (
+        <div className="notice notice-warn" role="alert" data-testid="clock-warning">
+          <IconClock className="notice-icon" />
+          <div className="notice-body">
+            <p className="notice-what">{t('home.clockWarning.title')}</p>
+            <p className="notice-todo">{t('home.clockWarning.body')}</p>
+          </div>
+        </div>
+      )}
+      {wiped === 'idle' && (
+        <div className="notice notice-info" role="status" data-testid="wiped">
+          <div className="notice-body">
+            <p className="notice-what">{t('home.wiped')}</p>
+          </div>
+          <button type="button" className="button button-ghost-dark" onClick={dismissWipeNotice}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
+      <button
+        type="button"
+        className="start-enquiry"
+        onClick={startEnquiry}
+        autoFocus
+        aria-labelledby="start-title"
+        aria-describedby="start-hint"
+      >
+        <IconFingerprint size={44} className="start-icon" />
+        <span className="start-text">
+          <span className="start-title" id="start-title">
+            {t('home.startEnquiry')}
+          </span>
+          <span className="start-hint" id="start-hint">
+            {t('home.startHint')}
+          </span>
+        </span>
+        <IconArrowRight size={32} />
+      </button>
+      <div className="home-grid">
+        <WalletPanel />
+        <AccountsPanel />
+        <ScannerPanel />
+      </div>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { KioskError, toKioskError, type AppInfo } from '../../app/contract';
 import { api } from '../bridge';
+import type { KioskState } from '.';
 import { i18n, rememberLanguage, savedLanguage, type Language } from '../i18n';
 
 export interface SessionSlice {
@@ -16,7 +17,7 @@ export interface SessionSlice {
   toggleLanguage(): void;
 }
 
-export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set, get) => ({
+export const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set, get) => ({
   appInfo: null,
   appInfoError: null,
   language: savedLanguage(),

@@ -82,6 +82,9 @@ const ConfigFileSchema = z
         baseUrl: z.string(),
         developerKey: z.string(),
         accessKey: z.string(),
+        /** The operator settings store secrets only encrypted (SecretStore: DPAPI in the desktop app), base64. */
+        developerKeyEncrypted: z.string(),
+        accessKeyEncrypted: z.string(),
         initiatorId: z.string(),
         userCode: z.string(),
         aadhaarPublicKey: z.string(),
@@ -103,6 +106,10 @@ const ConfigFileSchema = z
     webPort: z.number().int(),
     journalRetentionDays: z.number().int().min(1).max(3650),
     receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
+    /** The operator PIN: `scrypt$N$r$p$salt$hash` (main/services/settings/pin.ts). */
+    operatorPinHash: z.string(),
+    /** The operator finished first-run setup (main/services/settings). */
+    setupDone: z.boolean(),
   })
   .partial()
   .strict();
@@ -124,10 +131,24 @@ export const CONFIG_FILE_NAME = 'config.json';
 
 type Env = Partial<Record<(typeof ENV_NAMES)[number], string | undefined>> & Record<string, string | undefined>;
 
+export interface LoadConfigOptions {
+  dataDir?: string;
+  /** Decrypts the file's *Encrypted secrets (the host's SecretStore). Throws when it cannot. */
+  decrypt?: (base64: string) => string;
+  /** Checks this content as if it were config.json, without reading the file (the settings' candidate). */
+  fileContent?: unknown;
+}
+
+/** The data dir loadConfig would use: KIOSK_DATA_DIR, else the host's, else the platform default. */
+export function resolveDataDir(env: Env = process.env, dataDir?: string): string {
+  return path.resolve(nonEmpty(env.KIOSK_DATA_DIR) ?? dataDir ?? defaultDataDir());
+}
+
 /** Reads and checks the whole configuration. Throws ConfigError naming the bad setting. */
-export function loadConfig(env: Env = process.env, options: { dataDir?: string } = {}): KioskConfig {
-  const dataDir = path.resolve(nonEmpty(env.KIOSK_DATA_DIR) ?? options.dataDir ?? defaultDataDir());
-  const file = readConfigFile(dataDir);
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): KioskConfig {
+  const dataDir = resolveDataDir(env, options.dataDir);
+  const file =
+    options.fileContent !== undefined ? checkConfigFile(options.fileContent, path.join(dataDir, CONFIG_FILE_NAME)) : readConfigFile(dataDir);
 
   const profile = parseProfile(nonEmpty(env.KIOSK_PROFILE) ?? file.profile ?? 'demo');
 
@@ -141,8 +162,11 @@ export function loadConfig(env: Env = process.env, options: { dataDir?: string }
 
   // The demo profile talks to the sandbox, whose keys the sandbox hands over at start.
   const demoSandbox = profile === 'demo' && baseUrl === null;
-  const developerKey = pick('KIOSK_EKO_DEVELOPER_KEY', file.eko?.developerKey, staging?.developerKey ?? (demoSandbox ? '' : null));
-  const accessKey = pick('KIOSK_EKO_ACCESS_KEY', file.eko?.accessKey, staging?.accessKey ?? (demoSandbox ? '' : null));
+  // An environment variable wins without decrypting anything: a key that no longer decrypts must not block it.
+  const fileSecret = (name: 'developerKey' | 'accessKey', envName: (typeof ENV_NAMES)[number]) =>
+    nonEmpty(env[envName]) ? undefined : fileSecretValue(file, name, options.decrypt);
+  const developerKey = pick('KIOSK_EKO_DEVELOPER_KEY', fileSecret('developerKey', 'KIOSK_EKO_DEVELOPER_KEY'), staging?.developerKey ?? (demoSandbox ? '' : null));
+  const accessKey = pick('KIOSK_EKO_ACCESS_KEY', fileSecret('accessKey', 'KIOSK_EKO_ACCESS_KEY'), staging?.accessKey ?? (demoSandbox ? '' : null));
   const initiatorId = pick('KIOSK_EKO_INITIATOR_ID', file.eko?.initiatorId, staging?.initiatorId ?? (profile === 'demo' ? '9962981729' : null));
   const userCode = pick('KIOSK_EKO_USER_CODE', file.eko?.userCode, staging?.userCode ?? (profile === 'demo' ? '20810200' : null));
   const required = { KIOSK_EKO_DEVELOPER_KEY: developerKey, KIOSK_EKO_ACCESS_KEY: accessKey, KIOSK_EKO_INITIATOR_ID: initiatorId, KIOSK_EKO_USER_CODE: userCode };
@@ -212,7 +236,30 @@ function nonEmpty(value: string | undefined | null): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-function readConfigFile(dataDir: string): ConfigFile {
+/** A secret from the config file: the encrypted form, decrypted, or (hand-written files) the clear one. */
+function fileSecretValue(file: ConfigFile, name: 'developerKey' | 'accessKey', decrypt: LoadConfigOptions['decrypt']): string | undefined {
+  const setting = `eko.${name}`;
+  const encrypted = nonEmpty(file.eko?.[`${name}Encrypted`]);
+  if (encrypted === undefined) return file.eko?.[name];
+  if (nonEmpty(file.eko?.[name]) !== undefined) {
+    throw new ConfigError(setting, `is in the config file twice (clear and encrypted): remove eko.${name} and keep eko.${name}Encrypted`);
+  }
+  if (!decrypt) {
+    throw new ConfigError(setting, 'is stored encrypted and this program cannot decrypt it: start the AePS Counter app, or set the KIOSK_EKO_* environment variable');
+  }
+  let plain: string;
+  try {
+    plain = decrypt(encrypted);
+  } catch {
+    // The usual cause: DPAPI ties the value to the Windows user and PC that saved it.
+    throw new ConfigError(setting, 'cannot be decrypted on this PC or Windows user (was the data folder copied from elsewhere?): re-enter it in the operator settings');
+  }
+  if (nonEmpty(plain) === undefined) throw new ConfigError(setting, 'decrypts to nothing: re-enter it in the operator settings');
+  return plain;
+}
+
+/** config.json as it is on disk ({} when there is none). Throws ConfigError when it is unreadable or malformed. */
+export function readConfigFile(dataDir: string): ConfigFile {
   const file = path.join(dataDir, CONFIG_FILE_NAME);
   let text: string;
   try {
@@ -227,6 +274,10 @@ function readConfigFile(dataDir: string): ConfigFile {
   } catch (err) {
     throw new ConfigError(file, `is not valid JSON (${(err as Error).message})`);
   }
+  return checkConfigFile(json, file);
+}
+
+function checkConfigFile(json: unknown, file: string): ConfigFile {
   const parsed = ConfigFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,31 +1,163 @@
 /**
  * The doctor: checks what the kiosk depends on and reports in words or JSON.
- * Members are added by each service (rd, eko, journal).
+ * Each dependency is one member of the report, filled by its own check (rd now;
+ * eko, journal later): add `member: await checkMember(config, hooks)` in runDoctor
+ * and its lines in printDoctor.
  */
 import type { RdService } from '../../../app/contract';
 import type { KioskConfig } from '../config/config';
+import { silentLogger, type Logger } from '../log/logger';
+import { startRd } from '../rd/start';
 import { appVersion } from '../../host/boot';
+import fs from 'node:fs';
+import { formatRupees } from '../../../app/domain/money';
+import path from 'node:path';
+import { ekoDoctorCheck, type EkoDoctorReport } from '../eko';
+import { startEko } from '../index';
+import { Journal, JOURNAL_FILE_NAME } from '../journal/journal';
+
+export interface RdDoctorReport {
+  devices: RdService[];
+  selected: { port: number; protocol: 'http' | 'https' } | null;
+  /** Time of the full scan, ms. */
+  ms: number;
+}
 
 export interface DoctorReport {
   version: string;
   profile: KioskConfig['profile'];
   dataDir: string;
-  rd: { devices: RdService[]; selected: { port: number; protocol: 'http' | 'https' } | null; ms: number };
+  /** Things said along the way (e.g. that the built-in simulator was started). */
+  notes: string[];
+  rd: RdDoctorReport;
+  eko: EkoDoctorReport;
+  journal: { rows: number; unknown: number; fileBytes: number; schemaVersion: number } | null;
 }
 
-export async function runDoctor(config: KioskConfig): Promise<DoctorReport> {
-  return {
-    version: appVersion(),
-    profile: config.profile,
-    dataDir: config.dataDir,
-    // Filled by the RD discovery service.
-    rd: { devices: [], selected: null, ms: 0 },
-  };
+export interface DoctorHooks {
+  /** Progress in words, as it happens (each scanner the moment it answers). */
+  onLine?: (line: string) => void;
+  logger?: Logger;
+  /** Per-probe deadline of the scan, ms (the app's default when omitted). */
+  probeTimeoutMs?: number;
 }
 
-export function printDoctor(report: DoctorReport, config: Record<string, unknown>, print: (line: string) => void): void {
-  print(`AePS Counter ${report.version} — profile ${report.profile}`);
-  print(`Data folder: ${report.dataDir}`);
-  print(`Settings: ${JSON.stringify(config)}`);
-  print(report.rd.selected ? `Scanner: ready on port ${report.rd.selected.port}` : 'Scanner: none ready');
+export function describeService(s: RdService): string {
+  const info = s.deviceInfoPath ? `device info ${s.deviceInfoPath}` : 'no device-info interface';
+  return `${s.status} "${s.info || 'unnamed RD service'}" on ${s.protocol} port ${s.port} (capture ${s.capturePath}, ${info})`;
+}
+
+/** Scans for RD services the way the app does (starting the demo simulator when the app would). */
+export async function checkRd(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<RdDoctorReport> {
+  const say = (line: string) => hooks.onLine?.(line);
+  const { rd, simulator } = await startRd(config, hooks.logger ?? silentLogger, { probeTimeoutMs: hooks.probeTimeoutMs });
+  try {
+    const ports = simulator ? simulator.ports : config.rd.ports;
+    if (simulator) {
+      const note = `No scanner ports are configured (profile ${config.profile}): started the built-in RD-service simulator on port ${ports.join(', ')}, as the app does.`;
+      notes.push(note);
+      say(note);
+    }
+    say(`Scanner: looking on ${config.rd.host} ${describePorts(ports)} over http and https…`);
+    const inventory = await rd.inventory((s) => say(`  found ${describeService(s)}`));
+    if (inventory.selected) {
+      const state = await rd.status();
+      const d = state.deviceInfo;
+      if (d) say(`  device: ${d.vendor} ${d.model}, RD service ${d.rdsId} ${d.rdsVersion}, serial ${d.serial ?? 'unknown'}, level ${d.level ?? 'not stated'}`);
+    }
+    return {
+      devices: inventory.devices,
+      selected: inventory.selected ? { port: inventory.selected.port, protocol: inventory.selected.protocol } : null,
+      ms: inventory.ms,
+    };
+  } finally {
+    await rd.stop();
+  }
+}
+
+function describePorts(ports: readonly number[]): string {
+  if (ports.length === 1) return `port ${ports[0]}`;
+  const sorted = [...ports].sort((a, b) => a - b);
+  const contiguous = sorted.every((p, i) => i === 0 || p === sorted[i - 1]! + 1);
+  return contiguous ? `ports ${sorted[0]}–${sorted[sorted.length - 1]}` : `ports ${sorted.join(', ')}`;
+}
+
+/** Eko: reachability, signature accepted, clock skew, wallet balance (the sandbox in the demo profile, as the app does). */
+export async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<EkoDoctorReport> {
+  const say = (line: string) => hooks.onLine?.(line);
+  const stops: Array<() => Promise<void> | void> = [];
+  try {
+    if (config.eko.baseUrl === null) {
+      const note = `No Eko server is configured (profile ${config.profile}): started the built-in Eko sandbox, as the app does.`;
+      notes.push(note);
+      say(note);
+    }
+    const client = await startEko(config, hooks.logger ?? silentLogger, stops);
+    say(`Eko: calling ${client.status().baseUrl}…`);
+    return await ekoDoctorCheck(client);
+  } finally {
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+  }
+}
+
+/** The journal's health, when the app has made one in this data dir. */
+export function checkJournal(config: KioskConfig): DoctorReport['journal'] {
+  const file = path.join(config.dataDir, JOURNAL_FILE_NAME);
+  if (!fs.existsSync(file)) return null;
+  const journal = Journal.open({ file, retentionDays: config.journalRetentionDays, logger: silentLogger });
+  try {
+    const { rows, unknown, fileBytes, schemaVersion } = journal.health();
+    return { rows, unknown, fileBytes, schemaVersion };
+  } finally {
+    journal.close();
+  }
+}
+
+export async function runDoctor(config: KioskConfig, hooks: DoctorHooks = {}): Promise<DoctorReport> {
+  const notes: string[] = [];
+  const [rd, eko] = await Promise.all([checkRd(config, hooks, notes), checkEko(config, hooks, notes)]);
+  let journal: DoctorReport['journal'] = null;
+  try {
+    journal = checkJournal(config);
+  } catch (err) {
+    notes.push(`The journal could not be opened: ${(err as Error).message}`);
+  }
+  return { version: appVersion(), profile: config.profile, dataDir: config.dataDir, notes, rd, eko, journal };
+}
+
+/** The lines printed before the checks run. */
+export function printDoctorHeader(config: KioskConfig, settings: Record<string, unknown>, print: (line: string) => void): void {
+  print(`AePS Counter ${appVersion()} — profile ${config.profile}`);
+  print(`Data folder: ${config.dataDir}`);
+  print(`Settings: ${JSON.stringify(settings)}`);
+}
+
+/** The verdict, after the checks (their progress lines came through DoctorHooks.onLine). */
+export function printDoctor(report: DoctorReport, print: (line: string) => void): void {
+  const { rd } = report;
+  const ready = rd.devices.filter((d) => d.status === 'READY').length;
+  print(`Scanner scan: ${rd.devices.length} RD service(s) found, ${ready} ready, in ${rd.ms} ms.`);
+  const chosen = rd.selected ? rd.devices.find((d) => d.port === rd.selected!.port && d.protocol === rd.selected!.protocol) : undefined;
+  if (chosen) {
+    print(`Scanner: ready — using "${chosen.info || 'unnamed RD service'}" on ${chosen.protocol} port ${chosen.port}.`);
+  } else if (rd.devices.some((d) => d.status === 'USED')) {
+    print('Scanner: none ready — the scanner is held by another application; close it and try again.');
+  } else if (rd.devices.length > 0) {
+    print("Scanner: none ready — the RD service runs but reports NOTREADY: check the scanner's cable and the vendor's RD service registration.");
+  } else {
+    print("Scanner: none found — no RD service answered; install or start the scanner vendor's RD service.");
+  }
+  const { eko } = report;
+  if (eko.ok) {
+    const skew = eko.clockSkewMs === null ? 'unknown' : `${Math.round(eko.clockSkewMs / 1000)} s`;
+    print(`Eko: reachable at ${eko.baseUrl}, signature accepted, clock skew ${skew}, wallet balance ${eko.walletBalance === null ? 'unknown' : formatRupees(eko.walletBalance)}.`);
+    if (eko.clockSkewMs !== null && Math.abs(eko.clockSkewMs) > 30_000) print("Eko: this PC's clock is more than 30 s off — set the date and time to automatic.");
+  } else {
+    print(`Eko: NOT OK at ${eko.baseUrl} — ${eko.error ?? 'unknown error'}.`);
+  }
+  if (report.journal) {
+    print(`Journal: ${report.journal.rows} enquiries, ${report.journal.unknown} with an unknown result to follow up, ${(report.journal.fileBytes / 1024).toFixed(0)} KB.`);
+  } else {
+    print('Journal: none yet in this data folder.');
+  }
 }

@@ -11,8 +11,14 @@ const VID = /(?<![\d])\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}(?![\d])/g;
 const PID_BLOCK = /<PidData[\s\S]*?(<\/PidData>|$)/gi;
 const PID_PARTS = /<(Skey|Hmac|Data)\b[^>]*>[\s\S]*?(<\/\1>|$)/gi;
 // Header- or field-shaped secrets: developer_key, secret-key, access_key, aadhaar (encrypted), piddata, …
+// Not preceded by a letter, so "maskedAadhaar" (a masked value, allowed) is left alone.
+// An Authorization value keeps its scheme word with the token ("Bearer abc…").
 const SECRET_FIELDS =
-  /(["']?(?:developer[_-]?key|secret[_-]?key|access[_-]?key|aadhaar|aadhar|piddata|pid[_-]?data|authorization|x-kiosk-token|token)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
+  /((?<![A-Za-z])["']?(?:developer[_-]?key|secret[_-]?key|access[_-]?key|api[_-]?key|client[_-]?secret|private[_-]?key|aadhaar|aadhar|uid|vid|piddata|pid[_-]?data|authorization|proxy-authorization|x-kiosk-token|token|password|passwd|pwd)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|(?:Bearer|Basic|Digest)\s+[^\s,;&}]+|[^\s,;&}]+)/gi;
+// The web host's launch secret in a URL (…#k=SECRET or ?k=SECRET).
+const LAUNCH_SECRET = /([#?&]k=)[^&\s"']+/g;
+// PEM blocks (keys, certificates), whole or cut off: their 64-character lines are too short for LONG_BASE64.
+const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g;
 // Long base64 runs (encrypted Aadhaar, keys, certificates).
 const LONG_BASE64 = /[A-Za-z0-9+/]{80,}={0,2}/g;
 
@@ -24,10 +30,25 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   return out
     .replace(PID_BLOCK, '[pid-data]')
     .replace(PID_PARTS, '[pid-data]')
+    .replace(PEM_BLOCK, '[pem]')
     .replace(SECRET_FIELDS, (_m, name: string) => `${name}"[redacted]"`)
+    .replace(LAUNCH_SECRET, '$1[redacted]')
     .replace(LONG_BASE64, '[base64]')
     .replace(VID, '[vid]')
     .replace(AADHAAR, '[aadhaar]');
+}
+
+// Field names whose value is never logged, whatever it looks like; compared without case, '-' or '_'
+// (so developer_key, developerKey and "secret-key" headers all match).
+const SECRET_KEYS = new Set([
+  'aadhaar', 'aadhar', 'aadhaarnumber', 'encryptedaadhaar', 'uid', 'vid',
+  'piddata', 'pid', 'pidxml', 'skey', 'hmac',
+  'accesskey', 'developerkey', 'secretkey', 'secret', 'clientsecret', 'apikey', 'privatekey',
+  'token', 'xkiosktoken', 'authorization', 'proxyauthorization', 'password', 'passwd',
+]);
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase().replace(/[-_\s]/g, ''));
 }
 
 /** Redacts every string inside a value meant for a log (objects are copied, not changed). */
@@ -41,9 +62,8 @@ export function redactValue(value: unknown, secrets: readonly string[] = [], dep
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = /^(aadhaar|aadhar|piddata|pid|pidXml|accessKey|developerKey|secret|token|privateKey)$/i.test(key)
-      ? '[redacted]'
-      : redactValue(v, secrets, depth + 1);
+    // Keys are redacted too: an object keyed by Aadhaar number must not leak it.
+    out[redactText(key, secrets)] = isSecretKey(key) ? '[redacted]' : redactValue(v, secrets, depth + 1);
   }
   return out;
 }

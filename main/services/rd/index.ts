@@ -1,0 +1,376 @@
+/**
+ * The fingerprint scanner, through the vendor's RD service on this PC.
+ *
+ * - Discovery: every configured port × {http, https} at once (discovery.ts); the device
+ *   used last is asked first and preferred; where it was is kept in a small JSON file.
+ * - status() is what the renderer polls: it re-asks only the selected port, and scans
+ *   everything again only when nothing is selected (at most every rescanIntervalMs).
+ *   Concurrent calls share one round of probes.
+ * - capture(): CAPTURE with AePS PidOptions; the PID block stays here behind a one-time
+ *   handle (captures.ts). It is never logged, stored or returned.
+ */
+import {
+  KioskError,
+  QUALITY_GOOD,
+  QUALITY_MINIMUM,
+  type CaptureResult,
+  type DeviceInfo,
+  type DeviceState,
+  type RdService,
+} from '../../../app/contract';
+import { isLoopbackHost, type RdConfig } from '../config/config';
+import type { RdFacade } from '../index';
+import type { Logger } from '../log/logger';
+import { CaptureStore, CAPTURE_TTL_MS } from './captures';
+import { probe, scanPorts } from './discovery';
+import { readLastDevice, writeLastDevice, type LastDevice } from './last-device';
+import { rdRequest, RdTransportError } from './transport';
+import { parseDeviceInfoXml, parsePidData } from './xml';
+
+export { LAST_DEVICE_FILE } from './last-device';
+
+export interface RdServiceOptions {
+  /** JSON file remembering the last device (data dir/rd-device.json). Omitted: nothing is remembered. */
+  stateFile?: string;
+  /** Deadline of one RDSERVICE/DEVICEINFO probe, ms (default 1500). A full scan never takes longer. */
+  probeTimeoutMs?: number;
+  /** Least time between two automatic full scans while nothing is selected, ms (default 3000). */
+  rescanIntervalMs?: number;
+  /** How much longer than the finger timeout the CAPTURE HTTP call may take, ms (default 30000). */
+  captureHttpMarginMs?: number;
+  /** How long an unused capture is kept, ms (default 3 minutes). */
+  captureTtlMs?: number;
+  /** Clock for capture expiry (tests). */
+  now?: () => number;
+}
+
+export interface RdInventory {
+  devices: RdService[];
+  selected: RdService | null;
+  ms: number;
+}
+
+export type RdServiceHandle = RdFacade & {
+  /** A full scan; onFound hears each service the moment it answers. */
+  inventory(onFound?: (s: RdService) => void): Promise<RdInventory>;
+};
+
+/** PidOptions for an AePS transaction: one finger, FMR+FIR, XML, production, no wadh. */
+export function aepsPidOptions(timeoutMs: number): string {
+  return (
+    '<?xml version="1.0"?><PidOptions ver="1.0"><Opts fCount="1" fType="2" iCount="0" pCount="0" format="0" ' +
+    `pidVer="2.0" timeout="${Math.round(timeoutMs)}" posh="UNKNOWN" env="P" /></PidOptions>`
+  );
+}
+
+interface ActiveScan {
+  promise: Promise<RdInventory>;
+  found: RdService[];
+  listeners: Set<(s: RdService) => void>;
+}
+
+const DEVICE_INFO_RETRY_MS = 10_000;
+
+export function createRdService(config: RdConfig, logger: Logger, options: RdServiceOptions = {}): RdServiceHandle {
+  if (!isLoopbackHost(config.host)) {
+    throw new KioskError('config.invalid', { params: { setting: 'KIOSK_RD_HOST', problem: 'not loopback' }, detail: `RD host ${config.host} is not loopback` });
+  }
+  const log = logger.child('rd');
+  const host = config.host;
+  const probeTimeoutMs = options.probeTimeoutMs ?? 1500;
+  const rescanIntervalMs = options.rescanIntervalMs ?? 3000;
+  const captureMarginMs = options.captureHttpMarginMs ?? 30_000;
+  const store = new CaptureStore(options.captureTtlMs ?? CAPTURE_TTL_MS, options.now ?? Date.now);
+
+  let devices: RdService[] = [];
+  let selected: RdService | null = null;
+  let scannedAt: string | null = null;
+  let scanMs: number | null = null;
+  let lastFullScan = -Infinity;
+  // The device used last: asked first at start-up and preferred when several are READY.
+  let remembered: LastDevice | null = readLastDevice(options.stateFile, log);
+  if (remembered && !config.ports.includes(remembered.port)) remembered = null;
+  let rememberedTried = false;
+  let activeScan: ActiveScan | null = null;
+  let refreshing: Promise<void> | null = null;
+  let capturing: AbortController | null = null;
+  let stopped = false;
+  const infoCache = new Map<string, DeviceInfo>();
+  const infoTried = new Map<string, number>();
+
+  const keyOf = (s: RdService) => `${s.protocol}:${s.port}:${s.info}`;
+  const same = (a: { port: number; protocol: string } | null, b: { port: number; protocol: string } | null) =>
+    !!a && !!b && a.port === b.port && a.protocol === b.protocol;
+
+  function putDevice(s: RdService): void {
+    devices = [...devices.filter((d) => d.port !== s.port), s].sort((a, b) => a.port - b.port);
+  }
+
+  function select(s: RdService | null): void {
+    const changed = !same(s, selected);
+    selected = s;
+    if (s && changed) {
+      log.info('rd.selected', { port: s.port, protocol: s.protocol, info: s.info });
+      if (!same(s, remembered)) {
+        remembered = { port: s.port, protocol: s.protocol, info: s.info, at: new Date().toISOString() };
+        writeLastDevice(options.stateFile, remembered, log);
+      }
+    }
+  }
+
+  function choose(list: RdService[]): RdService | null {
+    const ready = list.filter((d) => d.status === 'READY');
+    return ready.find((d) => same(d, remembered)) ?? ready.find((d) => same(d, selected)) ?? ready[0] ?? null;
+  }
+
+  function fullScan(onFound?: (s: RdService) => void): Promise<RdInventory> {
+    if (activeScan) {
+      if (onFound) {
+        // Join the running scan: hear what it already found, then the rest.
+        for (const s of activeScan.found) safeCall(onFound, s);
+        activeScan.listeners.add(onFound);
+      }
+      return activeScan.promise;
+    }
+    const scan: ActiveScan = { promise: Promise.resolve(null as never), found: [], listeners: new Set(onFound ? [onFound] : []) };
+    activeScan = scan;
+    scan.promise = (async () => {
+      try {
+        const result = await scanPorts(host, config.ports, {
+          timeoutMs: probeTimeoutMs,
+          logger: log,
+          onFound: (s) => {
+            scan.found.push(s);
+            for (const l of scan.listeners) safeCall(l, s);
+          },
+        });
+        devices = result.devices;
+        scannedAt = new Date().toISOString();
+        scanMs = result.ms;
+        lastFullScan = performance.now();
+        select(choose(devices));
+        log.info('rd.scan', {
+          ms: result.ms,
+          ports: config.ports.length,
+          found: devices.map((d) => `${d.protocol}:${d.port}:${d.status}`),
+          selected: selected ? `${selected.protocol}:${selected.port}` : null,
+        });
+        return { devices: [...devices], selected, ms: result.ms };
+      } finally {
+        activeScan = null;
+      }
+    })();
+    return scan.promise;
+  }
+
+  function safeCall(listener: (s: RdService) => void, s: RdService): void {
+    try {
+      listener(s);
+    } catch (err) {
+      log.warn('rd.scan.listenerFailed', { error: err });
+    }
+  }
+
+  /** One round of "where is the scanner": cheap when a device is known. */
+  async function refresh(): Promise<void> {
+    if (selected) {
+      const out = await probe({ host, port: selected.port, protocol: selected.protocol }, probeTimeoutMs, log);
+      if (out.kind === 'found' && out.service.status === 'READY') {
+        putDevice(out.service);
+        selected = out.service;
+        await ensureDeviceInfo(selected);
+        return;
+      }
+      log.info('rd.selected.lost', { port: selected.port, protocol: selected.protocol, now: out.kind === 'found' ? out.service.status : out.why });
+      if (out.kind === 'found') putDevice(out.service);
+      else devices = devices.filter((d) => d.port !== selected!.port);
+      selected = null;
+      // Look everywhere now rather than after the interval: the agent is waiting.
+      lastFullScan = -Infinity;
+    } else if (remembered && !rememberedTried) {
+      rememberedTried = true;
+      const out = await probe({ host, port: remembered.port, protocol: remembered.protocol }, probeTimeoutMs, log);
+      if (out.kind === 'found' && out.service.status === 'READY') {
+        putDevice(out.service);
+        select(out.service);
+        await ensureDeviceInfo(out.service);
+        return;
+      }
+    }
+    if (activeScan) return;
+    if (performance.now() - lastFullScan >= rescanIntervalMs) {
+      await fullScan();
+      await ensureDeviceInfo(selected);
+    }
+  }
+
+  function refreshShared(): Promise<void> {
+    if (!refreshing) {
+      refreshing = refresh()
+        .catch((err: unknown) => log.error('rd.refresh.failed', { error: err }))
+        .finally(() => {
+          refreshing = null;
+        });
+    }
+    return refreshing;
+  }
+
+  async function ensureDeviceInfo(s: RdService | null): Promise<void> {
+    if (!s || !s.deviceInfoPath) return;
+    const key = keyOf(s);
+    if (infoCache.has(key) || performance.now() - (infoTried.get(key) ?? -Infinity) < DEVICE_INFO_RETRY_MS) return;
+    infoTried.set(key, performance.now());
+    try {
+      const answer = await rdRequest({ host, port: s.port, protocol: s.protocol, method: 'DEVICEINFO', path: s.deviceInfoPath, timeoutMs: probeTimeoutMs, maxBytes: 256 * 1024 });
+      infoCache.set(key, parseDeviceInfoXml(answer.body.toString('utf8')));
+    } catch (err) {
+      log.warn('rd.deviceInfo.failed', { port: s.port, error: err instanceof KioskError ? err.code : err });
+    }
+  }
+
+  function snapshot(): DeviceState {
+    let state: DeviceState['state'];
+    if (capturing) state = 'busy';
+    else if (selected) state = 'ready';
+    else if (devices.some((d) => d.status === 'USED')) state = 'busy';
+    else if (devices.some((d) => d.status === 'NOTREADY')) state = 'notReady';
+    else state = activeScan ? 'searching' : 'none';
+    return {
+      state,
+      selected,
+      devices: [...devices],
+      deviceInfo: selected ? (infoCache.get(keyOf(selected)) ?? null) : null,
+      scannedAt,
+      scanMs,
+    };
+  }
+
+  /** The device to capture with, scanning when none is known; throws why there is none. */
+  async function resolveDevice(signal: AbortSignal): Promise<RdService> {
+    if (!selected) {
+      await refreshShared();
+      if (!selected && activeScan) await activeScan.promise.catch(() => undefined);
+    }
+    if (signal.aborted) throw new KioskError('rd.cancelled');
+    if (selected) return selected;
+    if (devices.some((d) => d.status === 'USED')) throw new KioskError('rd.busy', { detail: 'scanner held by another application' });
+    if (devices.some((d) => d.status === 'NOTREADY')) throw new KioskError('rd.notReady');
+    throw new KioskError('rd.notFound', { detail: `no RD service on ${host} ports ${config.ports[0]}…${config.ports[config.ports.length - 1]}` });
+  }
+
+  function sendCapture(device: RdService, timeoutMs: number, signal: AbortSignal) {
+    return rdRequest({
+      host,
+      port: device.port,
+      protocol: device.protocol,
+      method: 'CAPTURE',
+      path: device.capturePath,
+      body: aepsPidOptions(timeoutMs),
+      // A person is placing a finger: the HTTP call must outlast the scanner's own timeout.
+      timeoutMs: timeoutMs + captureMarginMs,
+      signal,
+      maxBytes: 1024 * 1024,
+    });
+  }
+
+  function transportToKiosk(err: unknown): KioskError {
+    if (err instanceof KioskError) return err;
+    if (err instanceof RdTransportError) {
+      switch (err.kind) {
+        case 'aborted':
+          return new KioskError('rd.cancelled');
+        case 'refused':
+          return new KioskError('rd.notFound', { detail: err.message });
+        case 'tooLarge':
+          return new KioskError('rd.badResponse', { detail: err.message });
+        default:
+          return new KioskError('rd.noResponse', { detail: err.message });
+      }
+    }
+    return new KioskError('internal', { detail: err instanceof Error ? err.message : String(err), cause: err });
+  }
+
+  async function capture(input: { timeoutMs?: number }): Promise<CaptureResult> {
+    if (stopped) throw new KioskError('internal', { detail: 'scanner service stopped' });
+    if (capturing) throw new KioskError('rd.busy', { detail: 'a capture is already running' });
+    const controller = new AbortController();
+    capturing = controller;
+    // A new capture replaces any PID block still waiting.
+    store.clear();
+    const timeoutMs = input.timeoutMs ?? config.captureTimeoutMs;
+    const started = performance.now();
+    let device: RdService | null = null;
+    try {
+      device = selected ?? (await resolveDevice(controller.signal));
+      let answer;
+      try {
+        answer = await sendCapture(device, timeoutMs, controller.signal);
+      } catch (err) {
+        if (!(err instanceof RdTransportError && err.kind === 'refused')) throw err;
+        // Nothing listens where the device was (service restarted elsewhere): look again, once.
+        log.info('rd.capture.deviceMoved', { port: device.port });
+        devices = devices.filter((d) => d.port !== device!.port);
+        selected = null;
+        lastFullScan = -Infinity;
+        device = await resolveDevice(controller.signal);
+        answer = await sendCapture(device, timeoutMs, controller.signal);
+      }
+      if (controller.signal.aborted) throw new KioskError('rd.cancelled');
+      const pidXml = answer.body.toString('utf8');
+      // The PID block travels as received: refuse bytes that would not survive as text.
+      if (!Buffer.from(pidXml, 'utf8').equals(answer.body)) throw new KioskError('rd.badResponse', { detail: 'CAPTURE answer is not UTF-8' });
+      const parsed = parsePidData(pidXml);
+      const q = parsed.qScore;
+      if (q < QUALITY_MINIMUM) {
+        throw new KioskError('rd.poorQuality', { params: { qScore: String(q) }, detail: `qScore ${q}` });
+      }
+      if (parsed.device) infoCache.set(keyOf(device), parsed.device);
+      const handle = store.put(pidXml, q);
+      select(device);
+      const result: CaptureResult = {
+        handle,
+        qScore: q,
+        nmPoints: parsed.nmPoints,
+        quality: q >= QUALITY_GOOD ? 'good' : 'low',
+        device: parsed.device ?? infoCache.get(keyOf(device)) ?? null,
+      };
+      log.info('rd.capture.ok', { port: device.port, qScore: q, nmPoints: parsed.nmPoints, quality: result.quality, ms: Math.round(performance.now() - started) });
+      return result;
+    } catch (err) {
+      const e = transportToKiosk(err);
+      log.warn('rd.capture.failed', { port: device?.port ?? null, code: e.code, params: e.params, detail: e.detail, ms: Math.round(performance.now() - started) });
+      throw e;
+    } finally {
+      capturing = null;
+    }
+  }
+
+  return {
+    async status() {
+      if (!stopped && !capturing) await refreshShared();
+      return snapshot();
+    },
+    async scan() {
+      // Probing the scanner mid-capture would only see it busy; the capture tells us more.
+      if (!stopped && !capturing) {
+        await fullScan();
+        await ensureDeviceInfo(selected);
+      }
+      return snapshot();
+    },
+    inventory: (onFound) => fullScan(onFound),
+    capture,
+    cancelCapture() {
+      if (!capturing) return false;
+      capturing.abort();
+      return true;
+    },
+    takeCapture: (handle) => store.take(handle),
+    async stop() {
+      stopped = true;
+      capturing?.abort();
+      store.clear();
+      await activeScan?.promise.catch(() => undefined);
+    },
+  };
+}

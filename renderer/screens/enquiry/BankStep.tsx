@@ -1,0 +1,157 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { searchBanks } from '../../../app/domain/banks';
+import { BANKS, bankByIin, recentBankIins } from '../../banks';
+import { IconBank, IconCheck, IconSearch } from '../../components/Icons';
+import { useKiosk } from '../../store';
+import { StepFrame } from './StepFrame';
+
+/**
+ * A searchable bank picker (ARIA combobox + listbox): type a name, short name
+ * or IIN; ↑/↓ move, Enter picks the highlighted bank, Enter again continues.
+ * Recently used banks come first.
+ */
+export function BankStep() {
+  const { t } = useTranslation();
+  const bankIin = useKiosk((s) => s.bankIin);
+  const attempted = useKiosk((s) => s.attempted);
+  const setBank = useKiosk((s) => s.setBank);
+  const next = useKiosk((s) => s.next);
+  const [query, setQuery] = useState('');
+  const recent = useMemo(() => recentBankIins(), []);
+  const matches = useMemo(() => searchBanks(BANKS, query, recent), [query, recent]);
+  // Coming back to this step: the highlighted bank is the one chosen before.
+  const [active, setActive] = useState(() => Math.max(0, matches.findIndex((b) => b.iin === bankIin)));
+  const listRef = useRef<HTMLUListElement>(null);
+  const selected = bankByIin(bankIin);
+  const activeBank = matches[Math.min(active, matches.length - 1)];
+
+  const moveTo = (i: number) => {
+    const clamped = Math.max(0, Math.min(matches.length - 1, i));
+    setActive(clamped);
+    const el = listRef.current?.children[clamped] as HTMLElement | undefined;
+    el?.scrollIntoView?.({ block: 'nearest' });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      moveTo(active + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      moveTo(active - 1);
+    } else if (e.key === 'Home' && e.ctrlKey) {
+      moveTo(0);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (activeBank && activeBank.iin !== bankIin) {
+        setBank(activeBank.iin);
+      } else {
+        next();
+      }
+    } else if (e.key === 'Escape') {
+      setQuery('');
+      setActive(0);
+    }
+  };
+
+  const problem = attempted && !selected ? t('bank.required') : null;
+  return (
+    <StepFrame
+      id="bank"
+      title={t('bank.title')}
+      side={
+        <div className="selected-bank" aria-live="polite" data-testid="selected-bank">
+          <p className="field-label">{t('bank.selected')}</p>
+          {selected ? (
+            <div className="selected-bank-card">
+              <IconCheck size={28} className="ok-icon" />
+              <div>
+                <p className="selected-bank-name">{selected.name}</p>
+                <p className="muted small">
+                  {selected.short} · {t('bank.iin', { iin: selected.iin })}
+                </p>
+              </div>
+            </div>
+          ) : (
+            <p className="muted">{t('result.none')}</p>
+          )}
+        </div>
+      }
+    >
+      <div className="field">
+        <label htmlFor="bank-search" className="field-label">
+          {t('bank.label')}
+        </label>
+        <div className="search-wrap">
+          <IconSearch size={22} className="search-icon" />
+          <input
+            id="bank-search"
+            className="input input-search"
+            type="text"
+            role="combobox"
+            aria-expanded="true"
+            aria-controls="bank-list"
+            aria-autocomplete="list"
+            aria-activedescendant={activeBank ? `bank-opt-${activeBank.iin}` : undefined}
+            aria-describedby={problem ? 'bank-hint bank-problem' : 'bank-hint'}
+            aria-invalid={problem ? true : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        <p id="bank-hint" className="field-hint">
+          {t('bank.hint')} · {t('bank.count', { count: matches.length })}
+        </p>
+        {problem && (
+          <p id="bank-problem" className="field-problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+      {matches.length === 0 ? (
+        <p className="notice notice-info" role="status">
+          {t('bank.noMatch', { query: query.trim() })}
+        </p>
+      ) : (
+        <ul id="bank-list" ref={listRef} className="bank-list" role="listbox" aria-label={t('bank.listLabel')}>
+          {matches.map((b, i) => {
+            const isSel = b.iin === bankIin;
+            const isRecent = recent.includes(b.iin);
+            return (
+              <li
+                key={b.iin}
+                id={`bank-opt-${b.iin}`}
+                role="option"
+                aria-selected={isSel}
+                className={`bank-option${i === active ? ' is-active' : ''}${isSel ? ' is-selected' : ''}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  setActive(i);
+                  setBank(b.iin);
+                }}
+              >
+                <IconBank size={22} className="bank-option-icon" />
+                <span className="bank-option-name">{b.name}</span>
+                <span className="bank-option-meta">
+                  {isRecent && <span className="tag">{t('bank.recent')}</span>}
+                  <span className="muted small">
+                    {b.short} · {b.iin}
+                  </span>
+                </span>
+                {isSel && <IconCheck size={22} className="ok-icon" />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { maskMobile } from '../../../app/domain/mobile';
+import { bankByIin } from '../../banks';
+import { StepIndicator } from '../../components/StepIndicator';
+import { useKiosk } from '../../store';
+import { BankStep } from './BankStep';
+import { CaptureStep } from './CaptureStep';
+import { ConsentStep } from './ConsentStep';
+import { AadhaarStep, MobileStep } from './NumberSteps';
+import { ResultStep } from './ResultStep';
+
+/** What has been entered so far, masked: the agent sees whose enquiry this is. */
+function CustomerSummary() {
+  const { t } = useTranslation();
+  const { step, mobile, maskedAadhaar, bankIin } = useKiosk(
+    useShallow((s) => ({ step: s.step, mobile: s.mobile, maskedAadhaar: s.maskedAadhaar, bankIin: s.bankIin })),
+  );
+  if (step === 'mobile' || step === 'result') return null;
+  const bank = bankByIin(bankIin);
+  const items: [string, string | null][] = [
+    [t('summary.mobile'), mobile.length === 10 ? maskMobile(mobile) : null],
+    [t('summary.aadhaar'), step !== 'aadhaar' ? maskedAadhaar : null],
+    [t('summary.bank'), step !== 'bank' && bank ? bank.short || bank.name : null],
+  ];
+  const shown = items.filter(([, v]) => v);
+  if (shown.length === 0) return null;
+  return (
+    <dl className="summary" aria-label={t('summary.label')} data-testid="summary">
+      {shown.map(([k, v]) => (
+        <div key={k} className="summary-item">
+          <dt>{k}</dt>
+          <dd className="mono-ish">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function EnquiryFlow() {
+  const step = useKiosk((s) => s.step);
+  return (
+    <section className="screen flow">
+      <div className="flow-head">
+        <StepIndicator step={step} />
+        <CustomerSummary />
+      </div>
+      {step === 'mobile' && <MobileStep />}
+      {step === 'aadhaar' && <AadhaarStep />}
+      {step === 'bank' && <BankStep />}
+      {step === 'consent' && <ConsentStep />}
+      {step === 'capture' && <CaptureStep />}
+      {step === 'result' && <ResultStep />}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useTranslation } from 'react-i18next';
+import { aadhaarProblem, groupAadhaar } from '../../../app/domain/aadhaar';
+import { mobileProblem } from '../../../app/domain/mobile';
+import { NumberInput } from '../../components/NumberInput';
+import { NumericKeypad } from '../../components/NumericKeypad';
+import { useKiosk } from '../../store';
+import { StepFrame } from './StepFrame';
+
+/** "9876543210" → "98765 43210" */
+export function groupMobile(digits: string): string {
+  return digits.length > 5 ? `${digits.slice(0, 5)} ${digits.slice(5)}` : digits;
+}
+
+function Keypad({ id, digits, max, set }: { id: string; digits: string; max: number; set(v: string): void }) {
+  return (
+    <NumericKeypad
+      controls={id}
+      onDigit={(d) => {
+        if (digits.length < max) set(digits + d);
+      }}
+      onBackspace={() => set(digits.slice(0, -1))}
+      onClear={() => set('')}
+    />
+  );
+}
+
+export function MobileStep() {
+  const { t } = useTranslation();
+  const mobile = useKiosk((s) => s.mobile);
+  const attempted = useKiosk((s) => s.attempted);
+  const setMobile = useKiosk((s) => s.setMobile);
+  // A wrong first digit shows at once; anything else after a Continue or once the number is complete.
+  const problem = /^[0-5]/.test(mobile) ? 'firstDigit' : mobileProblem(mobile);
+  const show = problem !== null && (attempted || mobile.length === 10 || problem === 'firstDigit');
+  return (
+    <StepFrame
+      id="mobile"
+      title={t('mobile.title')}
+      showBack={false}
+      side={<Keypad id="mobile" digits={mobile} max={10} set={setMobile} />}
+    >
+      <NumberInput
+        id="mobile"
+        label={t('mobile.label')}
+        hint={t('mobile.hint')}
+        digits={mobile}
+        maxDigits={10}
+        format={groupMobile}
+        onDigits={setMobile}
+        problem={show ? t(`mobile.problem.${problem}`, { count: mobile.length }) : null}
+      />
+    </StepFrame>
+  );
+}
+
+export function AadhaarStep() {
+  const { t } = useTranslation();
+  const aadhaar = useKiosk((s) => s.aadhaar);
+  const masked = useKiosk((s) => s.maskedAadhaar);
+  const attempted = useKiosk((s) => s.attempted);
+  const setAadhaar = useKiosk((s) => s.setAadhaar);
+  const changeAadhaar = useKiosk((s) => s.changeAadhaar);
+
+  if (masked) {
+    // Back here after the number was accepted: it stays masked; the agent may keep it or type a new one.
+    return (
+      <StepFrame id="aadhaar" title={t('aadhaar.title')}>
+        <div className="field">
+          <p className="field-label" id="aadhaar-masked-label">
+            {t('aadhaar.entered')}
+          </p>
+          <p className="masked-value mono" aria-labelledby="aadhaar-masked-label" data-testid="aadhaar-masked">
+            {masked}
+          </p>
+          <button type="button" className="button button-secondary" onClick={changeAadhaar}>
+            {t('aadhaar.change')}
+          </button>
+        </div>
+      </StepFrame>
+    );
+  }
+
+  const problem = /^[01]/.test(aadhaar) ? 'firstDigit' : aadhaarProblem(aadhaar);
+  const show = problem !== null && (attempted || aadhaar.length === 12 || problem === 'firstDigit');
+  return (
+    <StepFrame id="aadhaar" title={t('aadhaar.title')} side={<Keypad id="aadhaar" digits={aadhaar} max={12} set={setAadhaar} />}>
+      <NumberInput
+        id="aadhaar"
+        label={t('aadhaar.label')}
+        hint={t('aadhaar.hint')}
+        digits={aadhaar}
+        maxDigits={12}
+        format={groupAadhaar}
+        onDigits={setAadhaar}
+        problem={show ? t(`aadhaar.problem.${problem}`, { count: aadhaar.length }) : null}
+      />
+    </StepFrame>
+  );
+}

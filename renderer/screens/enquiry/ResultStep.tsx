@@ -1,0 +1,204 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { EnquiryOutcome } from '../../../app/contract';
+import { maskMobile } from '../../../app/domain/mobile';
+import { formatRupees } from '../../../app/domain/money';
+import { bankByIin } from '../../banks';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
+import { useKiosk } from '../../store';
+
+export function formatWhen(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+function Facts({ rows }: { rows: [string, string | null | undefined, string?][] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts result-facts">
+      {rows.map(([k, v, testId]) => (
+        <div key={k} className="fact">
+          <dt>{k}</dt>
+          <dd className="mono-ish" data-testid={testId}>
+            {v || t('result.none')}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function commonRows(o: Pick<EnquiryOutcome, 'bankName' | 'maskedAadhaar' | 'maskedMobile' | 'at'>, lang: string, t: (k: string) => string) {
+  return [
+    [t('result.fields.bank'), o.bankName, 'r-bank'],
+    [t('result.fields.aadhaar'), o.maskedAadhaar, 'r-aadhaar'],
+    [t('result.fields.mobile'), o.maskedMobile, 'r-mobile'],
+    [t('result.fields.time'), formatWhen(o.at, lang), 'r-time'],
+  ] as [string, string, string][];
+}
+
+/** Moves the focus to the result's heading so it is read out and Enter does nothing rash. */
+function useFocusHeading() {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
+}
+
+function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
+  const { t, i18n } = useTranslation();
+  const heading = useFocusHeading();
+  const lang = i18n.language;
+  const rows = commonRows(outcome, lang, t);
+  if (outcome.outcome === 'success') {
+    return (
+      <div className="result result-success" data-testid="result" data-outcome="success">
+        <div className="result-head">
+          <IconCheck size={44} className="result-icon" />
+          <h1 ref={heading} tabIndex={-1}>
+            {t('result.successTitle')}
+          </h1>
+        </div>
+        <p className="result-label">{t('result.balance')}</p>
+        <p className="result-amount" data-testid="balance">
+          {formatRupees(outcome.balance)}
+        </p>
+        <Facts
+          rows={[
+            ...rows,
+            [t('result.fields.tid'), outcome.tid, 'r-tid'],
+            [t('result.fields.rrn'), outcome.bankRef, 'r-rrn'],
+            [t('result.fields.uidai'), outcome.uidaiRef, 'r-uidai'],
+            [t('result.fields.ref'), outcome.clientRefId, 'r-ref'],
+          ]}
+        />
+      </div>
+    );
+  }
+  if (outcome.outcome === 'refused') {
+    return (
+      <div className="result result-refused" data-testid="result" data-outcome="refused" data-reason={outcome.reason}>
+        <div className="result-head">
+          <IconCross size={44} className="result-icon" />
+          <h1 ref={heading} tabIndex={-1}>
+            {t('result.refusedTitle')}
+          </h1>
+        </div>
+        <p className="result-what">{t(`refusal.${outcome.reason}.what`)}</p>
+        <p className="result-todo">{t(`refusal.${outcome.reason}.todo`)}</p>
+        {outcome.serverMessage && <p className="server-message small">{t('result.serverSaid', { message: outcome.serverMessage })}</p>}
+        <Facts rows={[...rows, [t('result.fields.tid'), outcome.tid, 'r-tid'], [t('result.fields.ref'), outcome.clientRefId, 'r-ref']]} />
+      </div>
+    );
+  }
+  return (
+    <div className="result result-unknown" data-testid="result" data-outcome="unknown" data-reason={outcome.reason}>
+      <div className="result-head">
+        <IconQuestion size={44} className="result-icon" />
+        <h1 ref={heading} tabIndex={-1}>
+          {t('result.unknownTitle')}
+        </h1>
+      </div>
+      <p className="result-what">{t(`unknownReason.${outcome.reason}`)}</p>
+      <p>{t('result.unknownBody')}</p>
+      <p className="result-todo">{t('result.unknownRepeat')}</p>
+      <div className="reference">
+        <span className="reference-label">{t('result.reference')}</span>
+        <span className="reference-value mono" data-testid="reference">
+          {outcome.clientRefId}
+        </span>
+      </div>
+      <Facts rows={[...rows, [t('result.fields.tid'), outcome.tid, 'r-tid']]} />
+    </div>
+  );
+}
+
+function PendingView() {
+  const { t, i18n } = useTranslation();
+  const pending = useKiosk((s) => s.pending)!;
+  const heading = useFocusHeading();
+  return (
+    <div className="result result-pending" data-testid="result" data-outcome="pending">
+      <div className="result-head">
+        <span className="spinner" aria-hidden="true" />
+        <h1 ref={heading} tabIndex={-1}>
+          {t('result.waitingTitle')}
+        </h1>
+      </div>
+      <p role="status">{t('result.waitingBody')}</p>
+      <Facts rows={[...commonRows(pending, i18n.language, t), [t('result.fields.ref'), pending.clientRefId, 'r-ref']]} />
+    </div>
+  );
+}
+
+function NotSentView() {
+  const { t } = useTranslation();
+  const error = useKiosk((s) => s.enquiryError)!;
+  const { mobile, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ mobile: s.mobile, maskedAadhaar: s.maskedAadhaar, bankIin: s.bankIin })));
+  const retryCapture = useKiosk((s) => s.retryCapture);
+  const editDetails = useKiosk((s) => s.editDetails);
+  const heading = useFocusHeading();
+  const maybeSent = error.code === 'host.unreachable';
+  const detailsProblem = error.code === 'input.invalid' || error.code === 'eko.invalidParams';
+  return (
+    <div
+      className={`result ${maybeSent ? 'result-unknown' : 'result-notsent'}`}
+      data-testid="result"
+      data-outcome={maybeSent ? 'maybe-sent' : 'not-sent'}
+    >
+      <div className="result-head">
+        {maybeSent ? <IconQuestion size={44} className="result-icon" /> : <IconCross size={44} className="result-icon" />}
+        <h1 ref={heading} tabIndex={-1}>
+          {maybeSent ? t('result.maybeSentTitle') : t('result.notSentTitle')}
+        </h1>
+      </div>
+      {maybeSent && <p className="result-todo">{t('result.maybeSentBody')}</p>}
+      <ErrorNotice error={error} />
+      <Facts
+        rows={[
+          [t('result.fields.bank'), bankByIin(bankIin)?.name],
+          [t('result.fields.aadhaar'), maskedAadhaar],
+          [t('result.fields.mobile'), mobile ? maskMobile(mobile) : null],
+        ]}
+      />
+      {!maybeSent && (
+        <div className="actions">
+          <button type="button" className="button button-primary button-big" onClick={retryCapture}>
+            <IconFingerprint size={24} />
+            {t('result.captureAgain')}
+          </button>
+          {detailsProblem && (
+            <button type="button" className="button button-secondary button-big" onClick={editDetails}>
+              {t('result.editDetails')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ResultStep() {
+  const { t } = useTranslation();
+  const outcome = useKiosk((s) => s.outcome);
+  const pending = useKiosk((s) => s.pending !== null);
+  const enquiryError = useKiosk((s) => s.enquiryError !== null);
+  const resetEnquiry = useKiosk((s) => s.resetEnquiry);
+  const startEnquiry = useKiosk((s) => s.startEnquiry);
+  return (
+    <section className="card step-card result-card" aria-live="polite" data-testid="step-result">
+      {outcome ? <OutcomeView outcome={outcome} /> : pending ? <PendingView /> : enquiryError ? <NotSentView /> : null}
+      <div className="step-actions">
+        <span className="flex-spacer" />
+        <button type="button" className="button button-primary button-big" onClick={() => {
+          resetEnquiry('agent');
+          startEnquiry();
+        }}>
+          {t('common.newEnquiry')}
+        </button>
+      </div>
+    </section>
+  );
+}

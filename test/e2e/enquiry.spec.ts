@@ -1,0 +1,333 @@
+/**
+ * The agent's flow against the real web host in the demo profile: its own READY
+ * scanner simulator and the Eko sandbox with its deterministic demo customers.
+ */
+import { expect, test } from '@playwright/test';
+import { REFUSAL_REASONS } from '../../app/contract';
+import { demoAadhaar } from '../../main/simulators/eko';
+import { en } from '../../renderer/i18n/en';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { button, captureAndWait, expectNoCustomerTraces, field, injectTimings, shot, toCapture } from './support/flow';
+
+let kiosk: KioskProcess;
+test.beforeAll(async () => {
+  kiosk = await startKiosk();
+});
+test.afterAll(async () => {
+  await kiosk?.stop();
+});
+
+const SUCCESS = demoAadhaar('success'); // 2345 6789 0124 → ₹5,500.75
+
+test('home: wallet, settlement accounts, scanner and the big Balance enquiry button', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
+  await expect(page.getByTestId('unsettled')).toHaveText('₹6,100');
+  await expect(page.getByTestId('remaining')).toHaveText('₹1,90,000');
+  await expect(page.getByTestId('accounts').locator('.recipient')).toHaveCount(2);
+  await expect(page.getByTestId('device-indicator')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('scanner')).toContainText('Scanner ready');
+  await page.getByRole('button', { name: 'Refresh wallet balance' }).click();
+  await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
+  await shot(page, '00-home');
+  // The device details are one tap away from anywhere.
+  await page.getByTestId('device-indicator').click();
+  await expect(page.getByRole('dialog', { name: 'Fingerprint scanner' })).toContainText('Find scanner');
+  await shot(page, '00-home-device-details');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('happy path by keyboard alone, with a screenshot of every step', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await expect(button(page, 'Balance enquiry')).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(field.mobile(page)).toBeFocused();
+  await page.keyboard.type('9876543210');
+  await expect(field.mobile(page)).toHaveValue('98765 43210');
+  await shot(page, '01-mobile');
+  await page.keyboard.press('Enter');
+
+  await expect(field.aadhaar(page)).toBeFocused();
+  await page.keyboard.type(SUCCESS);
+  await expect(field.aadhaar(page)).toHaveValue('2345 6789 0124');
+  await shot(page, '02-aadhaar');
+  await page.keyboard.press('Enter');
+
+  await expect(field.bank(page)).toBeFocused();
+  await expect(page.getByText('XXXX XXXX 0124')).toBeVisible();
+  await page.keyboard.type('sbi');
+  await page.keyboard.press('Enter'); // picks the highlighted bank
+  await expect(page.getByTestId('selected-bank')).toContainText('State Bank of India');
+  await shot(page, '03-bank');
+  await page.keyboard.press('Enter'); // continues
+
+  await expect(field.consent(page)).toBeFocused();
+  await expect(page.getByText(/State Bank of India can be shown to me/)).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(field.consent(page)).toBeChecked();
+  await shot(page, '04-consent');
+  await page.keyboard.press('Enter');
+
+  await expect(button(page, 'Capture fingerprint')).toBeFocused();
+  await expect(page.getByTestId('capture-device')).toContainText('Scanner ready');
+  await expect(page.getByTestId('capture-device')).toContainText('RD service');
+  await shot(page, '05-fingerprint');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('countdown')).toBeVisible();
+  await shot(page, '05-fingerprint-countdown');
+
+  const result = page.getByTestId('result');
+  await expect(result).toHaveAttribute('data-outcome', 'success', { timeout: 30_000 });
+  await expect(page.getByTestId('balance')).toHaveText('₹5,500.75');
+  await expect(page.getByTestId('r-bank')).toHaveText('State Bank of India');
+  await expect(page.getByTestId('r-aadhaar')).toHaveText('XXXX XXXX 0124');
+  await expect(page.getByTestId('r-mobile')).toHaveText('XXXXXX3210');
+  await expect(page.getByTestId('r-tid')).not.toHaveText('—');
+  await expect(page.getByTestId('r-rrn')).not.toBeEmpty();
+  await shot(page, '06-result-success');
+  await expectNoCustomerTraces(page, SUCCESS);
+
+  // Tab reaches New enquiry; it clears everything.
+  await page.keyboard.press('Tab');
+  await expect(button(page, 'New enquiry')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(field.mobile(page)).toHaveValue('');
+  await expect(page.getByText('XXXX XXXX 0124')).toHaveCount(0);
+});
+
+test('happy path by touch alone, with the on-screen keypad', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(kiosk.launchUrl);
+  const keypad = page.getByRole('group', { name: 'Number keypad' });
+  const tapDigits = async (digits: string) => {
+    for (const d of digits) await keypad.getByRole('button', { name: d, exact: true }).tap();
+  };
+  await button(page, 'Balance enquiry').tap();
+  await tapDigits('98765432100');
+  await keypad.getByRole('button', { name: 'Delete last digit' }).tap();
+  await expect(field.mobile(page)).toHaveValue('98765 43210');
+  await button(page, 'Continue').tap();
+  await tapDigits('1');
+  await expect(page.getByRole('alert')).toContainText('never starts with 0 or 1');
+  await keypad.getByRole('button', { name: 'Clear' }).tap();
+  await tapDigits(SUCCESS);
+  await expect(field.aadhaar(page)).toHaveValue('2345 6789 0124');
+  await button(page, 'Continue').tap();
+  await page.getByRole('option', { name: /State Bank of India/ }).tap();
+  await button(page, 'Continue').tap();
+  await page.getByText(en.consent.checkbox).tap();
+  await expect(field.consent(page)).toBeChecked();
+  await button(page, 'Continue').tap();
+  await button(page, 'Capture fingerprint').tap();
+  await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
+  // Every button the agent touched is at least 44 px both ways.
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, [role="option"], .check')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && (r.width < 44 || r.height < 44)).length,
+  );
+  expect(small).toBe(0);
+  await context.close();
+});
+
+test('bad mobile and Aadhaar numbers are refused with a message', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await button(page, 'Balance enquiry').click();
+  await field.mobile(page).fill('98765');
+  await button(page, 'Continue').click();
+  await expect(page.getByRole('alert')).toHaveText(en.mobile.problem.length.replace('{{count}}', '5'));
+  await field.mobile(page).fill('4876543210');
+  await expect(page.getByRole('alert')).toHaveText(en.mobile.problem.firstDigit);
+  await field.mobile(page).fill('9876543210');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await button(page, 'Continue').click();
+
+  await field.aadhaar(page).fill('234567890125'); // wrong check digit
+  await expect(page.getByRole('alert')).toHaveText(en.aadhaar.problem.checksum);
+  await expect(field.aadhaar(page)).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, '02-aadhaar-invalid');
+  await button(page, 'Continue').click();
+  await expect(field.aadhaar(page)).toBeVisible(); // still here
+  await field.aadhaar(page).fill('0234');
+  await expect(page.getByRole('alert')).toHaveText(en.aadhaar.problem.firstDigit);
+
+  // Back keeps what was typed.
+  await field.aadhaar(page).fill(SUCCESS);
+  await button(page, 'Back').click();
+  await expect(field.mobile(page)).toHaveValue('98765 43210');
+  await button(page, 'Continue').click();
+  await expect(field.aadhaar(page)).toHaveValue('2345 6789 0124');
+});
+
+test('consent is required before any capture', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await button(page, 'Balance enquiry').click();
+  await field.mobile(page).fill('9876543210');
+  await button(page, 'Continue').click();
+  await field.aadhaar(page).fill(SUCCESS);
+  await button(page, 'Continue').click();
+  await field.bank(page).fill('607027');
+  await field.bank(page).press('Enter');
+  await field.bank(page).press('Enter');
+  await expect(page.getByText(/Punjab National Bank can be shown to me/)).toBeVisible();
+  await button(page, 'Continue').click();
+  await expect(page.getByRole('alert')).toHaveText(en.consent.required);
+  await expect(button(page, 'Capture fingerprint')).toHaveCount(0);
+  await shot(page, '04-consent-required');
+  await field.consent(page).check();
+  await button(page, 'Continue').click();
+  await expect(button(page, 'Capture fingerprint')).toBeVisible();
+});
+
+test('every refusal from the sandbox is explained in plain words, with Eko’s message small below', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(kiosk.launchUrl);
+  const demoRefusals = REFUSAL_REASONS.filter((r) => {
+    try {
+      demoAadhaar(r);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  expect(demoRefusals.length).toBeGreaterThanOrEqual(6);
+  for (const reason of demoRefusals) {
+    await toCapture(page, { aadhaar: demoAadhaar(reason) });
+    const result = await captureAndWait(page);
+    await expect(result).toHaveAttribute('data-outcome', 'refused');
+    await expect(result).toHaveAttribute('data-reason', reason);
+    await expect(result.getByRole('heading')).toHaveText(en.result.refusedTitle);
+    await expect(result).toContainText(en.refusal[reason].what);
+    await expect(result).toContainText(en.refusal[reason].todo);
+    await expect(result.locator('.server-message')).toContainText('Message from Eko:');
+    await expect(page.getByTestId('balance')).toHaveCount(0);
+    if (reason === 'notLinked' || reason === 'biometricMismatch') await shot(page, `06-result-refused-${reason}`);
+    await button(page, 'Home').click();
+  }
+});
+
+test('an awaited enquiry is "Result unknown", with the reference to quote', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await toCapture(page, { aadhaar: demoAadhaar('awaited') });
+  const result = await captureAndWait(page);
+  await expect(result).toHaveAttribute('data-outcome', 'unknown');
+  await expect(result.getByRole('heading')).toHaveText('Result unknown');
+  await expect(result).toContainText(en.unknownReason.awaited);
+  await expect(result).toContainText('Do not repeat the enquiry now');
+  await expect(page.getByTestId('reference')).not.toBeEmpty();
+  await expect(result).not.toContainText(en.result.successTitle);
+  await shot(page, '06-result-unknown');
+});
+
+test('Hindi: the whole flow in Hindi', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(page.getByRole('button', { name: 'बैलेंस पूछताछ' })).toBeVisible();
+  await shot(page, '10-hi-home');
+  await page.getByRole('button', { name: 'बैलेंस पूछताछ' }).click();
+  await page.getByLabel('ग्राहक का मोबाइल नंबर', { exact: true }).fill('98765');
+  await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+  await expect(page.getByRole('alert')).toHaveText('मोबाइल नंबर में 10 अंक होते हैं: अभी 5 लिखे हैं।');
+  await shot(page, '11-hi-mobile-error');
+  await page.getByLabel('ग्राहक का मोबाइल नंबर', { exact: true }).fill('9876543210');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('आधार नंबर', { exact: true }).fill(demoAadhaar('notLinked'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'बैंक' }).fill('sbi');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/मैं, आधार नंबर धारक/)).toBeVisible();
+  await page.getByRole('checkbox', { name: /सहमति/ }).check();
+  await shot(page, '12-hi-consent');
+  await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+  await page.getByRole('button', { name: 'फिंगरप्रिंट लें' }).click();
+  const result = page.getByTestId('result');
+  await expect(result).toHaveAttribute('data-outcome', 'refused', { timeout: 30_000 });
+  await expect(result.getByRole('heading')).toHaveText('बैंक ने बैलेंस नहीं दिया');
+  await expect(result).toContainText('यह आधार नंबर इस बैंक के किसी खाते से जुड़ा नहीं है।');
+  await shot(page, '13-hi-result-refused');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(result.getByRole('heading')).toHaveText(en.result.refusedTitle);
+});
+
+test('privacy: idle on the result screen wipes the customer and goes home', async ({ page }) => {
+  await injectTimings(page, { idleResultMs: 1500, idleFlowMs: 2500 });
+  await page.goto(kiosk.launchUrl);
+  await toCapture(page, { aadhaar: SUCCESS });
+  await captureAndWait(page);
+  await expect(page.getByTestId('balance')).toHaveText('₹5,500.75');
+  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 5_000 });
+  await expect(button(page, 'Balance enquiry')).toBeVisible();
+  await expect(page.getByText('XXXX XXXX 0124')).toHaveCount(0);
+  await shot(page, '07-idle-wiped');
+  // And a reload does not bring it back.
+  await page.reload();
+  await expect(button(page, 'Balance enquiry')).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('result')).toHaveCount(0);
+});
+
+test('privacy: idle in the middle of the flow wipes what was typed; input keeps it alive', async ({ page }) => {
+  await injectTimings(page, { idleFlowMs: 2000 });
+  await page.goto(kiosk.launchUrl);
+  await button(page, 'Balance enquiry').click();
+  await field.mobile(page).fill('9876543210');
+  await field.mobile(page).press('Enter');
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(1000);
+    await field.aadhaar(page).press('2'); // activity
+  }
+  await expect(field.aadhaar(page)).toHaveValue('222');
+  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 5_000 });
+  await button(page, 'Balance enquiry').click();
+  await expect(field.mobile(page)).toHaveValue('');
+});
+
+test('nothing about the customer survives a reload', async ({ page }) => {
+  await page.goto(kiosk.launchUrl);
+  await button(page, 'Balance enquiry').click();
+  await field.mobile(page).fill('9876543210');
+  await field.mobile(page).press('Enter');
+  await field.aadhaar(page).fill(SUCCESS);
+  await page.reload();
+  await expect(button(page, 'Balance enquiry')).toBeVisible();
+  await expectNoCustomerTraces(page, SUCCESS);
+});
+
+for (const size of [
+  { name: '1024x768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
+  { name: '1280x800@150%', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1.5 },
+  { name: '1920x1080', viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 },
+]) {
+  test(`fits ${size.name}: no horizontal scroll, Continue visible on every step`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+    const page = await context.newPage();
+    await page.goto(kiosk.launchUrl);
+    const noHorizontalScroll = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await noHorizontalScroll();
+    await button(page, 'Balance enquiry').click();
+    const steps: [string, () => Promise<void>][] = [
+      ['mobile', () => field.mobile(page).fill('9876543210')],
+      ['aadhaar', () => field.aadhaar(page).fill(SUCCESS)],
+      ['bank', async () => {
+        await field.bank(page).fill('sbi');
+        await field.bank(page).press('Enter');
+      }],
+      ['consent', () => field.consent(page).check()],
+    ];
+    for (const [name, fill] of steps) {
+      await fill();
+      await noHorizontalScroll();
+      await expect(button(page, 'Continue')).toBeInViewport();
+      if (size.deviceScaleFactor !== 1) await shot(page, `20-scaled-${name}`);
+      await button(page, 'Continue').click();
+    }
+    await expect(button(page, 'Capture fingerprint')).toBeInViewport();
+    await noHorizontalScroll();
+    await context.close();
+  });
+}

@@ -1,0 +1,319 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { KioskError } from '../../../app/contract';
+import { setApi } from '../../../renderer/bridge';
+import { App } from '../../../renderer/App';
+import { ErrorBoundary } from '../../../renderer/components/ErrorBoundary';
+import { ErrorNotice } from '../../../renderer/components/ErrorNotice';
+import { i18n, initI18n } from '../../../renderer/i18n';
+import { useKiosk } from '../../../renderer/store';
+import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
+import { SUCCESS, fakeKioskApi } from './fake-kiosk-api';
+
+initI18n('en');
+const initial = useKiosk.getState();
+const s = () => useKiosk.getState();
+
+function renderFlow() {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <EnquiryFlow />
+    </I18nextProvider>,
+  );
+}
+
+const typeInto = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value, selectionStart: value.length } });
+const press = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+
+beforeEach(async () => {
+  useKiosk.setState(initial, true);
+  localStorage.clear();
+  sessionStorage.clear();
+  setApi(fakeKioskApi());
+  await act(() => i18n.changeLanguage('en'));
+  s().startEnquiry();
+});
+afterEach(() => {
+  cleanup();
+  setApi(null);
+});
+
+describe('mobile step', () => {
+  it('has a visible label, refuses a number starting 0–5 with a message, and continues with Enter', () => {
+    renderFlow();
+    const input = screen.getByLabelText('Customer mobile number');
+    typeInto(input, '5876543210');
+    expect(screen.getByRole('alert').textContent).toContain('starts with 6, 7, 8 or 9');
+    fireEvent.submit(input.closest('form')!);
+    expect(s().step).toBe('mobile');
+    typeInto(input, '9876543210');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((input as HTMLInputElement).value).toBe('98765 43210');
+    fireEvent.submit(input.closest('form')!);
+    expect(s().step).toBe('aadhaar');
+  });
+
+  it('says how many digits are missing after Continue', () => {
+    renderFlow();
+    typeInto(screen.getByLabelText('Customer mobile number'), '98765');
+    press('Continue');
+    expect(screen.getByRole('alert').textContent).toContain('5 typed');
+  });
+
+  it('the on-screen keypad types, deletes and clears', () => {
+    renderFlow();
+    const input = screen.getByLabelText('Customer mobile number') as HTMLInputElement;
+    const keypad = screen.getByRole('group', { name: 'Number keypad' });
+    for (const d of '98765432109') fireEvent.click(within(keypad).getByRole('button', { name: d }));
+    expect(input.value).toBe('98765 43210'); // the 11th digit is ignored
+    fireEvent.click(within(keypad).getByRole('button', { name: 'Delete last digit' }));
+    expect(s().mobile).toBe('987654321');
+    fireEvent.click(within(keypad).getByRole('button', { name: 'Clear' }));
+    expect(s().mobile).toBe('');
+  });
+});
+
+describe('Aadhaar step', () => {
+  beforeEach(() => {
+    s().setMobile('9876543210');
+    s().next();
+  });
+
+  it('groups the digits in fours while typed', () => {
+    renderFlow();
+    const input = screen.getByLabelText('Aadhaar number') as HTMLInputElement;
+    typeInto(input, '23456');
+    expect(input.value).toBe('2345 6');
+    typeInto(input, '2345 67890');
+    expect(input.value).toBe('2345 6789 0');
+    typeInto(input, '234567890124');
+    expect(input.value).toBe('2345 6789 0124');
+  });
+
+  it('explains a wrong check digit (Verhoeff) and a wrong first digit', () => {
+    renderFlow();
+    const input = screen.getByLabelText('Aadhaar number');
+    typeInto(input, '234567890125');
+    expect(screen.getByRole('alert').textContent).toMatch(/not a valid Aadhaar number.*digit is wrong/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    typeInto(input, '1');
+    expect(screen.getByRole('alert').textContent).toContain('never starts with 0 or 1');
+    press('Continue');
+    expect(s().step).toBe('aadhaar');
+  });
+
+  it('from the next step on shows the number only masked — also when coming back', () => {
+    const { container } = renderFlow();
+    typeInto(screen.getByLabelText('Aadhaar number'), '234567890124');
+    press('Continue');
+    expect(s().step).toBe('bank');
+    expect(container.textContent).toContain('XXXX XXXX 0124');
+    expect(container.textContent).not.toContain('2345 6789');
+    expect(container.textContent).not.toContain('23456789');
+    press('Back');
+    expect(s().step).toBe('aadhaar');
+    expect(screen.getByTestId('aadhaar-masked').textContent).toBe('XXXX XXXX 0124');
+    expect(container.innerHTML).not.toContain('23456789');
+    press('Continue'); // kept: no need to type it again
+    expect(s().step).toBe('bank');
+  });
+});
+
+describe('bank step', () => {
+  beforeEach(() => {
+    s().setMobile('9876543210');
+    s().next();
+    s().setAadhaar('234567890124');
+    s().next();
+  });
+
+  it('searches by name, short name or IIN; Enter picks the highlighted bank, Enter again continues', () => {
+    renderFlow();
+    const input = screen.getByRole('combobox', { name: 'Bank' });
+    typeInto(input, 'punjab');
+    const names = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(names.every((n) => /punjab/i.test(n ?? ''))).toBe(true);
+    typeInto(input, '607094');
+    expect(screen.getAllByRole('option')).toHaveLength(1);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(s().bankIin).toBe('607094');
+    expect(screen.getByTestId('selected-bank').textContent).toContain('State Bank of India');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(s().step).toBe('consent');
+  });
+
+  it('arrow keys move the highlight; a tap picks a bank', () => {
+    renderFlow();
+    const input = screen.getByRole('combobox', { name: 'Bank' });
+    typeInto(input, 'bank of');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    const second = screen.getAllByRole('option')[1]!;
+    expect(input.getAttribute('aria-activedescendant')).toBe(second.id);
+    fireEvent.click(screen.getAllByRole('option')[0]!);
+    expect(s().bankIin).not.toBeNull();
+  });
+
+  it('says so when nothing matches, and asks for a bank on Continue', () => {
+    renderFlow();
+    typeInto(screen.getByRole('combobox', { name: 'Bank' }), 'zzzz');
+    expect(screen.getByText(/No bank matches “zzzz”/)).toBeTruthy();
+    press('Continue');
+    expect(screen.getByRole('alert').textContent).toContain('Choose the customer’s bank');
+  });
+
+  it('lists recently used banks first', () => {
+    localStorage.setItem('kiosk.recentBanks', JSON.stringify(['608001']));
+    renderFlow();
+    const first = screen.getAllByRole('option')[0]!;
+    expect(first.textContent).toContain('Fino Payments Bank');
+    expect(first.textContent).toContain('Recent');
+  });
+});
+
+describe('consent and capture', () => {
+  beforeEach(() => {
+    s().setMobile('9876543210');
+    s().next();
+    s().setAadhaar('234567890124');
+    s().next();
+    s().setBank('607094');
+    s().next();
+  });
+
+  it('shows the consent text with the chosen bank and will not continue without the tick', () => {
+    renderFlow();
+    expect(screen.getByText(/State Bank of India can be shown to me/)).toBeTruthy();
+    press('Continue');
+    expect(s().step).toBe('consent');
+    expect(screen.getByRole('alert').textContent).toContain('consent is needed');
+    fireEvent.click(screen.getByRole('checkbox', { name: /consent/ }));
+    press('Continue');
+    expect(s().step).toBe('capture');
+  });
+
+  it('capture shows the device, then the result of a good capture', async () => {
+    await s().refreshDevice();
+    s().setConsent(true);
+    s().next();
+    renderFlow();
+    expect(screen.getByTestId('capture-device').textContent).toMatch(/MANTRA.*MFS100/);
+    await act(async () => press('Capture fingerprint'));
+    expect(s().step).toBe('result');
+    expect(screen.getByTestId('balance').textContent).toBe('₹5,500.75');
+  });
+
+  it('a failed capture says what happened and offers a retry, never the raw code as text', async () => {
+    setApi(fakeKioskApi({ captureFingerprint: new KioskError('rd.captureTimeout') }));
+    s().setConsent(true);
+    s().next();
+    renderFlow();
+    await act(async () => press('Capture fingerprint'));
+    const alert = screen.getByRole('alert');
+    expect(alert.getAttribute('data-error-code')).toBe('rd.captureTimeout');
+    expect(within(alert).getByText('No finger was placed in time.')).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('result', () => {
+  const show = (outcome: unknown) => {
+    useKiosk.setState({ step: 'result', outcome: outcome as never });
+    return renderFlow();
+  };
+
+  it('success: the balance large, with bank, masked numbers, time and references', () => {
+    const { container } = show({ ...SUCCESS, balance: '2.20834002375E9' });
+    expect(screen.getByTestId('balance').textContent).toBe('₹2,20,83,40,023.75');
+    for (const text of ['State Bank of India', 'XXXX XXXX 0124', 'XXXXXX3210', 'T1', 'RRN1', 'U1', 'Balance received']) {
+      expect(container.textContent).toContain(text);
+    }
+  });
+
+  it('refused: the reason in plain words, what to do, and Eko’s words small below', () => {
+    show({ ...SUCCESS, outcome: 'refused', reason: 'notLinked', serverMessage: 'Aadhaar not seeded', balance: undefined });
+    expect(screen.getByTestId('result').getAttribute('data-outcome')).toBe('refused');
+    expect(screen.getByText('This Aadhaar number is not linked to an account at this bank.')).toBeTruthy();
+    expect(screen.getByText('Message from Eko: Aadhaar not seeded')).toBeTruthy();
+    expect(screen.queryByTestId('balance')).toBeNull();
+  });
+
+  it('unknown: never success or failure, with the reference to quote and the advice not to repeat', () => {
+    const { container } = show({ ...SUCCESS, outcome: 'unknown', reason: 'timeout', clientRefId: 'KREF-42' });
+    expect(screen.getByRole('heading', { name: 'Result unknown' })).toBeTruthy();
+    expect(screen.getByTestId('reference').textContent).toBe('KREF-42');
+    expect(container.textContent).toContain('Do not repeat');
+    expect(container.textContent).not.toMatch(/Balance received|did not give/);
+  });
+
+  it('New enquiry clears everything and starts again', () => {
+    show(SUCCESS);
+    press('New enquiry');
+    expect(s()).toMatchObject({ screen: 'flow', step: 'mobile', outcome: null, mobile: '', maskedAadhaar: null });
+  });
+
+  it('Hindi: the result in Hindi', async () => {
+    await act(() => i18n.changeLanguage('hi'));
+    show({ ...SUCCESS, outcome: 'unknown', reason: 'awaited' });
+    expect(screen.getByRole('heading', { name: 'परिणाम पता नहीं' })).toBeTruthy();
+    expect(screen.getByText('बैंक ने अभी जवाब नहीं दिया है (लंबित)।')).toBeTruthy();
+  });
+});
+
+describe('errors', () => {
+  it('an error without its parameter uses the plain wording, never "{{…}}"', () => {
+    render(
+      <I18nextProvider i18n={i18n}>
+        <ErrorNotice error={new KioskError('rd.poorQuality')} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('The fingerprint is too faint to use.');
+    expect(screen.getByRole('alert').textContent).not.toContain('{{');
+    cleanup();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <ErrorNotice error={new KioskError('rd.poorQuality', { params: { qScore: '18' } })} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('(quality 18)');
+  });
+
+  it('a rendering bug shows a calm screen with a way home, and wipes the customer’s data', () => {
+    const Boom = () => {
+      throw new Error('boom');
+    };
+    s().setMobile('9876543210');
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      render(
+        <I18nextProvider i18n={i18n}>
+          <ErrorBoundary>
+            <Boom />
+          </ErrorBoundary>
+        </I18nextProvider>,
+      );
+    } finally {
+      console.error = quiet;
+    }
+    expect(screen.getByRole('alert').textContent).toContain('This screen ran into a problem.');
+    expect(screen.getByRole('button', { name: 'Back to home' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).not.toContain('boom');
+    expect(s().mobile).toBe('');
+  });
+
+  it('the app shows a translated notice when it cannot load, with a retry', async () => {
+    setApi(fakeKioskApi({ getAppInfo: new KioskError('host.unreachable') }));
+    useKiosk.setState(initial, true);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The app stopped answering.');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});

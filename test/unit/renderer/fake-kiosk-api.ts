@@ -1,0 +1,69 @@
+/** A KioskApi for component and store tests: every call a vi.fn with a sensible default answer. */
+import { vi } from 'vitest';
+import { CALL_NAMES, KioskError, type CallName, type KioskApi } from '../../../app/contract';
+
+export const DEVICE_READY = {
+  state: 'ready' as const,
+  selected: { port: 11100, protocol: 'http' as const, status: 'READY' as const, info: 'Mantra', capturePath: '/rd/capture', deviceInfoPath: '/rd/info' },
+  devices: [],
+  deviceInfo: { vendor: 'MANTRA', model: 'MFS100', rdsId: 'MANTRA.WIN.001', rdsVersion: '1.0.8', serial: '2113456', level: 'L0' },
+  scannedAt: null,
+  scanMs: null,
+};
+
+export const SUCCESS = {
+  outcome: 'success' as const,
+  clientRefId: 'REF-1',
+  at: '2025-01-01T10:00:00.000Z',
+  maskedAadhaar: 'XXXX XXXX 0124',
+  maskedMobile: 'XXXXXX3210',
+  bankIin: '607094',
+  bankName: 'State Bank of India',
+  balance: '5500.75',
+  tid: 'T1',
+  bankRef: 'RRN1',
+  uidaiRef: 'U1',
+};
+
+const DEFAULTS: Partial<Record<CallName, unknown>> = {
+  getAppInfo: {
+    name: 'AePS Counter', version: '0.1.0', profile: 'demo', training: true, dataDir: '/x', host: 'web',
+    agent: { userCode: '1', mobile: '9999999999' }, receiptPaperMm: 80,
+  },
+  getDeviceStatus: DEVICE_READY,
+  findScanner: DEVICE_READY,
+  captureFingerprint: { handle: 'h1', qScore: 80, nmPoints: 30, quality: 'good', device: null },
+  cancelCapture: { cancelled: true },
+  getSettlementBalance: { balance: '1000', currency: 'INR', customerId: '9999999999' },
+  getSettlementAccounts: { unsettledFund: '0', remainingLimit: '0', recipients: [] },
+  getEkoStatus: { baseUrl: 'x', clockSkewMs: null, clockWarning: false },
+  balanceEnquiry: SUCCESS,
+  getLastEnquiry: { state: 'none' },
+};
+
+export type FakeKioskApi = { [K in CallName]: ReturnType<typeof vi.fn> & KioskApi[K] };
+
+/** `answers[name]`: a value, a KioskError (thrown), or a function of the input. */
+export function fakeKioskApi(answers: Partial<Record<CallName, unknown>> = {}): FakeKioskApi {
+  const api = {} as Record<CallName, ReturnType<typeof vi.fn>>;
+  for (const name of CALL_NAMES) {
+    api[name] = vi.fn(async (input: unknown) => {
+      const a = name in answers ? answers[name] : (DEFAULTS[name] ?? new KioskError('internal'));
+      const v = typeof a === 'function' ? await (a as (i: unknown) => unknown)(input) : a;
+      if (v instanceof KioskError) throw v;
+      return v;
+    });
+  }
+  return api as unknown as FakeKioskApi;
+}
+
+/** A promise with its resolve/reject outside, for answers the test releases. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

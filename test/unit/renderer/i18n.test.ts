@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, REFUSAL_REASONS, EnquiryOutcomeSchema, messageKeyFor } from '../../../app/contract';
+import { en } from '../../../renderer/i18n/en';
+import { hi } from '../../../renderer/i18n/hi';
+
+type Tree = { [k: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const EN = flatten(en as unknown as Tree);
+const HI = flatten(hi as unknown as Tree);
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  it('has every key in both languages, none empty', () => {
+    expect([...EN.keys()].sort()).toEqual([...HI.keys()].sort());
+    for (const [key, text] of [...EN, ...HI]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const [key, text] of EN) expect(placeholders(HI.get(key)!), key).toEqual(placeholders(text));
+  });
+
+  it('really translates: no English sentence is left in hi.ts', () => {
+    const same = [...HI].filter(([key, text]) => text === EN.get(key) && /\b[a-z]{3,}\b/.test(text.replace(/\{\{\w+\}\}/g, ""))).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+
+  it('has a message (what happened, what to do) for every error code the contract can return', () => {
+    for (const code of ERROR_CODES) {
+      const key = messageKeyFor(code);
+      for (const dict of [EN, HI]) {
+        expect(dict.get(`${key}.what`), `${key}.what`).toBeTruthy();
+        expect(dict.get(`${key}.todo`), `${key}.todo`).toBeTruthy();
+      }
+    }
+  });
+
+  it('has a plain fallback for every error message that needs a parameter', () => {
+    for (const code of ERROR_CODES) {
+      const key = messageKeyFor(code);
+      if (placeholders(EN.get(`${key}.what`)!).length > 0) {
+        expect(EN.get(`${key}.whatBare`), key).toBeTruthy();
+        expect(HI.get(`${key}.whatBare`), key).toBeTruthy();
+      }
+    }
+  });
+
+  it('explains every refusal reason and every unknown reason in both languages', () => {
+    for (const reason of REFUSAL_REASONS) {
+      for (const dict of [EN, HI]) {
+        expect(dict.get(`refusal.${reason}.what`), reason).toBeTruthy();
+        expect(dict.get(`refusal.${reason}.todo`), reason).toBeTruthy();
+      }
+    }
+    const unknown = EnquiryOutcomeSchema.options.find((o) => o.shape.outcome.value === 'unknown')!;
+    const reasons = ((unknown.shape as Record<string, unknown>).reason as { options: string[] }).options;
+    expect(reasons.length).toBeGreaterThan(3);
+    for (const reason of reasons) {
+      expect(EN.get(`unknownReason.${reason}`), reason).toBeTruthy();
+      expect(HI.get(`unknownReason.${reason}`), reason).toBeTruthy();
+    }
+  });
+});
