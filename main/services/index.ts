@@ -20,14 +20,13 @@ import type {
   SettlementAccounts,
   SettlementBalance,
 } from '../../app/contract';
-import { KioskError } from '../../app/contract';
 import { parseBankList } from '../../app/domain/banks';
 import type { KioskConfig } from './config/config';
 import { describeConfig } from './config/config';
 import type { Logger } from './log/logger';
 import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
 import { createHistory, type HistoryFacade } from './journal/history';
-import { createEnquiryService, type EnquiryClient } from './enquiry/enquiry-service';
+import { createEnquiryService } from './enquiry/enquiry-service';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
 import { createEkoClient, ekoDoctorCheck, type EkoClient, type InquiryResult } from './eko';
 import { startEkoSandbox } from '../simulators/eko';
