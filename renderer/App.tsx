@@ -19,21 +19,23 @@ export function App() {
   const resetEnquiry = useKiosk((s) => s.resetEnquiry);
   const startDevicePolling = useKiosk((s) => s.startDevicePolling);
   const recoverLastEnquiry = useKiosk((s) => s.recoverLastEnquiry);
+  const startupChecked = useKiosk((s) => s.startupChecked);
   useKiosk((s) => s.language); // re-render on language change
 
+  // Both start-up questions at once: who am I, and was an enquiry running before a reload?
   useEffect(() => {
     void loadAppInfo();
-  }, [loadAppInfo]);
+    void recoverLastEnquiry();
+  }, [loadAppInfo, recoverLastEnquiry]);
 
   const ready = appInfo !== null;
   useEffect(() => {
     if (!ready) return;
-    void recoverLastEnquiry();
     return startDevicePolling(timings.devicePollMs);
-  }, [ready, recoverLastEnquiry, startDevicePolling]);
+  }, [ready, startDevicePolling]);
 
   return (
-    <div className="app" data-screen={screen}>
+    <div className="app" data-screen={screen} data-startup={startupChecked ? 'done' : 'pending'}>
       {appInfo?.training && (
         <div className="training-band" role="status">
           {t('app.training')}

@@ -3,14 +3,18 @@
  * In words, each scanner is printed the moment it answers. Exit status 0 when a READY
  * scanner was found, 1 when none was, 2 when the configuration is bad.
  */
-import { loadConfig, describeConfig, ConfigError } from '../main/services/config/config';
+import { loadConfig, describeConfig, resolveDataDir, ConfigError } from '../main/services/config/config';
+import { createDevFileSecretStore } from '../main/services/settings/secret-store';
 import { runDoctor, printDoctor, printDoctorHeader } from '../main/services/doctor/doctor';
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   let config;
   try {
-    config = loadConfig();
+    // Keys saved by the web host are readable here; keys the desktop app saved with DPAPI only by the app
+    // itself (the doctor then says which setting to re-enter, or take from KIOSK_* variables).
+    const store = createDevFileSecretStore(resolveDataDir(process.env));
+    config = loadConfig(process.env, { decrypt: (b64) => store.decrypt(b64) });
   } catch (err) {
     if (err instanceof ConfigError) {
       if (json) console.log(JSON.stringify({ ok: false, error: err.message }));

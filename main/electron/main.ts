@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { boot } from '../host/boot';
 import { createReceiptPrinter } from './printer';
+import { createSafeStorageSecretStore } from './secret-store';
 import { createShell } from './shell';
 import { createIdlePredicate, feedUrlFromAppUpdateYml, isPlaceholderFeed, startUpdater } from './updater';
 
@@ -35,6 +36,8 @@ const shell = createShell({
       dataDir,
       assetsDir: path.join(app.getAppPath(), 'assets'),
       printer: createReceiptPrinter(() => BrowserWindow.getAllWindows()[0]?.webContents ?? null),
+      // Boot runs after app.whenReady, when safeStorage (DPAPI on Windows) works.
+      secretStore: createSafeStorageSecretStore(safeStorage),
     }),
   paths: {
     preload: path.join(__dirname, 'preload.cjs'),

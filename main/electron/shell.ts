@@ -159,10 +159,9 @@ export function createShell(deps: ShellDeps): Shell {
     recovery = createRecovery({ recreate: () => recreateWindow(logger), logger, timing: deps.recoveryTiming });
     win = createMainWindow(logger);
 
-    const services = booted.services;
     try {
       updater =
-        deps.startUpdater?.({ logger: booted.logger, enquiryInFlight: () => services.enquiry.last().state === 'inFlight' }) ?? null;
+        deps.startUpdater?.({ logger: booted.logger, enquiryInFlight: () => booted?.services.enquiry.last().state === 'inFlight' }) ?? null;
     } catch (err) {
       logger.warn('updater not started', { error: err });
     }

@@ -3,16 +3,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, describeConfig, type KioskConfig } from '../services/config/config';
+import { loadConfig, describeConfig, resolveDataDir, type KioskConfig } from '../services/config/config';
 import { createLogger, type Logger } from '../services/log/logger';
 import { startServices, type ReceiptPrinter, type Services } from '../services';
+import { createDevFileSecretStore, unavailableSecretStore, type SecretStore } from '../services/settings/secret-store';
+import { createLiveServices } from '../services/settings/live-services';
+import { createSettingsService } from '../services/settings/settings-service';
 import { createHandlers } from './handlers';
 import { createDispatch, type Dispatch } from './dispatch';
 
 export interface Booted {
-  config: KioskConfig;
+  /** The configuration running now (operator settings can change it while the app runs). */
+  readonly config: KioskConfig;
   logger: Logger;
-  services: Services;
+  /** The services running now: read it each time, never keep it (a settings save replaces them). */
+  readonly services: Services;
   dispatch: Dispatch;
 }
 
@@ -41,19 +46,41 @@ export async function boot(options: {
   /** Defaults to ./assets (the web host runs from the project root). */
   assetsDir?: string;
   printer?: ReceiptPrinter;
+  /**
+   * Encrypts the operator's Eko keys at rest. Electron: safeStorage (main/electron/secret-store.ts).
+   * Default: the web host's development key file; an Electron host without one cannot save keys.
+   */
+  secretStore?: SecretStore;
+  /** Receives every log line after redaction (tests). */
+  onLogLine?: (line: string) => void;
 }): Promise<Booted> {
-  const config = loadConfig(options.env ?? process.env, { dataDir: options.dataDir });
+  const env = options.env ?? process.env;
+  const dataDir = resolveDataDir(env, options.dataDir);
+  const secretStore = options.secretStore ?? (options.host === 'web' ? createDevFileSecretStore(dataDir) : unavailableSecretStore('os'));
+  const config = loadConfig(env, { dataDir: options.dataDir, decrypt: (b64) => secretStore.decrypt(b64) });
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const logger = createLogger({ dir: path.join(config.dataDir, 'logs'), console: options.console ?? false });
-  logger.info('starting', { host: options.host, config: describeConfig(config) });
-  const services = await startServices({
-    config,
+  const logger = createLogger({ dir: path.join(config.dataDir, 'logs'), console: options.console ?? false, onLine: options.onLogLine });
+  logger.info('starting', { host: options.host, secretStorage: secretStore.kind, config: describeConfig(config) });
+  const start = (next: KioskConfig) =>
+    startServices({
+      config: next,
+      logger,
+      host: options.host,
+      version: appVersion(),
+      assetsDir: options.assetsDir ?? path.resolve('assets'),
+      printer: options.printer,
+    });
+  const live = createLiveServices(await start(config), start, logger);
+  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live });
+  const dispatch = createDispatch(createHandlers(live.ready, settings), logger);
+  return {
+    get config() {
+      return live.current().config;
+    },
     logger,
-    host: options.host,
-    version: appVersion(),
-    assetsDir: options.assetsDir ?? path.resolve('assets'),
-    printer: options.printer,
-  });
-  const dispatch = createDispatch(createHandlers(services), logger);
-  return { config, logger, services, dispatch };
+    get services() {
+      return live.current();
+    },
+    dispatch,
+  };
 }

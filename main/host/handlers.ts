@@ -5,36 +5,48 @@
 import type { CallName, CallOutput, Contract } from '../../app/contract';
 import type { z } from 'zod';
 import type { Services } from '../services';
+import type { SettingsService } from '../services/settings/settings-service';
 
 export type Handlers = {
   [K in CallName]: (input: z.output<Contract[K]['input']>) => Promise<CallOutput<K>>;
 };
 
-export function createHandlers(services: Services): Handlers {
+/**
+ * `services` answers the services running now: saving settings swaps them without a
+ * restart, so no handler may keep hold of one set (boot passes LiveServices.ready).
+ */
+export function createHandlers(services: () => Promise<Services>, settings: SettingsService): Handlers {
   return {
-    getAppInfo: async () => services.appInfo(),
+    getAppInfo: async () => (await services()).appInfo(),
 
-    getDeviceStatus: async () => services.rd.status(),
-    findScanner: async () => services.rd.scan(),
-    captureFingerprint: async (input) => services.rd.capture(input),
-    cancelCapture: async () => ({ cancelled: services.rd.cancelCapture() }),
+    getDeviceStatus: async () => (await services()).rd.status(),
+    findScanner: async () => (await services()).rd.scan(),
+    captureFingerprint: async (input) => (await services()).rd.capture(input),
+    cancelCapture: async () => ({ cancelled: (await services()).rd.cancelCapture() }),
 
-    getSettlementBalance: async () => services.eko.getSettlementBalance(),
-    getSettlementAccounts: async () => services.eko.getSettlementAccounts(),
-    getEkoStatus: async () => services.eko.status(),
+    getSettlementBalance: async () => (await services()).eko.getSettlementBalance(),
+    getSettlementAccounts: async () => (await services()).eko.getSettlementAccounts(),
+    getEkoStatus: async () => (await services()).eko.status(),
 
-    balanceEnquiry: async (input) => services.enquiry.run(input),
-    getLastEnquiry: async () => services.enquiry.last(),
+    balanceEnquiry: async (input) => (await services()).enquiry.run(input),
+    getLastEnquiry: async () => (await services()).enquiry.last(),
 
-    listEnquiries: async (input) => services.history.list(input),
-    followUpEnquiry: async (input) => services.history.followUp(input.clientRefId),
+    listEnquiries: async (input) => (await services()).history.list(input),
+    followUpEnquiry: async (input) => (await services()).history.followUp(input.clientRefId),
     printReceipt: async (input) => {
+      const { printer } = await services();
       // Silent printing only where the host can (Electron); otherwise the renderer opens the browser's dialog.
-      if (!services.printer) return { method: 'browser' as const };
-      await services.printer.print(input.paperMm);
+      if (!printer) return { method: 'browser' as const };
+      await printer.print(input.paperMm);
       return { method: 'silent' as const };
     },
-    getDiagnostics: async () => services.diagnostics.get(),
-    exportDiagnostics: async () => services.diagnostics.exportBundle(),
+    getDiagnostics: async () => (await services()).diagnostics.get(),
+    exportDiagnostics: async () => (await services()).diagnostics.exportBundle(),
+
+    getSettings: async () => settings.get(),
+    unlockSettings: async (input) => settings.unlock(input),
+    saveSettings: async (input) => settings.save(input),
+    testConnection: async (input) => settings.testConnection(input),
+    lockSettings: async (input) => settings.lock(input),
   };
 }

@@ -21,8 +21,7 @@ export function DeviceDetails() {
   const info = device?.deviceInfo ?? null;
   if (!info) return <p className="muted device-noinfo">{t('device.noInfo')}</p>;
   const rows: [string, string | null][] = [
-    [t('device.vendor'), info.vendor],
-    [t('device.model'), info.model],
+    [t('device.vendor'), `${info.vendor} · ${info.model}`],
     [t('device.rdsVersion'), `${info.rdsId} ${info.rdsVersion}`.trim()],
     [t('device.serial'), info.serial],
     [t('device.level'), info.level],

@@ -68,6 +68,8 @@ export interface EnquirySlice {
   wiped: WipeReason | null;
   /** Bumped on every reset: answers that arrive for an older flow are dropped. */
   flowId: number;
+  /** The start-up question to the main side (getLastEnquiry) has been answered. */
+  startupChecked: boolean;
 
   startEnquiry(): void;
   setMobile(value: string): void;
@@ -250,6 +252,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     ...blankFlow(),
     wiped: null,
     flowId: 0,
+    startupChecked: false,
 
     startEnquiry() {
       set((s) => ({ ...blankFlow(), screen: 'flow', wiped: null, flowId: s.flowId + 1 }));
@@ -358,7 +361,11 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       set({ wiped: null });
     },
     async recoverLastEnquiry() {
-      await recoverFrom(get().flowId);
+      try {
+        await recoverFrom(get().flowId);
+      } finally {
+        set({ startupChecked: true });
+      }
     },
   };
 };

@@ -7,7 +7,7 @@ import { REFUSAL_REASONS } from '../../app/contract';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, captureAndWait, expectNoCustomerTraces, field, injectTimings, shot, toCapture } from './support/flow';
+import { button, captureAndWait, openHome, expectNoCustomerTraces, field, injectTimings, shot, toCapture } from './support/flow';
 
 let kiosk: KioskProcess;
 test.beforeAll(async () => {
@@ -20,7 +20,7 @@ test.afterAll(async () => {
 const SUCCESS = demoAadhaar('success'); // 2345 6789 0124 → ₹5,500.75
 
 test('home: wallet, settlement accounts, scanner and the big Balance enquiry button', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
   await expect(page.getByTestId('unsettled')).toHaveText('₹6,100');
   await expect(page.getByTestId('remaining')).toHaveText('₹1,90,000');
@@ -39,7 +39,7 @@ test('home: wallet, settlement accounts, scanner and the big Balance enquiry but
 });
 
 test('happy path by keyboard alone, with a screenshot of every step', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await expect(button(page, 'Balance enquiry')).toBeFocused();
   await page.keyboard.press('Enter');
 
@@ -100,15 +100,17 @@ test('happy path by keyboard alone, with a screenshot of every step', async ({ p
 test('happy path by touch alone, with the on-screen keypad', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   const keypad = page.getByRole('group', { name: 'Number keypad' });
   const tapDigits = async (digits: string) => {
     for (const d of digits) await keypad.getByRole('button', { name: d, exact: true }).tap();
   };
   await button(page, 'Balance enquiry').tap();
-  await tapDigits('98765432100');
-  await keypad.getByRole('button', { name: 'Delete last digit' }).tap();
+  await tapDigits('98765432109'); // the 11th digit is ignored
   await expect(field.mobile(page)).toHaveValue('98765 43210');
+  await keypad.getByRole('button', { name: 'Delete last digit' }).tap();
+  await expect(field.mobile(page)).toHaveValue('98765 4321');
+  await tapDigits('0');
   await button(page, 'Continue').tap();
   await tapDigits('1');
   await expect(page.getByRole('alert')).toContainText('never starts with 0 or 1');
@@ -134,7 +136,7 @@ test('happy path by touch alone, with the on-screen keypad', async ({ browser })
 });
 
 test('bad mobile and Aadhaar numbers are refused with a message', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('98765');
   await button(page, 'Continue').click();
@@ -163,7 +165,7 @@ test('bad mobile and Aadhaar numbers are refused with a message', async ({ page 
 });
 
 test('consent is required before any capture', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await button(page, 'Continue').click();
@@ -184,7 +186,7 @@ test('consent is required before any capture', async ({ page }) => {
 
 test('every refusal from the sandbox is explained in plain words, with Eko’s message small below', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   const demoRefusals = REFUSAL_REASONS.filter((r) => {
     try {
       demoAadhaar(r);
@@ -210,7 +212,7 @@ test('every refusal from the sandbox is explained in plain words, with Eko’s m
 });
 
 test('an awaited enquiry is "Result unknown", with the reference to quote', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await toCapture(page, { aadhaar: demoAadhaar('awaited') });
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'unknown');
@@ -223,7 +225,7 @@ test('an awaited enquiry is "Result unknown", with the reference to quote', asyn
 });
 
 test('Hindi: the whole flow in Hindi', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByRole('button', { name: 'बैलेंस पूछताछ' })).toBeVisible();
   await shot(page, '10-hi-home');
@@ -255,7 +257,7 @@ test('Hindi: the whole flow in Hindi', async ({ page }) => {
 
 test('privacy: idle on the result screen wipes the customer and goes home', async ({ page }) => {
   await injectTimings(page, { idleResultMs: 1500, idleFlowMs: 2500 });
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await toCapture(page, { aadhaar: SUCCESS });
   await captureAndWait(page);
   await expect(page.getByTestId('balance')).toHaveText('₹5,500.75');
@@ -265,14 +267,14 @@ test('privacy: idle on the result screen wipes the customer and goes home', asyn
   await shot(page, '07-idle-wiped');
   // And a reload does not bring it back.
   await page.reload();
+  await expect(page.locator('[data-startup="done"]')).toHaveCount(1);
   await expect(button(page, 'Balance enquiry')).toBeVisible();
-  await page.waitForTimeout(500);
   await expect(page.getByTestId('result')).toHaveCount(0);
 });
 
 test('privacy: idle in the middle of the flow wipes what was typed; input keeps it alive', async ({ page }) => {
   await injectTimings(page, { idleFlowMs: 2000 });
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await field.mobile(page).press('Enter');
@@ -287,7 +289,7 @@ test('privacy: idle in the middle of the flow wipes what was typed; input keeps 
 });
 
 test('nothing about the customer survives a reload', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await openHome(page, kiosk.launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await field.mobile(page).press('Enter');
@@ -305,7 +307,7 @@ for (const size of [
   test(`fits ${size.name}: no horizontal scroll, Continue visible on every step`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
     const page = await context.newPage();
-    await page.goto(kiosk.launchUrl);
+    await openHome(page, kiosk.launchUrl);
     const noHorizontalScroll = async () =>
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await noHorizontalScroll();

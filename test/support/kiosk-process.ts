@@ -22,8 +22,8 @@ export async function startKiosk(env: Record<string, string> = {}, timeoutMs = 3
   // Inside the suite's root when the browser suite runs, so the privacy scan sees it.
   const e2eRoot = process.env.KIOSK_E2E_ROOT;
   const dataDir = env.KIOSK_DATA_DIR ?? (e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-'));
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [path.join(root, 'main', 'web', 'cli.ts')], {
+  // One process (node with tsx's loader), not the tsx wrapper: a kill must reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'web', 'cli.ts')], {
     cwd: root,
     env: { ...process.env, KIOSK_WEB_PORT: '0', KIOSK_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +54,7 @@ export async function startKiosk(env: Record<string, string> = {}, timeoutMs = 3
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();

@@ -1,7 +1,7 @@
 /** Stand-in services for host tests: each call is recorded so tests can prove nothing ran. */
 import { vi } from 'vitest';
 import type { Handlers } from '../../main/host/handlers';
-import type { AppInfo } from '../../app/contract';
+import type { AppInfo, Settings } from '../../app/contract';
 
 export const sampleAppInfo: AppInfo = {
   name: 'AePS Counter',
@@ -12,6 +12,27 @@ export const sampleAppInfo: AppInfo = {
   host: 'web',
   agent: { userCode: '20810200', mobile: '9962981729' },
   receiptPaperMm: 58,
+};
+
+export const sampleSettings: Settings = {
+  firstRun: false,
+  pinSet: true,
+  locked: false,
+  lockedUntil: null,
+  profile: 'demo',
+  eko: {
+    baseUrl: null,
+    initiatorId: '9962981729',
+    userCode: '20810200',
+    agentMobile: '9962981729',
+    latlong: '28.6139,77.2090',
+    aadhaarPublicKey: null,
+    developerKey: { set: false, masked: null, source: 'sandbox' },
+    accessKey: { set: false, masked: null, source: 'sandbox' },
+  },
+  receiptPaperMm: 58,
+  secretStorage: 'dev-file',
+  envOverrides: [],
 };
 
 export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn> } {
@@ -48,6 +69,11 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
       journal: { rows: 0, unknown: 0, fileBytes: 0, schemaVersion: 2 },
     }),
     exportDiagnostics: record('exportDiagnostics', { path: '/tmp/kiosk/exports/d.json' }),
+    getSettings: record('getSettings', sampleSettings),
+    unlockSettings: record('unlockSettings', { token: 't'.repeat(43), expiresAt: new Date(600_000).toISOString() }),
+    saveSettings: record('saveSettings', sampleSettings),
+    testConnection: record('testConnection', { ok: true, baseUrl: 'x', clockSkewMs: 0, walletBalance: '1', error: null }),
+    lockSettings: record('lockSettings', {}),
     balanceEnquiry: record('balanceEnquiry', {
       outcome: 'unknown' as const,
       clientRefId: 'r',

@@ -19,6 +19,18 @@ export async function injectTimings(page: Page, timings: Partial<Timings>): Prom
   }, timings);
 }
 
+/**
+ * Opens the app and waits for its start-up check. The main side keeps a finished enquiry
+ * for 60 s and a fresh page shows it (as after a crash); a test that wants the home
+ * screen goes home from there.
+ */
+export async function openHome(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('[data-startup="done"]')).toHaveCount(1);
+  if ((await page.locator('[data-screen="flow"]').count()) > 0) await button(page, 'Home').click();
+  await expect(button(page, 'Balance enquiry')).toBeVisible();
+}
+
 export const field = {
   mobile: (page: Page) => page.getByLabel('Customer mobile number', { exact: true }),
   aadhaar: (page: Page) => page.getByLabel('Aadhaar number', { exact: true }),

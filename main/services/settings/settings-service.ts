@@ -1,0 +1,356 @@
+/**
+ * Operator settings, main side: first-run setup, the operator PIN and its short
+ * sessions, saving a new configuration (validated by loadConfig itself, written
+ * atomically, secrets only encrypted) and switching the running services to it,
+ * and "Test connection" (the doctor's Eko check against candidate settings).
+ *
+ * Secrets cross once, renderer → main, when entered; they are added to the
+ * logger's secrets at once and only ever shown back masked ("••••0567").
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import {
+  KioskError,
+  isKioskError,
+  toKioskError,
+  type ConnectionTest,
+  type Profile,
+  type SaveSettingsInput,
+  type Settings,
+  type TestConnectionInput,
+} from '../../../app/contract';
+import {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  loadConfig,
+  readConfigFile,
+  type ConfigFile,
+  type KioskConfig,
+} from '../config/config';
+import { EKO_STAGING_CREDENTIALS } from '../config/eko-public-keys';
+import { ekoDoctorCheck } from '../eko';
+import { startEko } from '../index';
+import type { Logger } from '../log/logger';
+import { redactText } from '../log/redact';
+import { writeFileAtomic } from './atomic-write';
+import type { LiveServices } from './live-services';
+import { createPinGuard, hashPin, type PinGuard } from './pin';
+import type { SecretStore } from './secret-store';
+
+type Env = Record<string, string | undefined>;
+type EkoInput = NonNullable<SaveSettingsInput['eko']>;
+type SecretName = 'developerKey' | 'accessKey';
+
+export const SETTINGS_TOKEN_TTL_MS = 10 * 60_000;
+
+export interface SettingsServiceOptions {
+  /** The process environment: KIOSK_* variables still win over anything saved. */
+  env: Env;
+  /** The resolved data dir (where config.json lives). */
+  dataDir: string;
+  secretStore: SecretStore;
+  logger: Logger;
+  live: Pick<LiveServices, 'current' | 'replace'>;
+  now?: () => number;
+  tokenTtlMs?: number;
+  pinGuard?: PinGuard;
+}
+
+export interface SettingsService {
+  get(): Promise<Settings>;
+  unlock(input: { pin: string }): Promise<{ token: string; expiresAt: string }>;
+  save(input: SaveSettingsInput): Promise<Settings>;
+  testConnection(input: TestConnectionInput): Promise<ConnectionTest>;
+  lock(input: { token: string }): Promise<Record<string, never>>;
+}
+
+/** The KIOSK_* variables that override a field of the settings screen. */
+const ENV_OF_FIELD = {
+  profile: 'KIOSK_PROFILE',
+  baseUrl: 'KIOSK_EKO_BASE_URL',
+  developerKey: 'KIOSK_EKO_DEVELOPER_KEY',
+  accessKey: 'KIOSK_EKO_ACCESS_KEY',
+  initiatorId: 'KIOSK_EKO_INITIATOR_ID',
+  userCode: 'KIOSK_EKO_USER_CODE',
+  aadhaarPublicKey: 'KIOSK_EKO_AADHAAR_KEY',
+  agentMobile: 'KIOSK_AGENT_MOBILE',
+  latlong: 'KIOSK_LATLONG',
+} as const;
+
+/** loadConfig names env variables or file keys; the screen knows its own fields. */
+const FIELD_OF_SETTING: Record<string, string> = {
+  KIOSK_PROFILE: 'profile',
+  ...Object.fromEntries(
+    Object.entries(ENV_OF_FIELD)
+      .filter(([field]) => field !== 'profile')
+      .flatMap(([field, envName]) => [
+        [envName, `eko.${field}`],
+        [`eko.${field}`, `eko.${field}`],
+      ]),
+  ),
+};
+
+/** Fields of one Eko account: dropped, unless re-entered, when the profile changes. */
+const ACCOUNT_FIELDS = ['baseUrl', 'initiatorId', 'userCode', 'agentMobile', 'aadhaarPublicKey'] as const;
+const SECRET_FIELDS: readonly SecretName[] = ['developerKey', 'accessKey'];
+
+export function maskSecret(value: string): string | null {
+  if (!value) return null;
+  // Short values would be mostly shown by their last 4: show none of them.
+  return value.length >= 8 ? `••••${value.slice(-4)}` : '••••';
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const t = value?.trim();
+  return t ? t : undefined;
+}
+
+function sha256(text: string): Buffer {
+  return crypto.createHash('sha256').update(text).digest();
+}
+
+export function createSettingsService(options: SettingsServiceOptions): SettingsService {
+  const { env, dataDir, secretStore, live } = options;
+  const log = options.logger.child('settings');
+  const now = options.now ?? Date.now;
+  const ttl = options.tokenTtlMs ?? SETTINGS_TOKEN_TTL_MS;
+  const guard = options.pinGuard ?? createPinGuard({ dataDir, now });
+  const configFile = path.join(dataDir, CONFIG_FILE_NAME);
+  let session: { hash: Buffer; expiresAt: number } | null = null;
+  // One save at a time: two operators' clicks must not interleave their file writes.
+  let saving: Promise<unknown> = Promise.resolve();
+
+  const decrypt = (b64: string) => secretStore.decrypt(b64);
+  const isFirstRun = (file: ConfigFile) => file.setupDone !== true || !file.operatorPinHash;
+
+  function requireSession(token: string | undefined, file: ConfigFile): void {
+    // First-run setup has no PIN yet to unlock with.
+    if (isFirstRun(file)) return;
+    if (token === undefined) throw new KioskError('settings.pinRequired', { detail: 'settings call without a session token' });
+    const valid = session !== null && crypto.timingSafeEqual(sha256(token), session.hash) && now() < session.expiresAt;
+    if (!valid) {
+      if (session && now() >= session.expiresAt) session = null;
+      throw new KioskError('settings.tokenExpired', { detail: 'settings session token unknown or expired' });
+    }
+  }
+
+  function secretView(name: SecretName, config: KioskConfig, file: ConfigFile): Settings['eko']['developerKey'] {
+    const value = config.eko[name];
+    const source = nonEmpty(env[ENV_OF_FIELD[name]])
+      ? 'env'
+      : config.profile === 'demo' && config.eko.baseUrl === null
+        ? 'sandbox'
+        : file.eko?.[`${name}Encrypted`] || file.eko?.[name]
+          ? 'saved'
+          : config.profile === 'staging' && value === EKO_STAGING_CREDENTIALS[name]
+            ? 'profile'
+            : 'none';
+    if (source === 'sandbox') return { set: false, masked: null, source };
+    return { set: value !== '', masked: maskSecret(value), source };
+  }
+
+  async function get(): Promise<Settings> {
+    const file = readConfigFile(dataDir);
+    const config = live.current().config;
+    const lockedUntil = guard.lockedUntil();
+    return {
+      firstRun: isFirstRun(file),
+      pinSet: Boolean(file.operatorPinHash),
+      locked: lockedUntil !== null,
+      lockedUntil,
+      profile: config.profile,
+      eko: {
+        baseUrl: config.eko.baseUrl,
+        initiatorId: config.eko.initiatorId,
+        userCode: config.eko.userCode,
+        agentMobile: config.eko.agentMobile,
+        latlong: config.eko.latlong,
+        aadhaarPublicKey: nonEmpty(env.KIOSK_EKO_AADHAAR_KEY) ?? file.eko?.aadhaarPublicKey ?? null,
+        developerKey: secretView('developerKey', config, file),
+        accessKey: secretView('accessKey', config, file),
+      },
+      receiptPaperMm: config.receiptPaperMm,
+      secretStorage: secretStore.kind,
+      envOverrides: Object.values(ENV_OF_FIELD).filter((name) => nonEmpty(env[name]) !== undefined),
+    };
+  }
+
+  function encrypt(plain: string): string {
+    if (!secretStore.isAvailable()) throw new KioskError('settings.secretStorageUnavailable', { detail: `${secretStore.kind} secret store unavailable` });
+    return secretStore.encrypt(plain);
+  }
+
+  /**
+   * The config file the candidate settings make, from the saved one. secrets 'encrypt':
+   * what save writes; 'clear': only held in memory, for Test connection.
+   */
+  function buildCandidate(file: ConfigFile, profile: Profile, eko: EkoInput | undefined, secrets: 'encrypt' | 'clear'): ConfigFile {
+    const profileChanged = (file.profile ?? 'demo') !== profile;
+    const next: ConfigFile = structuredClone(file);
+    const e: NonNullable<ConfigFile['eko']> = { ...next.eko };
+    next.profile = profile;
+
+    for (const field of ACCOUNT_FIELDS) {
+      const given = eko?.[field];
+      if (given === null || (given === undefined && profileChanged)) delete e[field];
+      else if (given !== undefined) e[field] = given;
+    }
+    // The shop's location is the shop's, whatever the profile.
+    if (eko?.latlong === null) delete e.latlong;
+    else if (eko?.latlong !== undefined) e.latlong = eko.latlong.replace(/\s/g, '');
+
+    for (const name of SECRET_FIELDS) {
+      const given = eko?.[name];
+      const encryptedKey = `${name}Encrypted` as const;
+      let clear: string | undefined;
+      if (given === null || (given === undefined && profileChanged)) {
+        clear = undefined;
+      } else if (given !== undefined) {
+        clear = given;
+      } else if (e[name]) {
+        // A clear key from a hand-written file: kept, but never written back in clear.
+        clear = e[name];
+      } else if (e[encryptedKey]) {
+        if (secrets === 'encrypt') continue; // kept as it is
+        clear = decryptSaved(e[encryptedKey]!, name);
+      }
+      delete e[name];
+      delete e[encryptedKey];
+      if (clear === undefined) continue;
+      if (secrets === 'clear') e[name] = clear;
+      else e[encryptedKey] = encrypt(clear);
+    }
+    if (Object.keys(e).length > 0) next.eko = e;
+    else delete next.eko;
+    return next;
+  }
+
+  function decryptSaved(b64: string, name: SecretName): string {
+    try {
+      return secretStore.decrypt(b64);
+    } catch {
+      throw fieldError(`eko.${name}`, 'cannot be decrypted on this PC or Windows user: re-enter it');
+    }
+  }
+
+  function fieldError(field: string, problem: string): KioskError {
+    return new KioskError('input.invalid', { detail: `${field}: ${problem}`, params: { field, problem } });
+  }
+
+  /** Runs loadConfig on the candidate, so exactly the start-up rules apply; errors name the screen's field. */
+  function validate(candidate: ConfigFile): KioskConfig {
+    try {
+      const config = loadConfig(env, { dataDir, decrypt, fileContent: candidate });
+      // loadConfig defaults the location (env-only setups); a production counter must say where the shop is.
+      if (config.profile === 'production' && !candidate.eko?.latlong && !nonEmpty(env.KIOSK_LATLONG)) {
+        throw fieldError('eko.latlong', "is required for the production profile (the shop's latitude,longitude)");
+      }
+      return config;
+    } catch (err) {
+      if (err instanceof ConfigError && FIELD_OF_SETTING[err.setting]) throw fieldError(FIELD_OF_SETTING[err.setting]!, err.params?.problem ?? 'is not valid');
+      throw err;
+    }
+  }
+
+  function addSecrets(eko: EkoInput | undefined): void {
+    for (const name of SECRET_FIELDS) if (eko?.[name]) options.logger.addSecrets(eko[name]!);
+  }
+
+  async function save(input: SaveSettingsInput): Promise<Settings> {
+    addSecrets(input.eko);
+    const run = saving.catch(() => undefined).then(async () => {
+      const file = readConfigFile(dataDir);
+      requireSession(input.token, file);
+      if (!input.newPin && !file.operatorPinHash) throw fieldError('newPin', 'is required: first-run setup sets the operator PIN');
+
+      const candidate = buildCandidate(file, input.profile, input.eko, 'encrypt');
+      if (input.receiptPaperMm !== undefined) candidate.receiptPaperMm = input.receiptPaperMm;
+      const config = validate(candidate);
+      if (input.newPin) candidate.operatorPinHash = await hashPin(input.newPin);
+      candidate.setupDone = true;
+
+      const write = () => writeFileAtomic(configFile, `${JSON.stringify(candidate, null, 2)}\n`);
+      const running = live.current().config;
+      if (JSON.stringify(config) === JSON.stringify(running)) {
+        // Only the PIN or the setup flag changed: nothing to restart.
+        write();
+      } else {
+        await live.replace(config, write);
+      }
+      log.info('settings saved', {
+        profile: config.profile,
+        changedPin: Boolean(input.newPin),
+        enteredKeys: SECRET_FIELDS.filter((n) => typeof input.eko?.[n] === 'string'),
+        firstRun: isFirstRun(file),
+      });
+    });
+    saving = run;
+    await run;
+    return get();
+  }
+
+  async function testConnection(input: TestConnectionInput): Promise<ConnectionTest> {
+    addSecrets(input.eko);
+    const file = readConfigFile(dataDir);
+    requireSession(input.token, file);
+    // Nothing given: test what runs now, with the running client.
+    const running = input.profile === undefined && input.eko === undefined ? live.current() : null;
+    const config = running ? running.config : validate(buildCandidate(file, input.profile ?? file.profile ?? 'demo', input.eko, 'clear'));
+    const secrets = [config.eko.developerKey, config.eko.accessKey].filter(Boolean);
+    const testLog = options.logger.child('settings.test');
+    const stops: Array<() => Promise<void> | void> = [];
+    let failure: unknown = null;
+    try {
+      const client = running ? running.eko : await startEko(config, testLog, stops);
+      const report = await ekoDoctorCheck({
+        getSettlementBalance: () =>
+          client.getSettlementBalance().catch((err: unknown) => {
+            failure = err;
+            throw err;
+          }),
+        status: () => client.status(),
+      });
+      log.info('connection tested', { profile: config.profile, baseUrl: report.baseUrl, ok: report.ok, error: report.error });
+      return { ok: report.ok, baseUrl: report.baseUrl, clockSkewMs: report.clockSkewMs, walletBalance: report.walletBalance, error: report.ok ? null : wireOf(failure, secrets) };
+    } catch (err) {
+      // The client could not even be built (e.g. a key the RSA code refuses).
+      log.info('connection test could not start', { error: err });
+      return { ok: false, baseUrl: config.eko.baseUrl ?? '(built-in sandbox)', clockSkewMs: null, walletBalance: null, error: wireOf(err, secrets) };
+    } finally {
+      for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    }
+  }
+
+  async function unlock(input: { pin: string }): Promise<{ token: string; expiresAt: string }> {
+    const file = readConfigFile(dataDir);
+    if (!file.operatorPinHash) throw fieldError('pin', 'no operator PIN is set yet: first-run setup sets it');
+    try {
+      await guard.check(input.pin, file.operatorPinHash);
+    } catch (err) {
+      if (isKioskError(err)) log.warn('operator PIN refused', { code: err.code });
+      throw err;
+    }
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = now() + ttl;
+    session = { hash: sha256(token), expiresAt };
+    log.info('settings unlocked');
+    return { token, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  async function lock(input: { token: string }): Promise<Record<string, never>> {
+    if (session && crypto.timingSafeEqual(sha256(input.token), session.hash)) {
+      session = null;
+      log.info('settings locked');
+    }
+    return {};
+  }
+
+  return { get, unlock, save, testConnection, lock };
+}
+
+/** A failure as the screen gets it: the contract error plus a short detail with every key removed. */
+function wireOf(err: unknown, secrets: string[]): ConnectionTest['error'] {
+  const error = toKioskError(err);
+  const detail = redactText(error.detail ?? error.code, secrets).slice(0, 200);
+  return { ...error.toWire(), detail };
+}
