@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { contentTypeOf, rendererHeaders } from '../host/static-files';
 
 export const APP_SCHEME = 'app';
 
@@ -13,15 +14,6 @@ export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false },
 } as const;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   const root = path.resolve(rendererDir);
@@ -33,11 +25,8 @@ export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, renderer
     try {
       const body = await fs.readFile(file);
       return new Response(body, {
-        headers: {
-          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-        },
+        // The CSP on every response, not only the page: belt and braces for the desktop app.
+        headers: { ...rendererHeaders(contentTypeOf(file)), 'content-security-policy': CONTENT_SECURITY_POLICY },
       });
     } catch {
       return new Response('Not found', { status: 404 });

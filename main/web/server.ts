@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { KioskError, type Envelope } from '../../app/contract';
 import type { Dispatch } from '../host/dispatch';
 import type { Logger } from '../services/log/logger';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { contentTypeOf, rendererHeaders } from '../host/static-files';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -39,18 +39,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
-
 export function generateToken(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
@@ -69,13 +57,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer((req, res) => {
     const reply = (status: number, body: Envelope | string, type = 'application/json') => {
-      res.writeHead(status, {
-        'content-type': type,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY' } : {}),
-      });
+      res.writeHead(status, { ...rendererHeaders(type), 'cache-control': 'no-store' });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const refuse = (status: number, error: KioskError) => reply(status, { ok: false, error: error.toWire() });
@@ -142,13 +124,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (err) {
         return reply(503, 'The app is not built yet: run "npm run build".', 'text/plain; charset=utf-8');
       }
-      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
       res.writeHead(200, {
-        'content-type': type,
+        ...rendererHeaders(contentTypeOf(file)),
+        // Asset names carry a content hash; the page itself must always be fresh.
         'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
