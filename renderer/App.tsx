@@ -6,6 +6,9 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { IdleWatcher } from './components/IdleWatcher';
 import { HomeScreen } from './screens/HomeScreen';
 import { EnquiryFlow } from './screens/enquiry/EnquiryFlow';
+import { HistoryScreen } from './screens/history/HistoryScreen';
+import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
+import { ReceiptPrintArea } from './components/receipt/ReceiptPrint';
 import { timings } from './timings';
 
 export function App() {
@@ -48,7 +51,7 @@ export function App() {
           </span>
           {t('app.name')}
         </span>
-        {screen === 'flow' && (
+        {(screen === 'flow' || screen === 'history' || screen === 'diagnostics') && (
           <button type="button" className="button button-ghost" onClick={() => resetEnquiry('agent')} disabled={sending}>
             {t('common.home')}
           </button>
@@ -65,6 +68,10 @@ export function App() {
         ) : appInfo ? (
           screen === 'flow' ? (
             <EnquiryFlow />
+          ) : screen === 'history' ? (
+            <HistoryScreen />
+          ) : screen === 'diagnostics' ? (
+            <DiagnosticsScreen />
           ) : (
             <HomeScreen />
           )
@@ -75,6 +82,7 @@ export function App() {
         )}
       </main>
       <IdleWatcher />
+      <ReceiptPrintArea />
       {appInfo && (
         <footer className="footer" data-testid="app-info">
           <span>{t('app.version', { version: appInfo.version })}</span>

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { IconArrowRight, IconBank, IconClock, IconFingerprint, IconRefresh, IconWallet } from '../components/Icons';
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../components/Device';
 import { useKiosk } from '../store';
+import { HomeLinks, UnknownResultsNotice } from './history/HomeEntry';
 
 function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean; onClick(): void }) {
   return (
@@ -133,7 +134,9 @@ export function HomeScreen() {
             {t('home.agent', { userCode: appInfo.agent.userCode, mobile: appInfo.agent.mobile })}
           </p>
         </div>
+        <HomeLinks />
       </div>
+      <UnknownResultsNotice />
       {clockWarning && (
         <div className="notice notice-warn" role="alert" data-testid="clock-warning">
           <IconClock className="notice-icon" />

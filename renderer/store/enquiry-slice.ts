@@ -47,7 +47,8 @@ export interface PendingEnquiry {
 export type WipeReason = 'idle' | 'agent';
 
 export interface EnquirySlice {
-  screen: 'home' | 'flow';
+  /** 'history' and 'diagnostics' are opened by the history and diagnostics slices. */
+  screen: 'home' | 'flow' | 'history' | 'diagnostics';
   step: Step;
   /** Digits only. */
   mobile: string;

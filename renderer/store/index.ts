@@ -4,14 +4,20 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createHomeSlice, type HomeSlice } from './home-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
 import { createEnquirySlice, type EnquirySlice } from './enquiry-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 
-export type KioskState = SessionSlice & HomeSlice & DeviceSlice & EnquirySlice;
+export type KioskState = SessionSlice & HomeSlice & DeviceSlice & EnquirySlice & SettingsSlice & HistorySlice & DiagnosticsSlice;
 
 export const useKiosk = create<KioskState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createHomeSlice(...a),
   ...createDeviceSlice(...a),
   ...createEnquirySlice(...a),
+  ...createSettingsSlice(...a),
+  ...createHistorySlice(...a),
+  ...createDiagnosticsSlice(...a),
 }));
 
 export { STEPS, type Step } from './enquiry-slice';

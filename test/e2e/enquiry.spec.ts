@@ -22,6 +22,8 @@ const SUCCESS = demoAadhaar('success'); // 2345 6789 0124 → ₹5,500.75
 test('home: wallet, settlement accounts, scanner and the big Balance enquiry button', async ({ page }) => {
   await openHome(page, kiosk.launchUrl);
   await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
+  // A balance this large still fits its card.
+  expect(await page.getByTestId('wallet-balance').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await expect(page.getByTestId('unsettled')).toHaveText('₹6,100');
   await expect(page.getByTestId('remaining')).toHaveText('₹1,90,000');
   await expect(page.getByTestId('accounts').locator('.recipient')).toHaveCount(2);

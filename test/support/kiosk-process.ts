@@ -5,7 +5,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG_FILE_NAME } from '../../main/services/config/config';
+import { hashPin } from '../../main/services/settings/pin';
 import { makeTempDir } from './temp-dir';
+
+/** The operator PIN of a kiosk started with setup 'done' (the default). */
+export const TEST_OPERATOR_PIN = '2468';
+
+export interface StartKioskOptions {
+  /**
+   * 'done' (default): the data dir is seeded with a finished demo setup and TEST_OPERATOR_PIN
+   * (unless it already holds a config.json), so the app opens on the home screen.
+   * 'firstRun': left as it is, so the app opens on the first-run setup.
+   */
+  setup?: 'done' | 'firstRun';
+  timeoutMs?: number;
+}
+
+/** Writes config.json with a finished demo setup and the test PIN, hashed as the app hashes it. */
+export async function seedFinishedSetup(dataDir: string, pin = TEST_OPERATOR_PIN): Promise<void> {
+  const file = path.join(dataDir, CONFIG_FILE_NAME);
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const config = { profile: 'demo', setupDone: true, operatorPinHash: await hashPin(pin) };
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+}
 
 export interface KioskProcess {
   launchUrl: string;
@@ -18,10 +42,12 @@ export interface KioskProcess {
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-export async function startKiosk(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<KioskProcess> {
+export async function startKiosk(env: Record<string, string> = {}, options: StartKioskOptions = {}): Promise<KioskProcess> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   // Inside the suite's root when the browser suite runs, so the privacy scan sees it.
   const e2eRoot = process.env.KIOSK_E2E_ROOT;
   const dataDir = env.KIOSK_DATA_DIR ?? (e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-'));
+  if ((options.setup ?? 'done') === 'done') await seedFinishedSetup(dataDir);
   // One process (node with tsx's loader), not the tsx wrapper: a kill must reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'web', 'cli.ts')], {
     cwd: root,

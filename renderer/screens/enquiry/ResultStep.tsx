@@ -8,6 +8,7 @@ import { bankByIin } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
 import { useKiosk } from '../../store';
+import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 
 export function formatWhen(iso: string, lang: string): string {
   const d = new Date(iso);
@@ -191,6 +192,7 @@ export function ResultStep() {
     <section className="card step-card result-card" aria-live="polite" data-testid="step-result">
       {outcome ? <OutcomeView outcome={outcome} /> : pending ? <PendingView /> : enquiryError ? <NotSentView /> : null}
       <div className="step-actions">
+        {outcome && <PrintReceiptButton source={outcome} className="button button-secondary button-big" />}
         <span className="flex-spacer" />
         <button type="button" className="button button-primary button-big" onClick={() => {
           resetEnquiry('agent');

@@ -1,0 +1,89 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, PaperWidth } from '../../../app/contract';
+import { formatRupees } from '../../../app/domain/money';
+import { errorText } from '../../i18n';
+import { formatReceiptTime, type ReceiptData } from './receipt-data';
+
+/** "Failed: <why>" for a refusal or an enquiry that was never sent; the other statuses in words. */
+function useStatusText(data: ReceiptData): string {
+  const { t } = useTranslation();
+  if (data.status === 'success') return t('receipt.status.success');
+  if (data.status === 'unknown') return t('receipt.status.unknown');
+  const why =
+    data.status === 'refused'
+      ? t(`refusal.${data.reason ?? 'other'}.what`, { defaultValue: t('refusal.other.what') })
+      : errorText({ messageKey: `errors.${data.reason ?? 'generic'}` }).what;
+  return t('receipt.status.failed', { reason: why });
+}
+
+/**
+ * The customer's receipt, in the agent's language, for 58 or 80 mm thermal paper:
+ * black on white, no backgrounds, every line readable on a narrow roll.
+ */
+export function Receipt({
+  data,
+  paperMm,
+  agent,
+  training = false,
+}: {
+  data: ReceiptData;
+  paperMm: PaperWidth;
+  agent: AppInfo['agent'];
+  training?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const status = useStatusText(data);
+  const groups: [string, string, string | null][][] = [
+    [
+      ['agent', t('receipt.agent'), agent.userCode],
+      ['agentMobile', t('receipt.agentMobile'), agent.mobile],
+      ['time', t('receipt.time'), formatReceiptTime(data.at, i18n.language)],
+    ],
+    [
+      ['bank', t('receipt.bank'), data.bankName],
+      ['aadhaar', t('receipt.aadhaar'), data.maskedAadhaar],
+      ['mobile', t('receipt.mobile'), data.maskedMobile],
+    ],
+    [
+      ['status', t('receipt.statusLabel'), status],
+      ...(data.status === 'success' && data.balance ? [['balance', t('receipt.balance'), formatRupees(data.balance)] as [string, string, string]] : []),
+    ],
+    [
+      ['tid', t('receipt.tid'), data.tid],
+      ['rrn', t('receipt.rrn'), data.bankRef],
+      ['uidai', t('receipt.uidai'), data.uidaiRef],
+      ['ref', t('receipt.ref'), data.clientRefId],
+    ],
+  ];
+  return (
+    <article
+      className={`receipt receipt-${paperMm}`}
+      data-testid="receipt"
+      data-paper={paperMm}
+      data-status={data.status}
+      lang={i18n.language}
+      aria-label={t('receipt.title')}
+    >
+      <p className="receipt-shop">{t('app.name')}</p>
+      <p className="receipt-title">{t('receipt.title')}</p>
+      {training && <p className="receipt-training">{t('receipt.training')}</p>}
+      {groups.map((rows, i) => (
+        <Fragment key={i}>
+          <hr className="receipt-rule" />
+          <dl className="receipt-lines">
+            {rows.map(([id, label, value]) => (
+              <div key={id} className={`receipt-line receipt-line-${id}`}>
+                <dt>{label}</dt>
+                <dd data-testid={`rc-${id}`}>{value || t('result.none')}</dd>
+              </div>
+            ))}
+          </dl>
+        </Fragment>
+      ))}
+      <hr className="receipt-rule" />
+      {data.status === 'unknown' && <p className="receipt-note">{t('receipt.unknownNote')}</p>}
+      <p className="receipt-foot">{t('receipt.thanks')}</p>
+    </article>
+  );
+}

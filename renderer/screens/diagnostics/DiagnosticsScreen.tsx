@@ -1,0 +1,236 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { Diagnostics } from '../../../app/contract';
+import { formatRupees } from '../../../app/domain/money';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconBank, IconCheck, IconClock, IconCross, IconFingerprint, IconRefresh, IconWarning } from '../../components/Icons';
+import { useKiosk } from '../../store';
+
+/** Over this the PC clock is too far off for Eko (its timestamp window is ±30 s). */
+export const SKEW_WARN_MS = 30_000;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "+2.4" seconds, signed, one decimal. */
+export function formatSkewSeconds(ms: number): string {
+  const s = Math.round(ms / 100) / 10;
+  return `${s > 0 ? '+' : ''}${s.toFixed(1)}`;
+}
+
+function Facts({ rows, testId }: { rows: [string, ReactNode, string?][]; testId?: string }) {
+  return (
+    <dl className="facts diag-facts" data-testid={testId}>
+      {rows.map(([k, v, id]) => (
+        <div key={k} className="fact">
+          <dt>{k}</dt>
+          <dd data-testid={id}>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Panel({ id, title, icon, children }: { id: string; title: string; icon: ReactNode; children: ReactNode }) {
+  return (
+    <section className="card panel diag-panel" aria-labelledby={`diag-${id}`} data-testid={`diag-${id}`}>
+      <header className="panel-head">
+        {icon}
+        <h2 id={`diag-${id}`}>{title}</h2>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function ScannerPanel({ device }: { device: Diagnostics['device'] }) {
+  const { t } = useTranslation();
+  const none = t('diagnostics.none');
+  const info = device.deviceInfo;
+  return (
+    <Panel id="scanner" title={t('diagnostics.scanner.title')} icon={<IconFingerprint className="panel-icon" />}>
+      <p className={`device-state-line device-${device.state}`} data-testid="diag-scanner-state">
+        <span className="device-dot" aria-hidden="true" /> {t(`device.state.${device.state}`)}
+      </p>
+      <h3 className="diag-sub">{t('diagnostics.scanner.services')}</h3>
+      {device.devices.length === 0 ? (
+        <p className="muted">{t('diagnostics.scanner.noServices')}</p>
+      ) : (
+        <table className="diag-table" data-testid="diag-services">
+          <thead>
+            <tr>
+              <th scope="col">{t('diagnostics.scanner.port')}</th>
+              <th scope="col">{t('diagnostics.scanner.protocol')}</th>
+              <th scope="col">{t('diagnostics.scanner.status')}</th>
+              <th scope="col">{t('diagnostics.scanner.info')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {device.devices.map((d) => {
+              const inUse = device.selected?.port === d.port && device.selected.protocol === d.protocol;
+              return (
+                <tr key={`${d.protocol}:${d.port}`}>
+                  <td className="mono">{d.port}</td>
+                  <td>{d.protocol.toUpperCase()}</td>
+                  <td className={`diag-rd diag-rd-${d.status}`}>{t(`diagnostics.scanner.rdStatus.${d.status}`)}</td>
+                  <td>
+                    {d.info || none}
+                    {inUse && <span className="tag diag-tag">{t('diagnostics.scanner.inUse')}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h3 className="diag-sub">{t('diagnostics.scanner.device')}</h3>
+      <Facts
+        testId="diag-device"
+        rows={[
+          [t('diagnostics.scanner.make'), info?.vendor || none],
+          [t('diagnostics.scanner.model'), info?.model || none],
+          [t('device.rdsVersion'), info ? `${info.rdsId} ${info.rdsVersion}`.trim() : none],
+          [t('device.serial'), info?.serial ?? none],
+          [t('device.level'), info?.level ?? none],
+        ]}
+      />
+    </Panel>
+  );
+}
+
+function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
+  const { t } = useTranslation();
+  const skewWarn = eko.clockSkewMs !== null && Math.abs(eko.clockSkewMs) > SKEW_WARN_MS;
+  return (
+    <Panel id="eko" title={t('diagnostics.eko.title')} icon={<IconBank className="panel-icon" />}>
+      <p className={`diag-status ${eko.ok ? 'diag-ok' : 'diag-bad'}`} data-testid="diag-eko-status" data-ok={eko.ok}>
+        {eko.ok ? <IconCheck size={24} /> : <IconCross size={24} />}
+        {eko.ok ? t('diagnostics.eko.ok') : t('diagnostics.eko.notOk')}
+      </p>
+      <Facts
+        rows={[
+          [t('diagnostics.eko.baseUrl'), <span className="mono diag-path">{eko.baseUrl || t('diagnostics.none')}</span>],
+          [
+            t('diagnostics.eko.skew'),
+            eko.clockSkewMs === null ? t('diagnostics.none') : t('diagnostics.eko.seconds', { seconds: formatSkewSeconds(eko.clockSkewMs) }),
+            'diag-skew',
+          ],
+          [t('diagnostics.eko.wallet'), eko.walletBalance === null ? t('diagnostics.none') : formatRupees(eko.walletBalance), 'diag-wallet'],
+        ]}
+      />
+      {skewWarn && (
+        <div className="notice notice-warn" role="alert" data-testid="diag-skew-warning">
+          <IconClock className="notice-icon" />
+          <p className="notice-what">{t('diagnostics.eko.skewWarn')}</p>
+        </div>
+      )}
+      {eko.error && (
+        <p className="small muted">
+          {t('diagnostics.eko.detail')}: <span className="mono">{eko.error}</span>
+        </p>
+      )}
+    </Panel>
+  );
+}
+
+function JournalPanel({ journal }: { journal: Diagnostics['journal'] }) {
+  const { t } = useTranslation();
+  return (
+    <Panel id="journal" title={t('diagnostics.journal.title')} icon={<IconClock className="panel-icon" />}>
+      {journal ? (
+        <Facts
+          rows={[
+            [t('diagnostics.journal.rows'), journal.rows, 'diag-rows'],
+            [t('diagnostics.journal.unknown'), <span className={journal.unknown > 0 ? 'diag-warn-text' : undefined}>{journal.unknown}</span>, 'diag-unknown'],
+            [t('diagnostics.journal.size'), formatBytes(journal.fileBytes), 'diag-size'],
+            [t('diagnostics.journal.schema'), journal.schemaVersion],
+          ]}
+        />
+      ) : (
+        <div className="notice notice-error" role="alert">
+          <IconWarning className="notice-icon" />
+          <p className="notice-what">{t('diagnostics.journal.unavailable')}</p>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function AppPanel({ d }: { d: Diagnostics }) {
+  const { t } = useTranslation();
+  const notUsed = t('diagnostics.app.notUsed');
+  return (
+    <Panel id="app" title={t('diagnostics.app.title')} icon={<IconRefresh className="panel-icon" />}>
+      <Facts
+        rows={[
+          [t('diagnostics.app.version'), d.version, 'diag-version'],
+          [t('diagnostics.app.profile'), t(`app.profiles.${d.profile}`)],
+          [t('diagnostics.app.host'), t(`app.host.${d.host}`)],
+          [t('diagnostics.app.node'), d.runtime.node],
+          [t('diagnostics.app.electron'), d.runtime.electron ?? notUsed],
+          [t('diagnostics.app.chrome'), d.runtime.chrome ?? notUsed],
+          [t('diagnostics.app.platform'), d.runtime.platform],
+          [t('diagnostics.app.dataDir'), <span className="mono diag-path">{d.dataDir}</span>, 'diag-datadir'],
+        ]}
+      />
+    </Panel>
+  );
+}
+
+export function DiagnosticsScreen() {
+  const { t } = useTranslation();
+  const diag = useKiosk(useShallow((s) => s.diagnostics));
+  const exp = useKiosk(useShallow((s) => s.diagnosticsExport));
+  const load = useKiosk((s) => s.loadDiagnostics);
+  const exportBundle = useKiosk((s) => s.exportDiagnostics);
+  const d = diag.data;
+  return (
+    <section className="screen diag" aria-labelledby="diag-title" data-testid="diagnostics">
+      <div className="diag-head">
+        <div>
+          <h1 id="diag-title">{t('diagnostics.title')}</h1>
+          <p className="muted">{t('diagnostics.subtitle')}</p>
+        </div>
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={() => void load()} disabled={diag.loading} aria-busy={diag.loading}>
+            <IconRefresh size={20} className={diag.loading ? 'spin' : undefined} />
+            {diag.loading ? t('common.refreshing') : t('diagnostics.refresh')}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => void exportBundle()} disabled={exp.busy} aria-busy={exp.busy}>
+            {exp.busy ? t('diagnostics.exporting') : t('diagnostics.export')}
+          </button>
+        </div>
+      </div>
+      {exp.path && (
+        <div className="notice notice-ok" role="status" data-testid="diag-exported">
+          <IconCheck className="notice-icon" />
+          <div className="notice-body">
+            <p className="notice-what">{t('diagnostics.exported')}</p>
+            <p className="mono diag-path" data-testid="diag-export-path">
+              {exp.path}
+            </p>
+            <p className="notice-todo">{t('diagnostics.exportedTodo')}</p>
+          </div>
+        </div>
+      )}
+      {exp.error && <ErrorNotice error={exp.error} onRetry={() => void exportBundle()} />}
+      {diag.error && <ErrorNotice error={diag.error} onRetry={() => void load()} />}
+      {!d && !diag.error && (
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {d && (
+        <div className="diag-grid">
+          <ScannerPanel device={d.device} />
+          <EkoPanel eko={d.eko} />
+          <JournalPanel journal={d.journal} />
+          <AppPanel d={d} />
+        </div>
+      )}
+    </section>
+  );
+}

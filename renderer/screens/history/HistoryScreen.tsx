@@ -1,0 +1,293 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { JOURNAL_OUTCOMES, type HistoryRow } from '../../../app/contract';
+import { formatRupees } from '../../../app/domain/money';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconArrowLeft, IconArrowRight, IconCheck, IconCross, IconQuestion, IconRefresh, IconSearch, IconWarning } from '../../components/Icons';
+import { NumericKeypad } from '../../components/NumericKeypad';
+import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
+import { formatReceiptTime } from '../../components/receipt/receipt-data';
+import { errorText } from '../../i18n';
+import { useKiosk } from '../../store';
+import { localDate, shiftDate, type OutcomeFilter } from '../../store/history-slice';
+
+const FILTERS: OutcomeFilter[] = ['all', ...JOURNAL_OUTCOMES];
+
+export function OutcomeIcon({ outcome, size = 26 }: { outcome: HistoryRow['outcome']; size?: number }) {
+  const Icon = { success: IconCheck, refused: IconCross, unknown: IconQuestion, notSent: IconWarning }[outcome];
+  return <Icon size={size} className="history-icon" />;
+}
+
+/** Why a row ended as it did, in words: a refusal, an unknown state, or why it was never sent. */
+export function useReasonText(row: HistoryRow): string | null {
+  const { t } = useTranslation();
+  if (row.outcome === 'refused') return t(`refusal.${row.reason ?? 'other'}.what`, { defaultValue: t('refusal.other.what') });
+  if (row.outcome === 'unknown') {
+    if (row.reason === 'inFlight') return t('history.inFlight');
+    return t(`unknownReason.${row.reason ?? 'interrupted'}`, { defaultValue: t('result.unknownBody') });
+  }
+  if (row.outcome === 'notSent') return errorText({ messageKey: `errors.${row.errorCode ?? 'generic'}` }).what;
+  return null;
+}
+
+function DateFilter() {
+  const { t, i18n } = useTranslation();
+  const date = useKiosk((s) => s.historyFilters.date);
+  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const today = localDate();
+  return (
+    <div className="field history-date">
+      <label htmlFor="history-date" className="field-label">
+        {t('history.date')}
+      </label>
+      <div className="history-date-row">
+        <button type="button" className="button button-icon" aria-label={t('history.prevDay')} title={t('history.prevDay')} onClick={() => setFilters({ date: shiftDate(date, -1) })}>
+          <IconArrowLeft />
+        </button>
+        <input
+          id="history-date"
+          type="date"
+          className="input history-date-input"
+          value={date}
+          max={today}
+          lang={i18n.language}
+          onChange={(e) => setFilters({ date: e.target.value })}
+        />
+        <button
+          type="button"
+          className="button button-icon"
+          aria-label={t('history.nextDay')}
+          title={t('history.nextDay')}
+          disabled={date === '' || date >= today}
+          onClick={() => setFilters({ date: shiftDate(date, 1) })}
+        >
+          <IconArrowRight />
+        </button>
+        <button type="button" className="button button-secondary" aria-pressed={date === today} onClick={() => setFilters({ date: today })}>
+          {t('history.today')}
+        </button>
+        <button type="button" className="button button-secondary" aria-pressed={date === ''} onClick={() => setFilters({ date: '' })}>
+          {t('history.allDates')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function SearchFilter() {
+  const { t } = useTranslation();
+  const last4 = useKiosk((s) => s.historyFilters.last4);
+  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const [keypad, setKeypad] = useState(false);
+  const incomplete = last4.length > 0 && last4.length < 4;
+  return (
+    <div className="field history-search">
+      <label htmlFor="history-last4" className="field-label">
+        {t('history.search')}
+      </label>
+      <div className="history-search-row">
+        <div className="search-wrap history-search-wrap">
+          <IconSearch className="search-icon" />
+          <input
+            id="history-last4"
+            className="input input-search history-last4"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            value={last4}
+            aria-describedby="history-last4-hint"
+            aria-invalid={incomplete}
+            onChange={(e) => setFilters({ last4: e.target.value })}
+          />
+        </div>
+        <button type="button" className="button button-secondary" aria-expanded={keypad} aria-controls="history-keypad" onClick={() => setKeypad((k) => !k)}>
+          {keypad ? t('history.hideKeypad') : t('history.showKeypad')}
+        </button>
+        {last4 && (
+          <button type="button" className="button button-ghost-dark" onClick={() => setFilters({ last4: '' })}>
+            {t('history.clearSearch')}
+          </button>
+        )}
+      </div>
+      <p id="history-last4-hint" className={incomplete ? 'field-hint history-hint-warn' : 'field-hint'} aria-live="polite">
+        {incomplete ? t('history.searchIncomplete', { count: last4.length }) : t('history.searchHint')}
+      </p>
+      {keypad && (
+        <div id="history-keypad" className="history-keypad">
+          <NumericKeypad
+            controls="history-last4"
+            onDigit={(d) => setFilters({ last4: (last4 + d).slice(0, 4) })}
+            onBackspace={() => setFilters({ last4: last4.slice(0, -1) })}
+            onClear={() => setFilters({ last4: '' })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The outcome filter, which also shows the day's totals. */
+function OutcomeFilterGroup() {
+  const { t, i18n } = useTranslation();
+  const { outcome, date } = useKiosk(useShallow((s) => ({ outcome: s.historyFilters.outcome, date: s.historyFilters.date })));
+  const totals = useKiosk((s) => s.history.list?.totals ?? null);
+  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const count = (f: OutcomeFilter) => (totals ? (f === 'all' ? JOURNAL_OUTCOMES.reduce((n, o) => n + (totals[o] ?? 0), 0) : (totals[f] ?? 0)) : null);
+  const day = date ? new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'medium' }) : '';
+  return (
+    <fieldset className="history-outcomes" data-testid="history-totals">
+      <legend className="field-label">
+        {t('history.outcomeLabel')} <span className="history-totals-caption">· {date ? t('history.totalsDay', { day }) : t('history.totalsAll')}</span>
+      </legend>
+      <div className="history-chips">
+        {FILTERS.map((f) => {
+          const n = count(f);
+          return (
+            <label key={f} className={`history-chip history-chip-${f}${outcome === f ? ' is-checked' : ''}`} data-outcome={f}>
+              <input type="radio" name="history-outcome" value={f} checked={outcome === f} onChange={() => setFilters({ outcome: f })} />
+              {f !== 'all' && <OutcomeIcon outcome={f} size={20} />}
+              <span className="history-chip-label">{f === 'all' ? t('history.outcome.all') : t(`history.outcome.${f}`)}</span>
+              <span className="history-chip-count" data-testid={`total-${f}`}>
+                {n ?? '…'}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) {
+  const { t, i18n } = useTranslation();
+  const check = useKiosk((s) => s.rowChecks[row.clientRefId]);
+  const checkAgain = useKiosk((s) => s.checkResultAgain);
+  const reason = useReasonText(row);
+  const when = new Date(row.time);
+  const locale = i18n.language === 'hi' ? 'hi-IN' : 'en-IN';
+  const time = showDate ? formatReceiptTime(row.time, i18n.language) : when.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', hour12: true });
+  const headId = `h-${row.clientRefId}`;
+  const refs: [string, string | null, string][] = [
+    [t('result.fields.tid'), row.tid, 'tid'],
+    [t('result.fields.rrn'), row.bankRef, 'rrn'],
+    [t('result.fields.uidai'), row.uidaiRef, 'uidai'],
+    [t('result.fields.ref'), row.clientRefId, 'ref'],
+  ];
+  return (
+    <li className={`history-row history-${row.outcome}`} data-testid="history-row" data-ref={row.clientRefId} data-outcome={row.outcome}>
+      <p className="history-time" id={headId}>
+        <time dateTime={row.time}>{time}</time>
+      </p>
+      <div className="history-status" aria-live="polite">
+        <p className="history-outcome" data-testid="row-outcome">
+          <OutcomeIcon outcome={row.outcome} />
+          <span>{t(`history.outcome.${row.outcome}`)}</span>
+          {row.outcome === 'success' && row.balance && (
+            <span className="history-balance" data-testid="row-balance">
+              {formatRupees(row.balance)}
+            </span>
+          )}
+        </p>
+        {reason && <p className="history-reason">{reason}</p>}
+        {check?.stillUnknown && (
+          <p className="history-still" role="status">
+            {t('history.stillUnknown')}
+          </p>
+        )}
+      </div>
+      <dl className="history-who">
+        <div>
+          <dt>{t('result.fields.mobile')}</dt>
+          <dd className="mono" data-testid="row-mobile">{row.maskedMobile}</dd>
+        </div>
+        <div>
+          <dt>{t('result.fields.aadhaar')}</dt>
+          <dd className="mono" data-testid="row-aadhaar">{row.maskedAadhaar}</dd>
+        </div>
+        <div className="history-bank">
+          <dt>{t('result.fields.bank')}</dt>
+          <dd>{row.bankName}</dd>
+        </div>
+      </dl>
+      <dl className="history-refs">
+        {refs.map(([label, value, id]) => (
+          <div key={id}>
+            <dt>{label}</dt>
+            <dd className="mono" data-testid={`row-${id}`}>{value || t('result.none')}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="history-actions">
+        {row.outcome === 'unknown' && row.reason !== 'inFlight' && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void checkAgain(row.clientRefId)}
+            disabled={check?.busy}
+            aria-busy={check?.busy}
+            aria-describedby={headId}
+          >
+            <IconRefresh size={20} className={check?.busy ? 'spin' : undefined} />
+            {check?.busy ? t('history.checking') : t('history.checkAgain')}
+          </button>
+        )}
+        <PrintReceiptButton source={row} describedBy={headId} />
+      </div>
+      {check?.error && (
+        <div className="history-error">
+          <ErrorNotice error={check.error} onRetry={() => void checkAgain(row.clientRefId)} retryLabel={t('history.checkAgain')} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function HistoryScreen() {
+  const { t } = useTranslation();
+  const history = useKiosk(useShallow((s) => s.history));
+  const showDate = useKiosk((s) => s.historyFilters.date === '');
+  const load = useKiosk((s) => s.loadHistory);
+  const rows = history.list?.rows ?? null;
+  return (
+    <section className="screen history" aria-labelledby="history-title" data-testid="history">
+      <div className="history-head">
+        <div>
+          <h1 id="history-title">{t('history.title')}</h1>
+          <p className="muted">{t('history.subtitle')}</p>
+        </div>
+        <button type="button" className="button button-secondary" onClick={() => void load()} disabled={history.loading} aria-busy={history.loading}>
+          <IconRefresh size={20} className={history.loading ? 'spin' : undefined} />
+          {t('history.refresh')}
+        </button>
+      </div>
+      <div className="card history-filters">
+        <DateFilter />
+        <SearchFilter />
+        <OutcomeFilterGroup />
+      </div>
+      {history.error && <ErrorNotice error={history.error} onRetry={() => void load()} />}
+      {rows === null && !history.error && (
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {rows && (
+        <>
+          <p className="muted history-count" role="status" data-testid="history-count">
+            {t('history.count', { count: rows.length })}
+          </p>
+          {rows.length === 0 ? (
+            <p className="card history-empty">{t('history.empty')}</p>
+          ) : (
+            <ol className="history-list" aria-label={t('history.title')}>
+              {rows.map((row) => (
+                <HistoryItem key={row.clientRefId} row={row} showDate={showDate} />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

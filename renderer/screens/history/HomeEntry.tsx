@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IconClock, IconQuestion } from '../../components/Icons';
+import { useKiosk } from '../../store';
+
+function IconPulse() {
+  return (
+    <svg className="icon" width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M3 12h4l2.5-6 4 12 2.5-6H21" />
+    </svg>
+  );
+}
+
+/** The home screen's doors to History and Diagnostics. */
+export function HomeLinks() {
+  const { t } = useTranslation();
+  const openHistory = useKiosk((s) => s.openHistory);
+  const openDiagnostics = useKiosk((s) => s.openDiagnostics);
+  return (
+    <nav className="home-links" aria-label={`${t('history.open')} · ${t('diagnostics.open')}`}>
+      <button type="button" className="button button-secondary" onClick={() => openHistory()}>
+        <IconClock size={22} />
+        {t('history.open')}
+      </button>
+      <button type="button" className="button button-secondary" onClick={openDiagnostics}>
+        <IconPulse />
+        {t('diagnostics.open')}
+      </button>
+    </nav>
+  );
+}
+
+/** After a crash or a lost connection: "N enquiries have an unknown result — check them in History". */
+export function UnknownResultsNotice() {
+  const { t } = useTranslation();
+  const count = useKiosk((s) => s.unknownCount);
+  const countUnknown = useKiosk((s) => s.countUnknown);
+  const openHistory = useKiosk((s) => s.openHistory);
+  useEffect(() => {
+    void countUnknown();
+  }, [countUnknown]);
+  if (count === 0) return null;
+  return (
+    <div className="notice notice-warn history-notice" role="status" data-testid="unknown-results">
+      <IconQuestion className="notice-icon" />
+      <div className="notice-body">
+        <p className="notice-what">{t('history.unknownNotice', { count })}</p>
+      </div>
+      <button type="button" className="button button-ghost-dark" onClick={() => openHistory({ date: '', outcome: 'unknown' })}>
+        {t('history.unknownNoticeOpen')}
+      </button>
+    </div>
+  );
+}

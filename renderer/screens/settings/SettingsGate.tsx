@@ -1,0 +1,46 @@
+/**
+ * Between App and its screens: first-run setup until it is done, the settings screen
+ * while the operator has it open, else whatever App shows (`children`).
+ */
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../../store';
+import { IconGear } from './fields';
+import { SettingsScreen } from './SettingsScreen';
+import { SetupScreen } from './SetupScreen';
+
+export function SettingsGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const checked = useKiosk((s) => s.settingsChecked);
+  const settings = useKiosk((s) => s.settings);
+  const open = useKiosk((s) => s.settingsOpen);
+  const loadSettings = useKiosk((s) => s.loadSettings);
+
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+
+  if (!checked) {
+    return (
+      <p className="muted" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  // If getSettings itself failed the counter still works as configured; the settings screen shows the error.
+  if (settings?.firstRun) return <SetupScreen settings={settings} />;
+  if (open) return <SettingsScreen />;
+  return <>{children}</>;
+}
+
+/** The operator's way into the settings, for the home screen. */
+export function SettingsEntryButton() {
+  const { t } = useTranslation();
+  const openSettings = useKiosk((s) => s.openSettings);
+  return (
+    <button type="button" className="button button-secondary settings-entry" onClick={openSettings} data-testid="open-settings">
+      <IconGear />
+      {t('settings.entry')}
+    </button>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The settings screen, for the operator: the PIN first (unlockSettings), then the
+ * settings form. The session token is dropped on Lock, on leaving this screen, after
+ * the idle timeout (then the app goes home) and when it expires (back to the PIN).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KioskError } from '../../../app/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconArrowLeft, IconCheck } from '../../components/Icons';
+import { useKiosk } from '../../store';
+import { timings } from '../../timings';
+import { IconGear, IconLock, PinInput, PinKeypad, fieldId } from './fields';
+import { pinProblem } from './form-model';
+import { SettingsForm } from './SettingsForm';
+
+const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
+
+function formatTime(iso: string, language: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString(language === 'hi' ? 'hi-IN' : 'en-IN', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Locks after `timings.idleFlowMs` without input, and goes home. */
+function useIdleLock(active: boolean) {
+  const closeSettings = useKiosk((s) => s.closeSettings);
+  useEffect(() => {
+    if (!active) return;
+    const ms = timings.idleFlowMs;
+    let timer = setTimeout(closeSettings, ms);
+    const onActivity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(closeSettings, ms);
+    };
+    for (const type of ACTIVITY) document.addEventListener(type, onActivity, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const type of ACTIVITY) document.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [active, closeSettings]);
+}
+
+function PinEntry() {
+  const { t, i18n } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const unlocking = useKiosk((s) => s.unlocking);
+  const unlockError = useKiosk((s) => s.unlockError);
+  const unlockSettings = useKiosk((s) => s.unlockSettings);
+  const lockedUntil = useKiosk((s) => s.settings?.lockedUntil ?? null);
+  const loadSettings = useKiosk((s) => s.loadSettings);
+
+  // A lock-out from the error or from getSettings; either way, its end time.
+  const until = unlockError?.code === 'settings.locked' ? (unlockError.params?.until ?? lockedUntil) : lockedUntil;
+  const untilMs = until ? Date.parse(until) : NaN;
+  const locked = Number.isFinite(untilMs) && untilMs > now;
+  useEffect(() => {
+    if (!Number.isFinite(untilMs) || untilMs <= Date.now()) return;
+    const timer = setTimeout(() => {
+      setNow(Date.now());
+      void loadSettings();
+    }, untilMs - Date.now() + 250);
+    return () => clearTimeout(timer);
+  }, [untilMs, loadSettings]);
+
+  const shownError =
+    unlockError && unlockError.code !== 'settings.locked'
+      ? unlockError
+      : locked
+        ? new KioskError('settings.locked', {
+            params: { minutes: String(Math.max(1, Math.ceil((untilMs - now) / 60_000))), until: until! },
+          })
+        : null;
+  const problem = attempted && pinProblem(pin) === 'pinFormat' ? t('settings.pin.problem') : null;
+  const id = fieldId('pin');
+
+  async function submit() {
+    setAttempted(true);
+    if (locked || pinProblem(pin) === 'pinFormat') {
+      document.getElementById(id)?.focus();
+      return;
+    }
+    const ok = await unlockSettings(pin);
+    if (!ok) {
+      setPin('');
+      setAttempted(false);
+      document.getElementById(id)?.focus();
+    }
+  }
+
+  return (
+    <div className="card settings-pin-card" data-testid="settings-pin">
+      <form
+        className="settings-pin-main"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="settings-pin-head">
+          <span className="settings-pin-icon" aria-hidden="true">
+            <IconLock size={30} />
+          </span>
+          <div>
+            <h2>{t('settings.pin.title')}</h2>
+            <p className="muted">{t('settings.pin.intro')}</p>
+          </div>
+        </div>
+        <PinInput id={id} label={t('settings.pin.label')} hint={t('settings.pin.hint')} value={pin} onChange={setPin} problem={problem} autoFocus />
+        {shownError && (
+          <ErrorNotice error={shownError}>
+            {shownError.code === 'settings.locked' && until && <p className="settings-detail">{t('settings.pin.lockedUntil', { time: formatTime(until, i18n.language) })}</p>}
+          </ErrorNotice>
+        )}
+        <div className="actions">
+          <button type="submit" className="button button-primary button-big" disabled={unlocking || locked} aria-busy={unlocking}>
+            {unlocking ? t('settings.pin.unlocking') : t('settings.pin.unlock')}
+          </button>
+        </div>
+      </form>
+      <div className="settings-pin-keypad">
+        <PinKeypad target={id} value={pin} onChange={setPin} disabled={unlocking || locked} />
+      </div>
+    </div>
+  );
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const token = useKiosk((s) => s.settingsToken);
+  const expiresAt = useKiosk((s) => s.settingsTokenExpiresAt);
+  const settings = useKiosk((s) => s.settings);
+  const loadError = useKiosk((s) => s.settingsLoadError);
+  const loadSettings = useKiosk((s) => s.loadSettings);
+  const savedAt = useKiosk((s) => s.savedAt);
+  const closeSettings = useKiosk((s) => s.closeSettings);
+  const lockSettings = useKiosk((s) => s.lockSettings);
+  const expire = useKiosk((s) => s.expireSettingsSession);
+  const unlocked = token !== null;
+
+  useIdleLock(unlocked);
+
+  // The token's own end: back to the PIN, saying why.
+  useEffect(() => {
+    if (expiresAt === null) return;
+    const timer = setTimeout(expire, Math.max(0, expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [expiresAt, expire]);
+
+  // Leaving this screen by any way locks the settings.
+  useEffect(() => () => void useKiosk.getState().lockSettings(), []);
+
+  return (
+    <section className="screen settings" aria-labelledby="settings-title" data-testid="settings-screen">
+      <div className="settings-head">
+        <IconGear size={30} className="settings-head-icon" />
+        <div className="settings-head-text">
+          <h1 id="settings-title">{t('settings.title')}</h1>
+          <p className="muted" role="status">
+            {unlocked ? t('settings.unlockedNote', { minutes: Math.round(timings.idleFlowMs / 60_000) || 1 }) : t('settings.lockedNote')}
+          </p>
+        </div>
+        {unlocked && (
+          <button type="button" className="button button-secondary" onClick={() => void lockSettings()}>
+            <IconLock />
+            {t('settings.lock')}
+          </button>
+        )}
+        <button type="button" className="button button-ghost-dark" onClick={closeSettings}>
+          <IconArrowLeft />
+          {t('settings.close')}
+        </button>
+      </div>
+      {loadError && <ErrorNotice error={loadError} onRetry={() => void loadSettings()} />}
+      {!unlocked ? (
+        <PinEntry />
+      ) : (
+        <>
+          {savedAt !== null && (
+            <div className="notice notice-ok" role="status" data-testid="settings-saved">
+              <IconCheck className="notice-icon" />
+              <div className="notice-body">
+                <p className="notice-what">{t('settings.saved')}</p>
+                <p className="notice-todo">{t('settings.savedTodo')}</p>
+              </div>
+            </div>
+          )}
+          {settings && <SettingsForm key={`${savedAt ?? 0}`} mode="settings" settings={settings} />}
+        </>
+      )}
+    </section>
+  );
+}

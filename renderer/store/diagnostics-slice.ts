@@ -1,0 +1,48 @@
+/**
+ * The diagnostics slice: what the app sees on this PC (scanner, Eko, journal,
+ * versions) for the operator or support, and the exported support bundle.
+ */
+import type { StateCreator } from 'zustand';
+import { toKioskError, type Diagnostics, type KioskError } from '../../app/contract';
+import { api } from '../bridge';
+import type { KioskState } from '.';
+
+export interface DiagnosticsSlice {
+  diagnostics: { data: Diagnostics | null; loading: boolean; error: KioskError | null };
+  diagnosticsExport: { busy: boolean; path: string | null; error: KioskError | null };
+  openDiagnostics(): void;
+  loadDiagnostics(): Promise<void>;
+  exportDiagnostics(): Promise<void>;
+}
+
+export const createDiagnosticsSlice: StateCreator<KioskState, [], [], DiagnosticsSlice> = (set, get) => {
+  let request = 0;
+  return {
+    diagnostics: { data: null, loading: false, error: null },
+    diagnosticsExport: { busy: false, path: null, error: null },
+    openDiagnostics() {
+      set({ screen: 'diagnostics', diagnosticsExport: { busy: false, path: null, error: null } });
+      void get().loadDiagnostics();
+    },
+    async loadDiagnostics() {
+      const id = ++request;
+      set((s) => ({ diagnostics: { ...s.diagnostics, loading: true } }));
+      try {
+        const data = await api().getDiagnostics({});
+        if (id === request) set({ diagnostics: { data, loading: false, error: null } });
+      } catch (err) {
+        if (id === request) set((s) => ({ diagnostics: { data: s.diagnostics.data, loading: false, error: toKioskError(err) } }));
+      }
+    },
+    async exportDiagnostics() {
+      if (get().diagnosticsExport.busy) return;
+      set({ diagnosticsExport: { busy: true, path: null, error: null } });
+      try {
+        const { path } = await api().exportDiagnostics({});
+        set({ diagnosticsExport: { busy: false, path, error: null } });
+      } catch (err) {
+        set({ diagnosticsExport: { busy: false, path: null, error: toKioskError(err) } });
+      }
+    },
+  };
+};
