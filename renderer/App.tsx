@@ -5,6 +5,7 @@ import { DeviceIndicator } from './components/Device';
 import { ErrorNotice } from './components/ErrorNotice';
 import { IdleWatcher } from './components/IdleWatcher';
 import { HomeScreen } from './screens/HomeScreen';
+import { SettingsGate } from './screens/settings/SettingsGate';
 import { EnquiryFlow } from './screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from './screens/history/HistoryScreen';
 import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
@@ -66,7 +67,8 @@ export function App() {
         {appInfoError ? (
           <ErrorNotice error={appInfoError} onRetry={() => void loadAppInfo()} />
         ) : appInfo ? (
-          screen === 'flow' ? (
+          <SettingsGate>
+            {screen === 'flow' ? (
             <EnquiryFlow />
           ) : screen === 'history' ? (
             <HistoryScreen />
@@ -74,7 +76,8 @@ export function App() {
             <DiagnosticsScreen />
           ) : (
             <HomeScreen />
-          )
+          )}
+          </SettingsGate>
         ) : (
           <p className="muted" role="status">
             {t('app.loading')}

@@ -29,21 +29,22 @@ export function createWebTransport(token: string | null, baseUrl = ''): RawKiosk
   const raw = {} as Record<CallName, (input: unknown) => Promise<Envelope>>;
   for (const name of CALL_NAMES) {
     raw[name] = async (input: unknown): Promise<Envelope> => {
-      let response: Response;
+      // A timer we clear as soon as the answer is in (AbortSignal.timeout would keep
+      // every call's request alive until its full deadline, 150 s for an enquiry).
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), CALL_TIMEOUT_MS[name] ?? DEFAULT_TIMEOUT_MS);
       try {
-        response = await fetch(`${baseUrl}/api/${name}`, {
+        const response = await fetch(`${baseUrl}/api/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(token ? { 'x-kiosk-token': token } : {}) },
           body: JSON.stringify(input ?? {}),
-          signal: AbortSignal.timeout(CALL_TIMEOUT_MS[name] ?? DEFAULT_TIMEOUT_MS),
+          signal: controller.signal,
         });
-      } catch {
-        return { ok: false, error: new KioskError('host.unreachable').toWire() };
-      }
-      try {
         return (await response.json()) as Envelope;
       } catch {
         return { ok: false, error: new KioskError('host.unreachable').toWire() };
+      } finally {
+        clearTimeout(timer);
       }
     };
   }

@@ -7,6 +7,7 @@ import { IconArrowRight, IconBank, IconClock, IconFingerprint, IconRefresh, Icon
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../components/Device';
 import { useKiosk } from '../store';
 import { HomeLinks, UnknownResultsNotice } from './history/HomeEntry';
+import { SettingsEntryButton } from './settings/SettingsGate';
 
 function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean; onClick(): void }) {
   return (
@@ -135,6 +136,7 @@ export function HomeScreen() {
           </p>
         </div>
         <HomeLinks />
+        <SettingsEntryButton />
       </div>
       <UnknownResultsNotice />
       {clockWarning && (

@@ -21,11 +21,14 @@ export function formatSkewSeconds(ms: number): string {
   return `${s > 0 ? '+' : ''}${s.toFixed(1)}`;
 }
 
-function Facts({ rows, testId }: { rows: [string, ReactNode, string?][]; testId?: string }) {
+/** label, value, test id, and whether the fact takes the whole width (long values). */
+type Fact = [string, ReactNode, string?, 'wide'?];
+
+function Facts({ rows, testId }: { rows: Fact[]; testId?: string }) {
   return (
     <dl className="facts diag-facts" data-testid={testId}>
-      {rows.map(([k, v, id]) => (
-        <div key={k} className="fact">
+      {rows.map(([k, v, id, wide]) => (
+        <div key={k} className={wide ? 'fact diag-wide' : 'fact'}>
           <dt>{k}</dt>
           <dd data-testid={id}>{v}</dd>
         </div>
@@ -92,7 +95,7 @@ function ScannerPanel({ device }: { device: Diagnostics['device'] }) {
         rows={[
           [t('diagnostics.scanner.make'), info?.vendor || none],
           [t('diagnostics.scanner.model'), info?.model || none],
-          [t('device.rdsVersion'), info ? `${info.rdsId} ${info.rdsVersion}`.trim() : none],
+          [t('device.rdsVersion'), info ? `${info.rdsId} ${info.rdsVersion}`.trim() : none, undefined, 'wide'],
           [t('device.serial'), info?.serial ?? none],
           [t('device.level'), info?.level ?? none],
         ]}
@@ -112,7 +115,7 @@ function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
       </p>
       <Facts
         rows={[
-          [t('diagnostics.eko.baseUrl'), <span className="mono diag-path">{eko.baseUrl || t('diagnostics.none')}</span>],
+          [t('diagnostics.eko.baseUrl'), <span className="mono diag-path">{eko.baseUrl || t('diagnostics.none')}</span>, 'diag-baseurl', 'wide'],
           [
             t('diagnostics.eko.skew'),
             eko.clockSkewMs === null ? t('diagnostics.none') : t('diagnostics.eko.seconds', { seconds: formatSkewSeconds(eko.clockSkewMs) }),
@@ -173,7 +176,7 @@ function AppPanel({ d }: { d: Diagnostics }) {
           [t('diagnostics.app.electron'), d.runtime.electron ?? notUsed],
           [t('diagnostics.app.chrome'), d.runtime.chrome ?? notUsed],
           [t('diagnostics.app.platform'), d.runtime.platform],
-          [t('diagnostics.app.dataDir'), <span className="mono diag-path">{d.dataDir}</span>, 'diag-datadir'],
+          [t('diagnostics.app.dataDir'), <span className="mono diag-path">{d.dataDir}</span>, 'diag-datadir', 'wide'],
         ]}
       />
     </Panel>
@@ -225,10 +228,14 @@ export function DiagnosticsScreen() {
       )}
       {d && (
         <div className="diag-grid">
-          <ScannerPanel device={d.device} />
-          <EkoPanel eko={d.eko} />
-          <JournalPanel journal={d.journal} />
-          <AppPanel d={d} />
+          <div className="diag-col">
+            <ScannerPanel device={d.device} />
+            <JournalPanel journal={d.journal} />
+          </div>
+          <div className="diag-col">
+            <EkoPanel eko={d.eko} />
+            <AppPanel d={d} />
+          </div>
         </div>
       )}
     </section>

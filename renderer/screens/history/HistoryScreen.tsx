@@ -7,7 +7,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconArrowLeft, IconArrowRight, IconCheck, IconCross, IconQuestion, IconRefresh, IconSearch, IconWarning } from '../../components/Icons';
 import { NumericKeypad } from '../../components/NumericKeypad';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
-import { formatReceiptTime } from '../../components/receipt/receipt-data';
 import { errorText } from '../../i18n';
 import { useKiosk } from '../../store';
 import { localDate, shiftDate, type OutcomeFilter } from '../../store/history-slice';
@@ -82,7 +81,12 @@ function SearchFilter() {
   const [keypad, setKeypad] = useState(false);
   const incomplete = last4.length > 0 && last4.length < 4;
   return (
-    <div className="field history-search">
+    <div
+      className="field history-search"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setKeypad(false);
+      }}
+    >
       <label htmlFor="history-last4" className="field-label">
         {t('history.search')}
       </label>
@@ -102,27 +106,27 @@ function SearchFilter() {
           />
         </div>
         <button type="button" className="button button-secondary" aria-expanded={keypad} aria-controls="history-keypad" onClick={() => setKeypad((k) => !k)}>
-          {keypad ? t('history.hideKeypad') : t('history.showKeypad')}
+          {t('history.keypad')}
         </button>
         {last4 && (
-          <button type="button" className="button button-ghost-dark" onClick={() => setFilters({ last4: '' })}>
-            {t('history.clearSearch')}
+          <button type="button" className="button button-icon" aria-label={t('history.clearSearch')} title={t('history.clearSearch')} onClick={() => setFilters({ last4: '' })}>
+            <IconCross size={22} />
           </button>
+        )}
+        {keypad && (
+          <div id="history-keypad" className="history-keypad">
+            <NumericKeypad
+              controls="history-last4"
+              onDigit={(d) => setFilters({ last4: (last4 + d).slice(0, 4) })}
+              onBackspace={() => setFilters({ last4: last4.slice(0, -1) })}
+              onClear={() => setFilters({ last4: '' })}
+            />
+          </div>
         )}
       </div>
       <p id="history-last4-hint" className={incomplete ? 'field-hint history-hint-warn' : 'field-hint'} aria-live="polite">
         {incomplete ? t('history.searchIncomplete', { count: last4.length }) : t('history.searchHint')}
       </p>
-      {keypad && (
-        <div id="history-keypad" className="history-keypad">
-          <NumericKeypad
-            controls="history-last4"
-            onDigit={(d) => setFilters({ last4: (last4 + d).slice(0, 4) })}
-            onBackspace={() => setFilters({ last4: last4.slice(0, -1) })}
-            onClear={() => setFilters({ last4: '' })}
-          />
-        </div>
-      )}
     </div>
   );
 }
@@ -166,7 +170,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   const reason = useReasonText(row);
   const when = new Date(row.time);
   const locale = i18n.language === 'hi' ? 'hi-IN' : 'en-IN';
-  const time = showDate ? formatReceiptTime(row.time, i18n.language) : when.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', hour12: true });
+  const time = when.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', hour12: true });
   const headId = `h-${row.clientRefId}`;
   const refs: [string, string | null, string][] = [
     [t('result.fields.tid'), row.tid, 'tid'],
@@ -177,6 +181,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   return (
     <li className={`history-row history-${row.outcome}`} data-testid="history-row" data-ref={row.clientRefId} data-outcome={row.outcome}>
       <p className="history-time" id={headId}>
+        {showDate && <span className="history-day">{when.toLocaleDateString(locale, { dateStyle: 'medium' })}</span>}
         <time dateTime={row.time}>{time}</time>
       </p>
       <div className="history-status" aria-live="polite">

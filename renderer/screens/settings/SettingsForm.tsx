@@ -453,7 +453,7 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
       </div>
 
       <div className="settings-actions">
-        <button type="button" className="button button-secondary button-big" onClick={() => void onTest()} disabled={busy || values.profile === null} aria-busy={work === 'testing'}>
+        <button type="button" className="button button-secondary button-big" onClick={() => void onTest()} disabled={busy} aria-busy={work === 'testing'}>
           {work === 'testing' ? t('settings.test.testing') : t('settings.test.button')}
         </button>
         <span className="flex-spacer" />

@@ -3,7 +3,7 @@
  * settings form. The session token is dropped on Lock, on leaving this screen, after
  * the idle timeout (then the app goes home) and when it expires (back to the PIN).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskError } from '../../../app/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -140,8 +140,14 @@ export function SettingsScreen() {
   const lockSettings = useKiosk((s) => s.lockSettings);
   const expire = useKiosk((s) => s.expireSettingsSession);
   const unlocked = token !== null;
+  const savedRef = useRef<HTMLDivElement>(null);
 
   useIdleLock(unlocked);
+
+  // After a save the confirmation is read out and in view (the Save button was at the bottom).
+  useEffect(() => {
+    if (savedAt !== null) savedRef.current?.focus();
+  }, [savedAt]);
 
   // The token's own end: back to the PIN, saying why.
   useEffect(() => {
@@ -180,7 +186,7 @@ export function SettingsScreen() {
       ) : (
         <>
           {savedAt !== null && (
-            <div className="notice notice-ok" role="status" data-testid="settings-saved">
+            <div className="notice notice-ok settings-saved" role="status" data-testid="settings-saved" ref={savedRef} tabIndex={-1}>
               <IconCheck className="notice-icon" />
               <div className="notice-body">
                 <p className="notice-what">{t('settings.saved')}</p>

@@ -5,7 +5,6 @@
  * value into its `value` attribute).
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { NumericKeypad } from '../../components/NumericKeypad';
 
 export const fieldId = (field: string) => `settings-${field.replace(/\./g, '-')}`;
