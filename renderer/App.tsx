@@ -6,9 +6,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { IdleWatcher } from './components/IdleWatcher';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsGate } from './screens/settings/SettingsGate';
-import { EnquiryFlow } from './screens/enquiry/EnquiryFlow';
-import { HistoryScreen } from './screens/history/HistoryScreen';
-import { DiagnosticsScreen } from './screens/diagnostics/DiagnosticsScreen';
+import { DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ScreenSuspense } from './lazy-screens';
 import { ReceiptPrintArea } from './components/receipt/ReceiptPrint';
 import { timings } from './timings';
 
@@ -37,6 +35,11 @@ export function App() {
     if (!ready) return;
     return startDevicePolling(timings.devicePollMs);
   }, [ready, startDevicePolling]);
+
+  // Home is up: fetch the other screens' code in the background.
+  useEffect(() => {
+    if (ready) preloadScreens();
+  }, [ready]);
 
   return (
     <div className="app" data-screen={screen} data-startup={startupChecked ? 'done' : 'pending'}>
@@ -68,15 +71,17 @@ export function App() {
           <ErrorNotice error={appInfoError} onRetry={() => void loadAppInfo()} />
         ) : appInfo ? (
           <SettingsGate>
-            {screen === 'flow' ? (
-            <EnquiryFlow />
-          ) : screen === 'history' ? (
-            <HistoryScreen />
-          ) : screen === 'diagnostics' ? (
-            <DiagnosticsScreen />
-          ) : (
-            <HomeScreen />
-          )}
+            <ScreenSuspense>
+              {screen === 'flow' ? (
+                <EnquiryFlow />
+              ) : screen === 'history' ? (
+                <HistoryScreen />
+              ) : screen === 'diagnostics' ? (
+                <DiagnosticsScreen />
+              ) : (
+                <HomeScreen />
+              )}
+            </ScreenSuspense>
           </SettingsGate>
         ) : (
           <p className="muted" role="status">

@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { initI18n } from './i18n';
+import { i18nReady, initI18n } from './i18n';
 import './styles.css';
 
 const i18n = initI18n();
-createRoot(document.getElementById('root')!).render(
+// Render once the agent's language is loaded (immediate for English).
+void i18nReady().finally(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ErrorBoundary>
@@ -15,4 +16,4 @@ createRoot(document.getElementById('root')!).render(
       </ErrorBoundary>
     </I18nextProvider>
   </StrictMode>,
-);
+));

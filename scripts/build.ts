@@ -24,23 +24,35 @@ export async function buildRenderer(options: { dev?: boolean; outDir?: string } 
     target: ['chrome120'],
     outdir: path.join(outDir, 'assets'),
     entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
     assetNames: '[name]-[hash]',
+    // Screens other than home are import()ed on demand (renderer/lazy-screens.tsx).
+    splitting: true,
     minify: !options.dev,
     sourcemap: options.dev ? 'inline' : false,
     jsx: 'automatic',
     loader: { '.tsv': 'text', '.svg': 'dataurl', '.png': 'file', '.woff2': 'file' },
     define: { 'process.env.NODE_ENV': JSON.stringify(options.dev ? 'development' : 'production') },
     metafile: true,
+    // Hindi strings as UTF-8, not \uXXXX escapes: half the bytes.
+    charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
   } satisfies BuildOptions);
   const outputs = Object.keys(result.metafile.outputs).map((f) => path.relative(outDir, path.resolve(root, f)));
-  const js = outputs.filter((f) => f.endsWith('.js'));
-  const css = outputs.filter((f) => f.endsWith('.css'));
+  const rel = (f: string) => path.relative(outDir, path.resolve(root, f)).replace(/\\/g, '/');
+  // The page names only the entry; the chunks it imports statically are preloaded in parallel,
+  // and the lazily imported screens are left to load after start-up.
+  const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === 'renderer/main.tsx')!;
+  const staticChunks = entry[1].imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => rel(i.path));
+  const css = outputs.filter((f) => f.endsWith('.css')).map((f) => f.replace(/\\/g, '/'));
   const template = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
   const html = template
-    .replace('<!--styles-->', css.map((f) => `<link rel="stylesheet" href="/${f.replace(/\\/g, '/')}" />`).join('\n    '))
-    .replace('<!--scripts-->', js.map((f) => `<script type="module" src="/${f.replace(/\\/g, '/')}"></script>`).join('\n    '));
+    .replace(
+      '<!--styles-->',
+      [...css.map((f) => `<link rel="stylesheet" href="/${f}" />`), ...staticChunks.map((f) => `<link rel="modulepreload" href="/${f}" />`)].join('\n    '),
+    )
+    .replace('<!--scripts-->', `<script type="module" src="/${rel(entry[0])}"></script>`);
   fs.writeFileSync(path.join(outDir, 'index.html'), html);
   return { outDir, files: outputs };
 }

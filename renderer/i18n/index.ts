@@ -2,11 +2,10 @@
  * i18next with the two languages the counters use. The choice is remembered
  * on this PC (it is the agent's preference, not customer data).
  */
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { KioskError } from '../../app/contract';
 import { en } from './en';
-import { hi } from './hi';
 
 export type Language = 'en' | 'hi';
 export const LANGUAGE_KEY = 'kiosk.language';
@@ -30,18 +29,55 @@ export function rememberLanguage(lang: Language): void {
 
 export const i18n = i18next.createInstance();
 
+/**
+ * English ships in the first bundle; Hindi is fetched the first time it is
+ * needed (a few ms from the local host), which keeps the initial JS small.
+ * i18next's changeLanguage waits for it, so no screen shows a half-translated page.
+ */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language === 'hi') {
+      import('./hi').then(
+        (m) => callback(null, m.hi),
+        (err: unknown) => callback(err as Error, false),
+      );
+    } else {
+      callback(null, language === 'en' ? en : false);
+    }
+  },
+};
+
+let ready: Promise<unknown> = Promise.resolve();
+
 export function initI18n(lang: Language = savedLanguage()): typeof i18n {
   if (!i18n.isInitialized) {
-    void i18n.use(initReactI18next).init({
-      resources: { en: { translation: en }, hi: { translation: hi } },
-      lng: lang,
-      fallbackLng: 'en',
-      interpolation: { escapeValue: false }, // React escapes
-      returnNull: false,
-    });
+    ready = i18n
+      .use(lazyLanguages)
+      .use(initReactI18next)
+      .init({
+        resources: { en: { translation: en } },
+        partialBundledLanguages: true,
+        lng: lang,
+        fallbackLng: 'en',
+        interpolation: { escapeValue: false }, // React escapes
+        returnNull: false,
+        react: { useSuspense: false },
+      });
     document.documentElement.lang = lang;
   }
   return i18n;
+}
+
+/** Resolves once the start-up language is loaded (main.tsx renders after it). */
+export function i18nReady(): Promise<unknown> {
+  return ready;
+}
+
+/** Loads a language's strings without switching to it (tests, pre-fetch). */
+export async function loadLanguage(lang: Language): Promise<void> {
+  await i18n.loadLanguages(lang);
 }
 
 /** The two lines shown for an error: what happened, what to do. Never a raw code as the main text. */

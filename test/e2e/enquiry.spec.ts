@@ -91,7 +91,9 @@ test('happy path by keyboard alone, with a screenshot of every step', async ({ p
   await shot(page, '06-result-success');
   await expectNoCustomerTraces(page, SUCCESS);
 
-  // Tab reaches New enquiry; it clears everything.
+  // Tab reaches Print receipt, then New enquiry; New enquiry clears everything.
+  await page.keyboard.press('Tab');
+  await expect(button(page, 'Print receipt')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(button(page, 'New enquiry')).toBeFocused();
   await page.keyboard.press('Enter');

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { KioskError, type Settings } from '../../../app/contract';
 import { setApi } from '../../../renderer/bridge';
-import { i18n, initI18n } from '../../../renderer/i18n';
+import { i18n, initI18n, loadLanguage } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
 import { SettingsGate } from '../../../renderer/screens/settings/SettingsGate';
 import { ekoCandidate, initialValues, problemsOf } from '../../../renderer/screens/settings/form-model';
@@ -471,7 +471,8 @@ describe('settings and setup strings', () => {
     Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}.${k}`, v] as [string, string]] : flatten(v, `${prefix}.${k}`)));
   const holes = (t: string) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-  it('exist in Hindi with the same placeholders, really translated', () => {
+  it('exist in Hindi with the same placeholders, really translated', async () => {
+    await loadLanguage('hi');
     for (const block of ['settings', 'setup'] as const) {
       const en = new Map(flatten(i18n.getResource('en', 'translation', block) as Tree, block));
       const hi = new Map(flatten(i18n.getResource('hi', 'translation', block) as Tree, block));

@@ -1,0 +1,37 @@
+/**
+ * Screens other than home load on demand, so the first paint needs only the
+ * home screen's code (initial JS goal < 150 KB gzip). They are fetched in the
+ * background right after start-up, so the agent never waits on a click.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const loaders = {
+  enquiry: () => import('./screens/enquiry/EnquiryFlow').then((m) => ({ default: m.EnquiryFlow })),
+  history: () => import('./screens/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
+  diagnostics: () => import('./screens/diagnostics/DiagnosticsScreen').then((m) => ({ default: m.DiagnosticsScreen })),
+};
+
+export const EnquiryFlow = lazy(loaders.enquiry);
+export const HistoryScreen = lazy(loaders.history);
+export const DiagnosticsScreen = lazy(loaders.diagnostics);
+
+/** Fetch every screen's code once the home screen is up. */
+export function preloadScreens(): void {
+  for (const load of Object.values(loaders)) void load().catch(() => undefined);
+}
+
+export function ScreenSuspense({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
