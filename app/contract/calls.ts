@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'printReceipt',
   'getDiagnostics',
   'exportDiagnostics',
+  'exportLogs',
   'getSettings',
   'unlockSettings',
   'saveSettings',

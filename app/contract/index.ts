@@ -459,6 +459,8 @@ export const contract = {
   printReceipt: call(PrintReceiptInputSchema, PrintReceiptResultSchema),
   getDiagnostics: call(NoInput, DiagnosticsSchema),
   exportDiagnostics: call(NoInput, z.object({ path: z.string() })),
+  /** The redacted log files, zipped into <dataDir>/exports, for support. */
+  exportLogs: call(NoInput, z.object({ path: z.string(), files: z.number().int(), lines: z.number().int() })),
 
   getSettings: call(NoInput, SettingsSchema),
   unlockSettings: call(UnlockSettingsInputSchema, SettingsSessionSchema),

@@ -42,6 +42,7 @@ export function createHandlers(services: () => Promise<Services>, settings: Sett
     },
     getDiagnostics: async () => (await services()).diagnostics.get(),
     exportDiagnostics: async () => (await services()).diagnostics.exportBundle(),
+    exportLogs: async () => (await services()).diagnostics.exportLogs(),
 
     getSettings: async () => settings.get(),
     unlockSettings: async (input) => settings.unlock(input),

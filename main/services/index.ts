@@ -123,6 +123,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
     ekoCheck: () => ekoDoctorCheck(eko),
     journalHealth: () => journal.health(),
     config: () => describeConfig(config),
+    secrets: () => [config.eko.accessKey, config.eko.developerKey],
     logger,
   });
 

@@ -450,8 +450,9 @@ export const en = {
     refresh: 'Refresh',
     checked: 'Checked at {{time}}',
     export: 'Export diagnostics',
+    exportLogs: 'Export logs',
     exporting: 'Exporting…',
-    exported: 'Diagnostics saved to this file:',
+    exported: 'Saved for support in this file:',
     exportedTodo: 'Send this file to support. It holds no Aadhaar numbers, fingerprints or keys.',
     none: 'Not known',
     scanner: {

@@ -454,8 +454,9 @@ export const hi: DeepStrings<Messages> = {
     refresh: 'ताज़ा करें',
     checked: '{{time}} पर जाँचा गया',
     export: 'जाँच फ़ाइल सेव करें',
+    exportLogs: 'लॉग फ़ाइलें सेव करें',
     exporting: 'सेव हो रही है…',
-    exported: 'जाँच इस फ़ाइल में सेव हुई:',
+    exported: 'सहायता के लिए इस फ़ाइल में सेव हुआ:',
     exportedTodo: 'यह फ़ाइल सहायता टीम को भेजें। इसमें कोई आधार नंबर, फ़िंगरप्रिंट या कुंजी नहीं है।',
     none: 'पता नहीं',
     scanner: {

@@ -12,7 +12,8 @@ export interface DiagnosticsSlice {
   diagnosticsExport: { busy: boolean; path: string | null; error: KioskError | null };
   openDiagnostics(): void;
   loadDiagnostics(): Promise<void>;
-  exportDiagnostics(): Promise<void>;
+  /** bundle: the diagnostics file (with recent log lines); logs: every log file, zipped. */
+  exportDiagnostics(kind?: 'bundle' | 'logs'): Promise<void>;
 }
 
 export const createDiagnosticsSlice: StateCreator<KioskState, [], [], DiagnosticsSlice> = (set, get) => {
@@ -34,11 +35,11 @@ export const createDiagnosticsSlice: StateCreator<KioskState, [], [], Diagnostic
         if (id === request) set((s) => ({ diagnostics: { data: s.diagnostics.data, loading: false, error: toKioskError(err) } }));
       }
     },
-    async exportDiagnostics() {
+    async exportDiagnostics(kind = 'bundle') {
       if (get().diagnosticsExport.busy) return;
       set({ diagnosticsExport: { busy: true, path: null, error: null } });
       try {
-        const { path } = await api().exportDiagnostics({});
+        const { path } = kind === 'logs' ? await api().exportLogs({}) : await api().exportDiagnostics({});
         set({ diagnosticsExport: { busy: false, path, error: null } });
       } catch (err) {
         set({ diagnosticsExport: { busy: false, path: null, error: toKioskError(err) } });

@@ -59,6 +59,13 @@ test('shows the simulated scanner and Eko connected, and exports a bundle to a f
   expect(bundle.diagnostics.eko.ok).toBe(true);
   await shot(page, '41-diagnostics-exported');
 
+  // The log files, zipped for support.
+  await button(page, 'Export logs').click();
+  await expect(saved).toHaveText(/logs-.*\.zip$/);
+  const zip = (await saved.textContent())!;
+  expect(zip.startsWith(kiosk.dataDir)).toBe(true);
+  expect(fs.readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');
+
   // In Hindi too.
   await button(page, 'हिन्दी').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('जाँच (डायग्नोस्टिक्स)');

@@ -69,6 +69,7 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
       journal: { rows: 0, unknown: 0, fileBytes: 0, schemaVersion: 2 },
     }),
     exportDiagnostics: record('exportDiagnostics', { path: '/tmp/kiosk/exports/d.json' }),
+    exportLogs: record('exportLogs', { path: '/tmp/kiosk/exports/logs.zip', files: 1, lines: 3 }),
     getSettings: record('getSettings', sampleSettings),
     unlockSettings: record('unlockSettings', { token: 't'.repeat(43), expiresAt: new Date(600_000).toISOString() }),
     saveSettings: record('saveSettings', sampleSettings),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostics, DeviceState } from '../../../app/contract';
 import { LOG_FILE_NAME, type Logger } from '../log/logger';
 import { redactText, redactValue } from '../log/redact';
+import { exportLogs } from '../log/export';
 import type { JournalHealth } from '../journal/journal';
 
 export type EkoCheck = () => Promise<Diagnostics['eko']>;
@@ -21,6 +22,8 @@ export interface DiagnosticsDeps {
   ekoCheck: EkoCheck;
   journalHealth: () => JournalHealth | null;
   config: () => Record<string, unknown>;
+  /** Values to redact wherever they appear in exported logs (the Eko keys). */
+  secrets: () => readonly string[];
   logger: Logger;
   now?: () => Date;
 }
@@ -29,6 +32,8 @@ export interface DiagnosticsFacade {
   get(): Promise<Diagnostics>;
   /** Writes the redacted bundle into <dataDir>/exports and returns its path. */
   exportBundle(): Promise<{ path: string }>;
+  /** Zips the redacted log files into <dataDir>/exports. */
+  exportLogs(): Promise<{ path: string; files: number; lines: number }>;
 }
 
 const NO_DEVICE: DeviceState = { state: 'none', selected: null, devices: [], deviceInfo: null, scannedAt: null, scanMs: null };
@@ -80,5 +85,16 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
     return { path: file };
   }
 
-  return { get, exportBundle };
+  async function exportLogsZip(): Promise<{ path: string; files: number; lines: number }> {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const result = await exportLogs({
+      logDir: path.join(deps.dataDir, 'logs'),
+      destination: path.join(deps.dataDir, 'exports', `logs-${stamp}.zip`),
+      secrets: deps.secrets(),
+    });
+    deps.logger.info('logs exported', { file: result.path, files: result.files.length });
+    return { path: result.path, files: result.files.length, lines: result.lines };
+  }
+
+  return { get, exportBundle, exportLogs: exportLogsZip };
 }

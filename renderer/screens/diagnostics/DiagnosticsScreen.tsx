@@ -205,6 +205,9 @@ export function DiagnosticsScreen() {
           <button type="button" className="button button-primary" onClick={() => void exportBundle()} disabled={exp.busy} aria-busy={exp.busy}>
             {exp.busy ? t('diagnostics.exporting') : t('diagnostics.export')}
           </button>
+          <button type="button" className="button button-secondary" onClick={() => void exportBundle('logs')} disabled={exp.busy}>
+            {t('diagnostics.exportLogs')}
+          </button>
         </div>
       </div>
       {exp.path && (

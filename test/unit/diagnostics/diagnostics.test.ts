@@ -14,6 +14,7 @@ describe('diagnostics', () => {
       ekoCheck: async () => ({ ok: true, baseUrl: 'http://127.0.0.1:1/ekoapi/v3', clockSkewMs: 12, walletBalance: '100.5', error: null }),
       journalHealth: () => ({ rows: 3, unknown: 1, fileBytes: 4096, file: 'x', schemaVersion: 2 }),
       config: () => ({ profile: 'demo' }),
+      secrets: () => [],
       logger: createLogger({ dir: null }),
     });
     const d = await diagnostics.get();
@@ -32,6 +33,7 @@ describe('diagnostics', () => {
       ekoCheck: async () => ({ ok: false, baseUrl: 'b', clockSkewMs: null, walletBalance: null, error: 'offline' }),
       journalHealth: () => null,
       config: () => ({ eko: { accessKey: 'should-not-appear' } }),
+      secrets: () => ['configured-secret-value'],
       logger: createLogger({ dir: null }),
     });
     const { path: file } = await diagnostics.exportBundle();
@@ -41,5 +43,45 @@ describe('diagnostics', () => {
     expect(text).not.toMatch(/2341\s?2341\s?2346/);
     expect(text).not.toContain('<PidData');
     expect(text).not.toContain('should-not-appear');
+  });
+
+  it('zips the log files for support, redacted again', async () => {
+    const dataDir = makeTempDir();
+    fs.mkdirSync(path.join(dataDir, 'logs'));
+    fs.writeFileSync(path.join(dataDir, 'logs', LOG_FILE_NAME), '{"event":"a","note":"key configured-secret-value aadhaar 234567890124"}\n');
+    fs.writeFileSync(path.join(dataDir, 'logs', `${LOG_FILE_NAME}.1`), '{"event":"older"}\n');
+    const diagnostics = createDiagnostics({
+      version: '1', profile: 'demo', dataDir, host: 'web',
+      deviceStatus: async () => ({ state: 'none', selected: null, devices: [], deviceInfo: null, scannedAt: null, scanMs: null }),
+      ekoCheck: async () => ({ ok: true, baseUrl: 'b', clockSkewMs: 0, walletBalance: '1', error: null }),
+      journalHealth: () => null,
+      config: () => ({}),
+      secrets: () => ['configured-secret-value'],
+      logger: createLogger({ dir: null }),
+    });
+    const result = await diagnostics.exportLogs();
+    expect(result.path.startsWith(path.join(dataDir, 'exports', 'logs-'))).toBe(true);
+    expect(result.path.endsWith('.zip')).toBe(true);
+    expect(result).toMatchObject({ files: 2, lines: 2 });
+    const zip = fs.readFileSync(result.path);
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    // Stored or deflated, the clear values must not be in the archive: export redacts before zipping.
+    const { inflateRawSync } = await import('node:zlib');
+    const texts: string[] = [];
+    for (let i = 0; i + 30 < zip.length; ) {
+      if (zip.readUInt32LE(i) !== 0x04034b50) break;
+      const method = zip.readUInt16LE(i + 8);
+      const size = zip.readUInt32LE(i + 18);
+      const nameLen = zip.readUInt16LE(i + 26);
+      const extraLen = zip.readUInt16LE(i + 28);
+      const start = i + 30 + nameLen + extraLen;
+      const data = zip.subarray(start, start + size);
+      texts.push((method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+      i = start + size;
+    }
+    const all = texts.join('\n');
+    expect(all).toContain('older');
+    expect(all).not.toContain('configured-secret-value');
+    expect(all).not.toContain('234567890124');
   });
 });
