@@ -24,10 +24,12 @@ export function App() {
   const startupChecked = useKiosk((s) => s.startupChecked);
   useKiosk((s) => s.language); // re-render on language change
 
-  // Both start-up questions at once: who am I, and was an enquiry running before a reload?
+  // The start-up questions, all at once: who am I, was an enquiry running before a reload,
+  // and is this counter set up yet?
   useEffect(() => {
     void loadAppInfo();
     void recoverLastEnquiry();
+    void useKiosk.getState().loadSettings();
   }, [loadAppInfo, recoverLastEnquiry]);
 
   const ready = appInfo !== null;

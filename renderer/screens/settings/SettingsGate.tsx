@@ -16,8 +16,10 @@ export function SettingsGate({ children }: { children: ReactNode }) {
   const open = useKiosk((s) => s.settingsOpen);
   const loadSettings = useKiosk((s) => s.loadSettings);
 
+  // App asks at start-up, together with its other questions; ask here only if that has not happened.
   useEffect(() => {
-    void loadSettings();
+    const s = useKiosk.getState();
+    if (!s.settingsChecked && !s.settingsLoading) void loadSettings();
   }, [loadSettings]);
 
   if (!checked) {

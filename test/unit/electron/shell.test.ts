@@ -65,7 +65,7 @@ describe('the Electron shell (release build)', () => {
     await createShell(e.deps).start();
     expect(order).toEqual(['scheme', 'ready']);
     expect(e.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_PRIVILEGES]);
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, codeCache: true });
     const handler = e.protocol.handlers.get('app')!;
     const res = await handler(new Request('app://kiosk/index.html'));
     expect(res.status).toBe(200);
