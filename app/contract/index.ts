@@ -297,6 +297,19 @@ export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 
 // ---------------------------------------------------------------------------
 // Operator settings (behind the operator PIN)
+
+/** The KIOSK_* variable that wins over each settings field (Settings.envOverrides lists the ones set). */
+export const SETTINGS_FIELD_ENV = {
+  profile: 'KIOSK_PROFILE',
+  baseUrl: 'KIOSK_EKO_BASE_URL',
+  developerKey: 'KIOSK_EKO_DEVELOPER_KEY',
+  accessKey: 'KIOSK_EKO_ACCESS_KEY',
+  initiatorId: 'KIOSK_EKO_INITIATOR_ID',
+  userCode: 'KIOSK_EKO_USER_CODE',
+  aadhaarPublicKey: 'KIOSK_EKO_AADHAAR_KEY',
+  agentMobile: 'KIOSK_AGENT_MOBILE',
+  latlong: 'KIOSK_LATLONG',
+} as const;
 //
 // First run (no setup saved yet): saveSettings needs no token but must set newPin;
 // testConnection needs no token. Afterwards both need the token unlockSettings gives.

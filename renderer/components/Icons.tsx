@@ -1,7 +1,7 @@
 /** Small inline icons (no icon library). Decorative: the words next to them carry the meaning. */
 import type { ReactNode } from 'react';
 
-function Svg({ children, size = 24, className }: { children: ReactNode; size?: number; className?: string }) {
+function Svg({ children, size = 24, className, strokeWidth = 2.2 }: { children: ReactNode; size?: number; className?: string; strokeWidth?: number }) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
@@ -10,7 +10,7 @@ function Svg({ children, size = 24, className }: { children: ReactNode; size?: n
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={2.2}
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
@@ -108,3 +108,23 @@ export const IconClock = (p: P) => (
     <path d="M12 6.5V12l3.5 2" />
   </Svg>
 );
+
+/** A gear, for the operator's settings entry. */
+export function IconGear({ size = 24, className }: { size?: number; className?: string }) {
+  return (
+    <Svg size={size} className={className} strokeWidth={2}>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1Z" />
+    </Svg>
+  );
+}
+
+/** A padlock, for Lock. */
+export function IconLock({ size = 22, className }: { size?: number; className?: string }) {
+  return (
+    <Svg size={size} className={className}>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </Svg>
+  );
+}

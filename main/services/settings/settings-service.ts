@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import {
   KioskError,
+  SETTINGS_FIELD_ENV,
   isKioskError,
   toKioskError,
   type ConnectionTest,
@@ -65,17 +66,7 @@ export interface SettingsService {
 }
 
 /** The KIOSK_* variables that override a field of the settings screen. */
-const ENV_OF_FIELD = {
-  profile: 'KIOSK_PROFILE',
-  baseUrl: 'KIOSK_EKO_BASE_URL',
-  developerKey: 'KIOSK_EKO_DEVELOPER_KEY',
-  accessKey: 'KIOSK_EKO_ACCESS_KEY',
-  initiatorId: 'KIOSK_EKO_INITIATOR_ID',
-  userCode: 'KIOSK_EKO_USER_CODE',
-  aadhaarPublicKey: 'KIOSK_EKO_AADHAAR_KEY',
-  agentMobile: 'KIOSK_AGENT_MOBILE',
-  latlong: 'KIOSK_LATLONG',
-} as const;
+const ENV_OF_FIELD = SETTINGS_FIELD_ENV;
 
 /** loadConfig names env variables or file keys; the screen knows its own fields. */
 const FIELD_OF_SETTING: Record<string, string> = {

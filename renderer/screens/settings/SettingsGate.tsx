@@ -5,7 +5,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../store';
-import { IconGear } from './fields';
+import { IconGear } from '../../components/Icons';
 import { SettingsScreen } from './SettingsScreen';
 import { SetupScreen } from './SetupScreen';
 

@@ -10,7 +10,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconArrowLeft, IconCheck } from '../../components/Icons';
 import { useKiosk } from '../../store';
 import { timings } from '../../timings';
-import { IconGear, IconLock, PinInput, PinKeypad, fieldId } from './fields';
+import { PinInput, PinKeypad, fieldId } from './fields';
+import { IconGear, IconLock } from '../../components/Icons';
 import { pinProblem } from './form-model';
 import { SettingsForm } from './SettingsForm';
 

@@ -4,7 +4,7 @@
  * candidate it sends (only what the operator changed, so saved values and keys
  * are kept unless re-entered).
  */
-import { LatLongSchema, OperatorPinSchema, type Profile, type SaveSettingsInput, type Settings } from '../../../app/contract';
+import { LatLongSchema, OperatorPinSchema, SETTINGS_FIELD_ENV, type Profile, type SaveSettingsInput, type Settings } from '../../../app/contract';
 
 export type EkoField = 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'baseUrl' | 'aadhaarPublicKey';
 export type SecretField = 'developerKey' | 'accessKey';
@@ -13,17 +13,7 @@ export const TEXT_FIELDS: readonly TextField[] = ['initiatorId', 'userCode', 'ag
 export const SECRET_FIELDS: readonly SecretField[] = ['developerKey', 'accessKey'];
 
 /** The KIOSK_* variable that wins over each field (settings.envOverrides lists those set). */
-export const ENV_OF: Record<EkoField | 'profile', string> = {
-  profile: 'KIOSK_PROFILE',
-  baseUrl: 'KIOSK_EKO_BASE_URL',
-  developerKey: 'KIOSK_EKO_DEVELOPER_KEY',
-  accessKey: 'KIOSK_EKO_ACCESS_KEY',
-  initiatorId: 'KIOSK_EKO_INITIATOR_ID',
-  userCode: 'KIOSK_EKO_USER_CODE',
-  aadhaarPublicKey: 'KIOSK_EKO_AADHAAR_KEY',
-  agentMobile: 'KIOSK_AGENT_MOBILE',
-  latlong: 'KIOSK_LATLONG',
-};
+export const ENV_OF: Record<EkoField | 'profile', string> = SETTINGS_FIELD_ENV;
 
 export interface FormValues {
   /** null: not chosen yet (first run). */
