@@ -83,6 +83,8 @@ export interface SimDevice {
   readonly lastPidOptions: string | null;
   /** The last PID block answered, exactly as sent (tests check it arrives untouched and leaks nowhere). */
   readonly lastPid: string | null;
+  /** The simulator's own time on the last request, ms, without the configured delays (benches subtract it). */
+  readonly lastHandlingMs: number;
   /** 'request' → SimRequestEvent. */
   readonly events: EventEmitter;
 }
@@ -145,6 +147,7 @@ class Device implements SimDevice {
   requests: Array<{ method: string; path: string }> = [];
   lastPidOptions: string | null = null;
   lastPid: string | null = null;
+  lastHandlingMs = 0;
   readonly events = new EventEmitter();
   private captureDelayMs: number;
   private answerDelayMs: number;
@@ -188,6 +191,14 @@ class Device implements SimDevice {
   }
 
   async handle(req: WireRequest, signal: AbortSignal): Promise<WireResponse | 'hang'> {
+    const started = performance.now();
+    const answer = await this.answer(req, signal);
+    const delays = this.answerDelayMs + (req.method === 'CAPTURE' ? this.captureDelayMs : 0);
+    this.lastHandlingMs = Math.max(0, performance.now() - started - delays);
+    return answer;
+  }
+
+  private async answer(req: WireRequest, signal: AbortSignal): Promise<WireResponse | 'hang'> {
     if (this.scenario === 'hang') return 'hang';
     this.requests.push({ method: req.method, path: req.path });
     this.events.emit('request', { method: req.method, path: req.path, at: performance.now() } satisfies SimRequestEvent);
