@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { WireErrorSchema } from './errors';
-import { CALL_NAMES, type CallName } from './calls';
+import type { CallName } from './calls';
 
 export * from './errors';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannel, type CallName } from './calls';
@@ -503,4 +503,3 @@ export type RawKioskApi = { [K in CallName]: (input: unknown) => Promise<Envelop
 type MissingFromNames = Exclude<keyof Contract, CallName>;
 const namesComplete: MissingFromNames extends never ? true : false = true;
 void namesComplete;
-export const CALLS: readonly CallName[] = CALL_NAMES;

@@ -28,8 +28,8 @@ import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
 import { createHistory, type HistoryFacade } from './journal/history';
 import { createEnquiryService } from './enquiry/enquiry-service';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
-import { createEkoClient, ekoDoctorCheck, type EkoClient, type InquiryResult } from './eko';
-import { startEkoSandbox } from '../simulators/eko';
+import { ekoDoctorCheck, type InquiryResult } from './eko';
+import { startEko } from './eko/start';
 import { startRd } from './rd/start';
 import type { JournalRow } from './journal/journal';
 
@@ -151,24 +151,6 @@ export async function startServices(options: StartOptions): Promise<Services> {
       for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     },
   };
-}
-
-/**
- * The Eko client, talking to the configured server or, in the demo profile
- * without KIOSK_EKO_BASE_URL, to the built-in sandbox with its own keys.
- */
-export async function startEko(config: KioskConfig, logger: Logger, stops: Array<() => Promise<void> | void>): Promise<EkoClient> {
-  let eko = config.eko;
-  if (eko.baseUrl === null) {
-    const sandbox = await startEkoSandbox({ initiatorId: eko.initiatorId, userCode: eko.userCode });
-    stops.push(() => sandbox.close());
-    eko = { ...eko, baseUrl: sandbox.baseUrl, developerKey: sandbox.developerKey, accessKey: sandbox.accessKey, aadhaarPublicKey: sandbox.aadhaarPublicKey };
-    logger.info('demo profile: talking to the built-in Eko sandbox', { baseUrl: sandbox.baseUrl });
-  }
-  // loadConfig requires a key whenever a base URL is configured.
-  const client = createEkoClient({ ...eko, baseUrl: eko.baseUrl!, aadhaarPublicKey: eko.aadhaarPublicKey! }, logger.child('eko'));
-  stops.push(() => client.stop());
-  return client;
 }
 
 /** A transaction inquiry's answer as the outcome of the journaled enquiry it follows up. */

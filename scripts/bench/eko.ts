@@ -22,12 +22,7 @@ export async function benchEko(print: (line: string) => void): Promise<void> {
   const sandbox = await startEkoSandbox();
   const client = createEkoClient(
     {
-      baseUrl: sandbox.baseUrl,
-      developerKey: sandbox.developerKey,
-      accessKey: sandbox.accessKey,
-      initiatorId: sandbox.initiatorId,
-      userCode: sandbox.userCode,
-      aadhaarPublicKey: sandbox.aadhaarPublicKey,
+      ...sandbox.clientCredentials(),
       agentMobile: '9962981729',
       latlong: '28.6139,77.2090',
       requestTimeoutMs: 15_000,

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics, DeviceState } from '../../../app/contract';
 import { LOG_FILE_NAME, type Logger } from '../log/logger';
-import { redactText, redactValue } from '../log/redact';
-import { exportLogs } from '../log/export';
+import { redactValue } from '../log/redact';
+import { exportLogs, redactLogText } from '../log/export';
 import type { JournalHealth } from '../journal/journal';
 
 export type EkoCheck = () => Promise<Diagnostics['eko']>;
@@ -71,16 +71,16 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
     const logs: Record<string, string[]> = {};
     for (const name of fs.existsSync(logsDir) ? fs.readdirSync(logsDir) : []) {
       if (!name.startsWith(LOG_FILE_NAME)) continue;
-      const lines = fs.readFileSync(path.join(logsDir, name), 'utf8').split('\n').filter(Boolean);
-      // Redact again: a support bundle leaves the PC.
-      logs[name] = lines.slice(-5000).map((line) => redactText(line));
+      // Redact again, with the configured keys too: a support bundle leaves the PC.
+      const { text } = redactLogText(fs.readFileSync(path.join(logsDir, name), 'utf8'), deps.secrets());
+      logs[name] = text.split('\n').filter(Boolean).slice(-5000);
     }
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const dir = path.join(deps.dataDir, 'exports');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `diagnostics-${stamp}.json`);
     const bundle = { createdAt: now().toISOString(), diagnostics, config: deps.config(), logs };
-    fs.writeFileSync(file, JSON.stringify(redactValue(bundle), null, 2));
+    fs.writeFileSync(file, JSON.stringify(redactValue(bundle, deps.secrets()), null, 2));
     deps.logger.info('diagnostics exported', { file });
     return { path: file };
   }

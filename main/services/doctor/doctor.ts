@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { formatRupees } from '../../../app/domain/money';
 import path from 'node:path';
 import { ekoDoctorCheck, type EkoDoctorReport } from '../eko';
-import { startEko } from '../index';
+import { startEko } from '../eko/start';
 import { Journal, JOURNAL_FILE_NAME } from '../journal/journal';
 
 export interface RdDoctorReport {

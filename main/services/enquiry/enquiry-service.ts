@@ -89,7 +89,7 @@ export function createEnquiryService(deps: {
       log.info('enquiry finished', { clientRefId: outcome.clientRefId, outcome: outcome.outcome, reason: 'reason' in outcome ? outcome.reason : undefined });
       if (current === inFlight) {
         current = { state: 'done', outcome };
-        doneAt = Date.now();
+        doneAt = now().getTime();
       }
       return outcome;
     } catch (err) {
@@ -107,7 +107,7 @@ export function createEnquiryService(deps: {
   }
 
   function last(): LastEnquiry {
-    if (current.state === 'done' && Date.now() - doneAt > LAST_ENQUIRY_KEEP_MS) current = { state: 'none' };
+    if (current.state === 'done' && now().getTime() - doneAt > LAST_ENQUIRY_KEEP_MS) current = { state: 'none' };
     return current;
   }
 

@@ -30,7 +30,7 @@ import {
 } from '../config/config';
 import { EKO_STAGING_CREDENTIALS } from '../config/eko-public-keys';
 import { ekoDoctorCheck } from '../eko';
-import { startEko } from '../index';
+import { startEko } from '../eko/start';
 import type { Logger } from '../log/logger';
 import { redactText } from '../log/redact';
 import { writeFileAtomic } from './atomic-write';

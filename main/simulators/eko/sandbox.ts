@@ -104,6 +104,8 @@ export interface EkoSandbox {
   received: ReceivedRequest[];
   /** Decrypts an `aadhaar` field with the sandbox's private key (tests). null when it does not decrypt. */
   decryptAadhaar(base64: string): string | null;
+  /** What an Eko client needs to talk to this sandbox (the rest of its config is the kiosk's own). */
+  clientCredentials(): { baseUrl: string; developerKey: string; accessKey: string; aadhaarPublicKey: string; initiatorId: string; userCode: string };
   close(): Promise<void>;
 }
 
@@ -500,6 +502,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     transactions,
     received,
     decryptAadhaar,
+    clientCredentials: () => ({ baseUrl: `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`, developerKey, accessKey, aadhaarPublicKey, initiatorId, userCode }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -26,7 +26,7 @@ describe('diagnostics', () => {
     const dataDir = makeTempDir();
     fs.mkdirSync(path.join(dataDir, 'logs'));
     // A line written by an older, less careful version: the export must still not carry it.
-    fs.writeFileSync(path.join(dataDir, 'logs', LOG_FILE_NAME), '{"event":"x","note":"aadhaar 2341 2341 2346 <PidData><Data type=\\"X\\">abc</Data></PidData>"}\n');
+    fs.writeFileSync(path.join(dataDir, 'logs', LOG_FILE_NAME), '{"event":"x","note":"aadhaar 2341 2341 2346 <PidData><Data type=\\"X\\">abc</Data></PidData> key configured-secret-value"}\n');
     const diagnostics = createDiagnostics({
       version: '1', profile: 'demo', dataDir, host: 'web',
       deviceStatus: async () => ({ state: 'none', selected: null, devices: [], deviceInfo: null, scannedAt: null, scanMs: null }),
@@ -43,6 +43,7 @@ describe('diagnostics', () => {
     expect(text).not.toMatch(/2341\s?2341\s?2346/);
     expect(text).not.toContain('<PidData');
     expect(text).not.toContain('should-not-appear');
+    expect(text).not.toContain('configured-secret-value');
   });
 
   it('zips the log files for support, redacted again', async () => {

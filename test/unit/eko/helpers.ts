@@ -17,12 +17,7 @@ export const CUSTOMER_MOBILE = '9876543210';
 
 export function clientConfig(sandbox: EkoSandbox, overrides: Partial<EkoClientConfig> = {}): EkoClientConfig {
   return {
-    baseUrl: sandbox.baseUrl,
-    developerKey: sandbox.developerKey,
-    accessKey: sandbox.accessKey,
-    initiatorId: sandbox.initiatorId,
-    userCode: sandbox.userCode,
-    aadhaarPublicKey: sandbox.aadhaarPublicKey,
+    ...sandbox.clientCredentials(),
     agentMobile: '9962981729',
     latlong: '28.6139,77.2090',
     requestTimeoutMs: 3000,

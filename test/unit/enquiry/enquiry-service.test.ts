@@ -79,4 +79,23 @@ describe('enquiry service', () => {
     await expect(running).rejects.toMatchObject({ code: 'eko.offline' });
     expect(journal.get('REF3')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
   });
+
+  it('keeps a finished enquiry for a reloaded renderer for 60 s, then forgets it', async () => {
+    let clock = new Date('2026-11-22T10:00:00.000Z');
+    const outcome: EnquiryOutcome = { outcome: 'success', clientRefId: 'R9', at: clock.toISOString(), maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', balance: '1', tid: null, bankRef: null, uidaiRef: null };
+    const service = createEnquiryService({
+      rd: { takeCapture: () => ({ pidXml: '<PidData/>', qScore: 80 }) },
+      eko: { balanceEnquiry: async () => outcome },
+      journal: null,
+      banks,
+      profile: 'demo',
+      logger: createLogger({ dir: null }),
+      now: () => clock,
+    });
+    await service.run(input);
+    clock = new Date(clock.getTime() + 59_000);
+    expect(service.last()).toMatchObject({ state: 'done', outcome: { clientRefId: 'R9' } });
+    clock = new Date(clock.getTime() + 2_000);
+    expect(service.last()).toEqual({ state: 'none' });
+  });
 });

@@ -16,6 +16,7 @@ import { SettingsGate } from '../../../renderer/screens/settings/SettingsGate';
 import { ekoCandidate, initialValues, problemsOf } from '../../../renderer/screens/settings/form-model';
 import { timings } from '../../../renderer/timings';
 import { fakeKioskApi, type FakeKioskApi } from './fake-kiosk-api';
+import { sampleSettings } from '../../support/services';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -25,26 +26,7 @@ const ACCESS_KEY = 'acc-4f1d2c3b-9a8e-4d7c-b6a5-e4f3d2c10567';
 const DEV_KEY = 'dev7c1e9a0f4b2d8e6a5c3b1f0d9e81234';
 const TOKEN = 'tok-0123456789abcdef0123456789';
 
-const DEMO: Settings = {
-  firstRun: false,
-  pinSet: true,
-  locked: false,
-  lockedUntil: null,
-  profile: 'demo',
-  eko: {
-    baseUrl: null,
-    initiatorId: '9962981729',
-    userCode: '20810200',
-    agentMobile: '9962981729',
-    latlong: '28.6139,77.2090',
-    aadhaarPublicKey: null,
-    developerKey: { set: false, masked: null, source: 'sandbox' },
-    accessKey: { set: false, masked: null, source: 'sandbox' },
-  },
-  receiptPaperMm: 58,
-  secretStorage: 'os',
-  envOverrides: [],
-};
+const DEMO: Settings = { ...sampleSettings, secretStorage: 'os' };
 
 const PRODUCTION: Settings = {
   ...DEMO,
