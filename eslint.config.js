@@ -41,8 +41,12 @@ export default tseslint.config(
     files: ['main/services/**', 'main/simulators/**', 'main/host/**', 'main/web/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Services and the web host must not know Electron: only main/electron does.' }],
-        patterns: ['**/renderer/**', '**/main/electron/**'],
+        // By any path: the package, its subpaths, and main/electron however relative ('../electron/ipc').
+        // test/unit/host/import-directions.test.ts proves it.
+        patterns: [
+          { regex: '(^|/)electron(/|$)', message: 'Services and the web host must not know Electron: only main/electron does.' },
+          { regex: '(^|/)renderer(/|$)', message: 'The main side never imports the renderer.' },
+        ],
       }],
     },
   },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from './store';
 import { DeviceIndicator } from './components/Device';
@@ -6,8 +6,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { IdleWatcher } from './components/IdleWatcher';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsGate } from './screens/settings/SettingsGate';
-import { DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ScreenSuspense } from './lazy-screens';
-import { ReceiptPrintArea } from './components/receipt/ReceiptPrint';
+import { DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ReceiptPrintArea, ScreenSuspense } from './lazy-screens';
 import { timings } from './timings';
 
 export function App() {
@@ -92,7 +91,9 @@ export function App() {
         )}
       </main>
       <IdleWatcher />
-      <ReceiptPrintArea />
+      <Suspense fallback={null}>
+        <ReceiptPrintArea />
+      </Suspense>
       {appInfo && (
         <footer className="footer" data-testid="app-info">
           <span>{t('app.version', { version: appInfo.version })}</span>

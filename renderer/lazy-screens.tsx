@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 
 const loaders = {
   enquiry: () => import('./screens/enquiry/EnquiryFlow').then((m) => ({ default: m.EnquiryFlow })),
+  // Only ever has something to print after a result or history screen (both loaded on demand).
+  receipt: () => import('./components/receipt/ReceiptPrint').then((m) => ({ default: m.ReceiptPrintArea })),
   history: () => import('./screens/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
   diagnostics: () => import('./screens/diagnostics/DiagnosticsScreen').then((m) => ({ default: m.DiagnosticsScreen })),
 };
@@ -15,6 +17,7 @@ const loaders = {
 export const EnquiryFlow = lazy(loaders.enquiry);
 export const HistoryScreen = lazy(loaders.history);
 export const DiagnosticsScreen = lazy(loaders.diagnostics);
+export const ReceiptPrintArea = lazy(loaders.receipt);
 
 /** Fetch every screen's code once the home screen is up. */
 export function preloadScreens(): void {

@@ -8,9 +8,14 @@ export interface Timings {
   idleFlowMs: number;
   /** …or this long without input on the result screen. */
   idleResultMs: number;
+  /**
+   * While the scanner or the bank is waited for the idle wipe waits too, but never longer than
+   * this without input: a main side that hangs must not keep the customer's data on screen.
+   */
+  idleWaitMaxMs: number;
   /** How often the scanner's status is asked for. */
   devicePollMs: number;
-  /** How long the scanner waits for a finger (the countdown shown). */
+  /** How long the scanner waits for a finger, until getAppInfo says what is configured. */
   captureTimeoutMs: number;
   /** How often a recovered in-flight enquiry is asked about. */
   lastEnquiryPollMs: number;
@@ -19,6 +24,8 @@ export interface Timings {
 export const DEFAULT_TIMINGS: Timings = {
   idleFlowMs: 180_000,
   idleResultMs: 60_000,
+  // Above the longest legitimate wait: an enquiry's call deadline (150 s) and the recovery after it.
+  idleWaitMaxMs: 300_000,
   devicePollMs: 3_000,
   captureTimeoutMs: 10_000,
   lastEnquiryPollMs: 2_000,

@@ -270,6 +270,7 @@ async function main(): Promise<void> {
 const noop = () => {};
 const any = new Proxy(function () {}, { get: (t, k) => (k === 'then' ? undefined : any), apply: () => any, construct: () => any });
 const app = new Proxy({ isPackaged: true, requestSingleInstanceLock: () => false, whenReady: () => new Promise(noop), on: noop, setAppUserModelId: noop, getPath: () => require('os').tmpdir(),
+  commandLine: { hasSwitch: () => false },
   quit: () => { console.log('SHELL_STARTED'); process.exit(0); } }, { get: (t, k) => (k in t ? t[k] : any) });
 const electron = new Proxy({ app }, { get: (t, k) => (k in t ? t[k] : any) });
 const load = Module._load;

@@ -24,20 +24,33 @@ async function main(): Promise<void> {
   let bin = electronBinary();
   if (!bin) {
     // npm ci may have skipped the download (ELECTRON_SKIP_BINARY_DOWNLOAD); try once now.
+    console.log('The Electron binary is not installed: downloading it once (this can take up to 2 minutes)…');
     const installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
     const env = { ...process.env };
     delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
     spawnSync(process.execPath, [installer], { stdio: 'ignore', env, timeout: 120_000 });
     bin = electronBinary();
   }
-  if (!bin) {
-    console.error('The Electron binary is not available on this machine and could not be downloaded; run the same app in a browser with: npm run web');
-    process.exit(1);
+  if (!bin) fail('The Electron binary is not available on this machine and could not be downloaded; run the same app in a browser with: npm run web');
+  try {
+    await Promise.all([buildRenderer(), buildElectron()]);
+  } catch (err) {
+    // esbuild has already printed each error with its file and line above.
+    fail(`The app could not be built: ${firstLine(err)}`);
   }
-  await Promise.all([buildRenderer(), buildElectron()]);
   // Extra arguments pass through: `npm start -- --kiosk` tries the full-screen kiosk window.
   const child = spawn(bin, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.on('error', (err) => fail(`Electron could not be started: ${err.message}`));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-void main();
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+}
+
+function fail(line: string): never {
+  console.error(line);
+  process.exit(1);
+}
+
+main().catch((err: unknown) => fail(`npm start failed: ${firstLine(err)}`));

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'rd.captureFailed',
   'rd.needsReinit',
   'rd.unsupported',
+  'rd.addressRejected',
   'rd.deviceError',
   'rd.cancelled',
   'rd.poorQuality',
@@ -41,11 +42,16 @@ export const ERROR_CODES = [
   'eko.badResponse',
   'eko.invalidParams',
   'eko.failed',
+  // Eko has no transaction with this reference long after it was sent: it never arrived, nothing was charged
+  'eko.neverArrived',
   // The receipt printer
   'print.failed',
+  'print.pdfFailed',
   // The journal (history)
   'journal.unavailable',
   'journal.notFound',
+  // The attempt could not be written before sending, so the enquiry was not sent
+  'journal.writeFailed',
   // Operator settings
   'settings.pinWrong',
   'settings.locked',
@@ -109,4 +115,32 @@ export function toKioskError(value: unknown): KioskError {
   if (value instanceof KioskError) return value;
   const detail = value instanceof Error ? value.message : String(value);
   return new KioskError('internal', { detail, cause: value });
+}
+
+/**
+ * The failures of a balance enquiry that prove it never reached a bank: refused before it left
+ * this PC (input, set-up, scanner, history file) or by Eko's gateway before any processing.
+ * Only these may be shown as "not sent" with an offer to capture again. Any other failure
+ * (internal, host.unreachable, eko.timeout, eko.server, an unreadable answer, …) may have
+ * reached the bank: a second try could be a second billed enquiry, so its result is unknown.
+ */
+const ENQUIRY_NOT_SENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'input.invalid',
+  'config.invalid',
+  'host.unauthorized',
+  ...ERROR_CODES.filter((code) => code.startsWith('rd.')),
+  'eko.offline',
+  'eko.auth',
+  'eko.clockSkew',
+  'eko.notFound',
+  'eko.contentType',
+  'eko.invalidParams',
+  'eko.neverArrived',
+  'journal.unavailable',
+  'journal.writeFailed',
+  'settings.busy',
+]);
+
+export function enquiryNeverSent(code: ErrorCode): boolean {
+  return ENQUIRY_NOT_SENT_CODES.has(code);
 }

@@ -42,6 +42,8 @@ export const AppInfoSchema = z.object({
   agent: z.object({ userCode: z.string(), mobile: z.string() }),
   /** The counter's thermal printer: 58 or 80 mm paper. */
   receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
+  /** How long the scanner waits for a finger (configured rd.captureTimeoutMs): the capture asks for it and the countdown shows it. */
+  captureTimeoutMs: z.number().int().min(3000).max(60000),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -201,9 +203,24 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
     ...EnquiryCommon,
     /**
      * awaited/onHold: Eko said tx_status 2/5. timeout/connectionLost: sent, no answer.
-     * serverError/unreadable: sent, answer was a 5xx page or unreadable. interrupted: the app stopped mid-enquiry.
+     * After sending, an answer that is not a verdict: serverError (HTTP 5xx), gatewayError (HTTP 502/503/504
+     * from a gateway), htmlPage (a web page, e.g. a proxy's), httpError (another HTTP error status with JSON),
+     * unreadable (cut off or not JSON), unexpectedData (JSON with fields of the wrong type, or a success
+     * without a balance). interrupted: the app stopped mid-enquiry.
      */
-    reason: z.enum(['awaited', 'onHold', 'timeout', 'connectionLost', 'serverError', 'unreadable', 'interrupted']),
+    reason: z.enum([
+      'awaited',
+      'onHold',
+      'timeout',
+      'connectionLost',
+      'serverError',
+      'gatewayError',
+      'htmlPage',
+      'httpError',
+      'unreadable',
+      'unexpectedData',
+      'interrupted',
+    ]),
     tid: z.string().nullable(),
   }),
 ]);
@@ -212,7 +229,9 @@ export type EnquiryOutcome = z.infer<typeof EnquiryOutcomeSchema>;
 /**
  * The enquiry the main side is working on or has just finished, so a renderer
  * that was reloaded or recreated mid-enquiry can tell the agent where things
- * stand. Only masked data. Finished ones are kept for 60 s.
+ * stand. Only masked data. A finished one (done, or notSent: failed before it
+ * reached a bank, see enquiryNeverSent) is kept until the renderer acknowledges
+ * it (acknowledgeLastEnquiry), at most 10 minutes.
  */
 export const LastEnquirySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('none') }),
@@ -225,6 +244,16 @@ export const LastEnquirySchema = z.discriminatedUnion('state', [
     bankName: z.string(),
   }),
   z.object({ state: z.literal('done'), outcome: EnquiryOutcomeSchema }),
+  z.object({
+    state: z.literal('notSent'),
+    clientRefId: z.string(),
+    at: z.string(),
+    maskedAadhaar: z.string(),
+    maskedMobile: z.string(),
+    bankIin: z.string(),
+    bankName: z.string(),
+    error: WireErrorSchema,
+  }),
 ]);
 export type LastEnquiry = z.infer<typeof LastEnquirySchema>;
 
@@ -232,6 +261,9 @@ export type LastEnquiry = z.infer<typeof LastEnquirySchema>;
 // History (the journal), follow-up, receipts, diagnostics
 
 export const JOURNAL_OUTCOMES = ['success', 'refused', 'unknown', 'notSent'] as const;
+
+/** listEnquiries answers at most this many rows (the newest); `matching` says how many there are. */
+export const HISTORY_MAX_ROWS = 500;
 
 /** One enquiry attempt as history shows it. A row the app lost track of mid-enquiry is 'unknown' / 'interrupted'. */
 export const HistoryRowSchema = z.object({
@@ -265,17 +297,42 @@ export const ListEnquiriesInputSchema = z
   .strict();
 
 export const EnquiryListSchema = z.object({
+  /** The newest rows that match the filters, at most HISTORY_MAX_ROWS. */
   rows: z.array(HistoryRowSchema),
   totals: z.record(z.enum(JOURNAL_OUTCOMES), z.number().int()),
+  /** How many rows match the filters in all; more than rows.length when the list was cut at HISTORY_MAX_ROWS. */
+  matching: z.number().int().optional(),
 });
 export type EnquiryList = z.infer<typeof EnquiryListSchema>;
 
 export const PaperWidthSchema = z.union([z.literal(58), z.literal(80)]);
 export type PaperWidth = z.infer<typeof PaperWidthSchema>;
 
-export const PrintReceiptInputSchema = z.object({ paperMm: PaperWidthSchema }).strict();
+/** The receipt lengths a page may have (mm): anything else is a bad measurement, and the page stays A4-long. */
+export const RECEIPT_HEIGHT_MM = { min: 10, max: 1000 } as const;
+
+/** The receipt's page: the paper's width and the receipt's length as the renderer laid it out. */
+export const ReceiptPageSchema = z
+  .object({
+    paperMm: PaperWidthSchema,
+    /** Measured, so a thermal printer feeds only as much paper as the receipt needs. Absent: an A4 length. */
+    heightMm: z.number().min(RECEIPT_HEIGHT_MM.min).max(RECEIPT_HEIGHT_MM.max).optional(),
+  })
+  .strict();
+export type ReceiptPage = z.infer<typeof ReceiptPageSchema>;
+
+export const PrintReceiptInputSchema = ReceiptPageSchema;
 /** silent: printed by the desktop app. browser: the renderer opens the browser's print dialog. */
 export const PrintReceiptResultSchema = z.object({ method: z.enum(['silent', 'browser']) });
+
+/** The file is named after the enquiry's reference (the main side makes it safe for a file name). */
+export const SaveReceiptPdfInputSchema = ReceiptPageSchema.extend({ clientRefId: z.string().min(1).max(64) }).strict();
+export type SaveReceiptPdfInput = z.infer<typeof SaveReceiptPdfInputSchema>;
+/** saved: the desktop app wrote the PDF to `path`. browser: the renderer opens the browser's print dialog, whose "Save as PDF" saves it. */
+export const SaveReceiptPdfResultSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('saved'), path: z.string() }),
+  z.object({ method: z.literal('browser') }),
+]);
 
 export const DiagnosticsSchema = z.object({
   version: z.string(),
@@ -374,6 +431,22 @@ export const MaskedSecretSchema = z.object({
   source: z.enum(['saved', 'env', 'profile', 'sandbox', 'none']),
 });
 
+/**
+ * Why the saved settings did not load at start-up. The counter then runs the training (demo)
+ * profile and shows the operator setup until they are fixed. fileDamaged: config.json is not
+ * readable JSON; keyNotReadable: a saved key cannot be decrypted on this PC or Windows user;
+ * missing: the profile needs a value that is not saved; invalid: a saved value is wrong.
+ */
+export const CONFIG_PROBLEMS = ['fileDamaged', 'keyNotReadable', 'missing', 'invalid'] as const;
+export const ConfigProblemSchema = z.object({
+  /** Where the value is: "config.json → eko.latlong", a KIOSK_* name, or the config file's path. */
+  setting: z.string(),
+  /** The settings form's field for it ("eko.latlong"), when it has one. */
+  field: z.string().nullable(),
+  problem: z.enum(CONFIG_PROBLEMS),
+});
+export type ConfigProblem = z.infer<typeof ConfigProblemSchema>;
+
 export const SettingsSchema = z.object({
   /** No setup saved yet: the renderer shows setup (profile + PIN; production: the Eko fields). */
   firstRun: z.boolean(),
@@ -381,7 +454,7 @@ export const SettingsSchema = z.object({
   /** Too many wrong PINs: unlockSettings is refused until lockedUntil. */
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
-  /** The profile running now. */
+  /** The profile running now; while configProblem is set, the one the saved settings ask for. */
   profile: ProfileSchema,
   eko: z.object({
     /** null: the built-in sandbox (demo). */
@@ -400,6 +473,8 @@ export const SettingsSchema = z.object({
   secretStorage: z.enum(['os', 'dev-file']),
   /** KIOSK_* variables set on this PC: they win over anything saved here (the screen says so). */
   envOverrides: z.array(z.string()),
+  /** Setup needed: the saved settings did not load (the training profile runs meanwhile); null when they did. */
+  configProblem: ConfigProblemSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -466,10 +541,13 @@ export const contract = {
 
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
   getLastEnquiry: call(NoInput, LastEnquirySchema),
+  /** The agent has seen (or the idle wipe cleared) this finished enquiry: the main side forgets it. */
+  acknowledgeLastEnquiry: call(z.object({ clientRefId: z.string().min(1).max(64) }).strict(), z.object({ acknowledged: z.boolean() })),
 
   listEnquiries: call(ListEnquiriesInputSchema, EnquiryListSchema),
   followUpEnquiry: call(z.object({ clientRefId: z.string().min(1).max(64) }).strict(), HistoryRowSchema),
   printReceipt: call(PrintReceiptInputSchema, PrintReceiptResultSchema),
+  saveReceiptPdf: call(SaveReceiptPdfInputSchema, SaveReceiptPdfResultSchema),
   getDiagnostics: call(NoInput, DiagnosticsSchema),
   exportDiagnostics: call(NoInput, z.object({ path: z.string() })),
   /** The redacted log files, zipped into <dataDir>/exports, for support. */

@@ -44,6 +44,7 @@ const shell = createShell({
     rendererDir: path.join(__dirname, '..', 'renderer'),
   },
   argv: process.argv,
+  processEvents: process,
   env: process.env,
   startUpdater: ({ logger, enquiryInFlight }) => {
     // Only an installed build can update itself (a development run has no app-update.yml).

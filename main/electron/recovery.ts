@@ -1,7 +1,8 @@
 /**
- * Recovery from a crashed or hung renderer: the window is recreated after a
- * back-off (1 s, 2 s, 4 s … capped) so a renderer that crashes on start cannot
- * spin the CPU, and the back-off resets once a window has stayed up for a while.
+ * Recovery from a crashed or hung renderer, or a page that failed to load: the
+ * window is recreated (on the same URL) after a back-off (1 s, 2 s, 4 s … capped)
+ * so a renderer that crashes on start cannot spin the CPU, and the back-off resets
+ * once a window has stayed up for a while.
  */
 import type { Logger } from '../services/log/logger';
 
@@ -25,7 +26,14 @@ export const DEFAULT_RECOVERY_TIMING: RecoveryTiming = {
 export interface WatchedContents {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
+  on(
+    event: 'did-fail-load',
+    listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
+  ): unknown;
 }
+
+/** Chromium's net::ERR_ABORTED: a load we cancelled ourselves (a blocked navigation), not a failure. */
+export const LOAD_ABORTED = -3;
 
 export interface Recovery {
   /** Watches the current window; events from windows watched before are ignored from now on. */
@@ -94,6 +102,11 @@ export function createRecovery(options: {
       contents.on('render-process-gone', (_event, details) => {
         if (mine !== generation) return;
         fail(details.reason, { exitCode: details.exitCode });
+      });
+      // A page that failed to load leaves a blank window: load it again, with the same back-off.
+      contents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {
+        if (mine !== generation || !isMainFrame || errorCode === LOAD_ABORTED) return;
+        fail('load-failed', { errorCode, errorDescription });
       });
       contents.on('unresponsive', () => {
         if (mine !== generation || hang || pending) return;

@@ -3,11 +3,12 @@
  * over the real modules, the unit tests a stand-in, so each lock-down rule is
  * proven without the Electron binary.
  *
- * Start-up order: privileged scheme → single-instance lock → ready → no menu →
- * boot services → session/protocol/IPC lock-down → keep display awake → window
- * → updater. A settings flow can be added as more contract calls (IPC) and, if
- * it needs a window of its own, another createWindow call with the same
- * webPreferences and lock-down (lockDownApp covers every web contents).
+ * Start-up order: main-process error handlers → refuse debugging switches (release)
+ * → privileged scheme → single-instance lock → ready → no menu → boot services →
+ * session/protocol/IPC lock-down → keep display awake → window → updater. A settings
+ * flow can be added as more contract calls (IPC) and, if it needs a window of its own,
+ * another createWindow call with the same webPreferences and lock-down (lockDownApp
+ * covers every web contents).
  */
 import type {
   App,
@@ -22,7 +23,7 @@ import type {
 } from 'electron';
 import type { Booted } from '../host/boot';
 import { ConfigError } from '../services/config/config';
-import type { Logger } from '../services/log/logger';
+import { createLogger, type Logger } from '../services/log/logger';
 import { registerContractHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { createRecovery, type Recovery, type RecoveryTiming } from './recovery';
@@ -38,6 +39,8 @@ export type ShellApp = Pick<
   | 'on'
   | 'quit'
   | 'exit'
+  | 'relaunch'
+  | 'commandLine'
   | 'requestSingleInstanceLock'
   | 'getPath'
   | 'setAppUserModelId'
@@ -61,7 +64,21 @@ export interface ShellDeps {
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
   recoveryTiming?: Partial<RecoveryTiming>;
+  /** Where main-process errors nobody caught are reported: `process` (tests: a stand-in emitter). */
+  processEvents: Pick<NodeJS.EventEmitter, 'on'>;
+  /** Milliseconds since the epoch (tests: fake timers). */
+  now?: () => number;
 }
+
+/**
+ * Chromium switches that would open the app to a debugger (DevTools protocol, Node inspector).
+ * The release fuses already turn Node's --inspect off; remote debugging has no fuse.
+ */
+export const REFUSED_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk', 'inspect-port'] as const;
+/** Marks a start that relaunched after an uncaught error, so a crash loop stops instead of spinning. */
+export const RELAUNCHED_AFTER_ERROR_FLAG = '--kiosk-relaunched-after-error';
+/** A relaunched start that fails again within this long is not relaunched again. */
+export const RELAUNCH_LOOP_WINDOW_MS = 60_000;
 
 export interface Shell {
   start(): Promise<void>;
@@ -79,11 +96,52 @@ export function createShell(deps: ShellDeps): Shell {
   let updater: { stop(): void } | null = null;
   let blockerId: number | null = null;
   let quitting = false;
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  // Until boot has a logger with a file: redacted lines on stderr.
+  const earlyLogger = createLogger({ dir: null, console: true });
+
+  /**
+   * A throw or rejection nobody caught in the main process: logged through the redacting logger,
+   * never Electron's raw "A JavaScript error occurred" dialog (which shows a stack trace to the
+   * agent). A release build then starts itself again: state after an uncaught exception is not
+   * trusted, and an enquiry in flight stays "sent" in the journal, shown as unknown after the start.
+   */
+  function handleProcessErrors(): void {
+    const log = () => (booted?.logger ?? earlyLogger).child('process');
+    deps.processEvents.on('uncaughtException', (err: unknown) => {
+      log().error('uncaught exception in the main process', { error: err, stack: err instanceof Error ? err.stack : undefined });
+      if (!mode.release) return;
+      const looping = (deps.argv ?? []).includes(RELAUNCHED_AFTER_ERROR_FLAG) && now() - startedAt < RELAUNCH_LOOP_WINDOW_MS;
+      if (looping) {
+        log().error('failing again right after a relaunch; exiting without relaunching');
+      } else {
+        log().warn('relaunching after the uncaught exception');
+        const args = (deps.argv ?? []).slice(1).filter((a) => a !== RELAUNCHED_AFTER_ERROR_FLAG);
+        app.relaunch({ args: [...args, RELAUNCHED_AFTER_ERROR_FLAG] });
+      }
+      app.exit(1);
+    });
+    // A rejected promise is one failed action (its caller already answered); the app carries on.
+    deps.processEvents.on('unhandledRejection', (reason: unknown) => {
+      log().error('unhandled promise rejection in the main process', { error: reason, stack: reason instanceof Error ? reason.stack : undefined });
+    });
+  }
 
   function createMainWindow(logger: Logger): BrowserWindow {
     const next = deps.createWindow(mainWindowOptions(mode, deps.paths.preload));
     next.removeMenu();
     if (mode.release) lockDownKeyboardAndZoom(next.webContents, logger.child('window'));
+    // Release: Alt+F4 or a close message must not end the counter app. It closes only when the app
+    // quits (an update installing, app.quit) or Windows ends the session (shutdown, restart, log-off).
+    next.on('close', (event) => {
+      if (!mode.release || quitting) return;
+      event.preventDefault();
+      logger.warn('window close refused (release build)');
+    });
+    next.on('session-end', () => {
+      quitting = true;
+    });
     next.once('ready-to-show', () => {
       next.show();
       next.focus();
@@ -111,6 +169,16 @@ export function createShell(deps: ShellDeps): Shell {
   }
 
   async function start(): Promise<void> {
+    handleProcessErrors();
+    if (mode.release) {
+      const refused = REFUSED_SWITCHES.filter((name) => app.commandLine.hasSwitch(name));
+      if (refused.length > 0) {
+        // Someone started the counter app with a debugger port: leave before anything loads.
+        earlyLogger.error('refusing to start with debugging switches', { switches: refused });
+        app.exit(1);
+        return;
+      }
+    }
     // Before ready: app:// must be a standard, secure scheme.
     deps.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
     if (!app.requestSingleInstanceLock()) {

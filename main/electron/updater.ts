@@ -125,7 +125,10 @@ export function startUpdater(options: UpdaterOptions): UpdaterHandle {
   async function check(): Promise<void> {
     if (stopped || installing) return;
     try {
-      await updater.checkForUpdates();
+      const result = await updater.checkForUpdates();
+      // With autoDownload the download runs on after the check: its promise rejects when the download
+      // fails (offline half-way), and nothing else awaits it. Logged, never an unhandled rejection.
+      result?.downloadPromise?.catch((err: unknown) => log.warn('update download failed', { message: message(err) }));
     } catch (err) {
       log.warn('update check failed', { message: message(err) });
     }

@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, describeConfig, resolveDataDir, type KioskConfig } from '../services/config/config';
+import { ConfigError, describeConfig, loadStartupConfig, prepareDataDir, type KioskConfig } from '../services/config/config';
 import { createLogger, type Logger } from '../services/log/logger';
 import { startServices, type ReceiptPrinter, type Services } from '../services';
 import { createDevFileSecretStore, unavailableSecretStore, type SecretStore } from '../services/settings/secret-store';
@@ -19,6 +19,11 @@ export interface Booted {
   /** The services running now: read it each time, never keep it (a settings save replaces them). */
   readonly services: Services;
   dispatch: Dispatch;
+  /**
+   * Why the saved settings did not load at start-up (null: they did). The training profile then
+   * runs and the settings screen asks the operator to fix them; a save replaces the services.
+   */
+  startupProblem: ConfigError | null;
 }
 
 export function appVersion(): string {
@@ -55,12 +60,18 @@ export async function boot(options: {
   onLogLine?: (line: string) => void;
 }): Promise<Booted> {
   const env = options.env ?? process.env;
-  const dataDir = resolveDataDir(env, options.dataDir);
+  const dataDir = prepareDataDir(env, options.dataDir);
   const secretStore = options.secretStore ?? (options.host === 'web' ? createDevFileSecretStore(dataDir) : unavailableSecretStore('os'));
-  const config = loadConfig(env, { dataDir: options.dataDir, decrypt: (b64) => secretStore.decrypt(b64) });
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  // A bad KIOSK_* variable throws here; bad saved settings give the training profile and a problem to fix.
+  const { config, problem } = loadStartupConfig(env, { dataDir: options.dataDir, decrypt: (b64) => secretStore.decrypt(b64) });
   const logger = createLogger({ dir: path.join(config.dataDir, 'logs'), console: options.console ?? false, onLine: options.onLogLine });
   logger.info('starting', { host: options.host, secretStorage: secretStore.kind, config: describeConfig(config) });
+  if (problem) {
+    logger.warn('the saved settings do not load: running the training profile until the operator fixes them in the settings', {
+      setting: problem.setting,
+      problem: problem.params?.problem,
+    });
+  }
   const start = (next: KioskConfig) =>
     startServices({
       config: next,
@@ -71,7 +82,7 @@ export async function boot(options: {
       printer: options.printer,
     });
   const live = createLiveServices(await start(config), start, logger);
-  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live });
+  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live, configProblem: problem });
   const dispatch = createDispatch(createHandlers(live.ready, settings), logger);
   return {
     get config() {
@@ -82,5 +93,6 @@ export async function boot(options: {
       return live.current();
     },
     dispatch,
+    startupProblem: problem,
   };
 }

@@ -30,6 +30,7 @@ export function createHandlers(services: () => Promise<Services>, settings: Sett
 
     balanceEnquiry: async (input) => (await services()).enquiry.run(input),
     getLastEnquiry: async () => (await services()).enquiry.last(),
+    acknowledgeLastEnquiry: async (input) => ({ acknowledged: (await services()).enquiry.acknowledge(input.clientRefId) }),
 
     listEnquiries: async (input) => (await services()).history.list(input),
     followUpEnquiry: async (input) => (await services()).history.followUp(input.clientRefId),
@@ -37,8 +38,14 @@ export function createHandlers(services: () => Promise<Services>, settings: Sett
       const { printer } = await services();
       // Silent printing only where the host can (Electron); otherwise the renderer opens the browser's dialog.
       if (!printer) return { method: 'browser' as const };
-      await printer.print(input.paperMm);
+      await printer.print(input);
       return { method: 'silent' as const };
+    },
+    saveReceiptPdf: async (input) => {
+      const { printer, config } = await services();
+      // The web host's answer: the browser's print dialog has "Save as PDF" as a destination.
+      if (!printer) return { method: 'browser' as const };
+      return { method: 'saved' as const, path: await printer.savePdf(input, config.dataDir) };
     },
     getDiagnostics: async () => (await services()).diagnostics.get(),
     exportDiagnostics: async () => (await services()).diagnostics.exportBundle(),

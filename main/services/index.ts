@@ -16,7 +16,8 @@ import type {
   EkoStatus,
   EnquiryOutcome,
   LastEnquiry,
-  PaperWidth,
+  ReceiptPage,
+  SaveReceiptPdfInput,
   SettlementAccounts,
   SettlementBalance,
 } from '../../app/contract';
@@ -55,11 +56,15 @@ export interface EkoFacade {
 export interface EnquiryFacade {
   run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
   last(): LastEnquiry;
+  /** The renderer showed (or wiped) the finished enquiry with this reference. */
+  acknowledge(clientRefId: string): boolean;
 }
 
-/** Silent receipt printing: only the Electron host can do it. */
+/** Silent receipt printing and saving it as a PDF file: only the Electron host can do them itself. */
 export interface ReceiptPrinter {
-  print(paperMm: PaperWidth): Promise<void>;
+  print(page: ReceiptPage): Promise<void>;
+  /** Writes the receipt into <dataDir>/receipts, named after its reference; answers the file's path. */
+  savePdf(request: SaveReceiptPdfInput, dataDir: string): Promise<string>;
 }
 
 export interface Services {
@@ -139,6 +144,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
       host,
       agent: { userCode: config.eko.userCode, mobile: config.eko.agentMobile },
       receiptPaperMm: config.receiptPaperMm,
+      captureTimeoutMs: config.rd.captureTimeoutMs,
     }),
     rd,
     eko,

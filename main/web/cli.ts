@@ -25,14 +25,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (booted.startupProblem) {
+    console.warn(`The saved settings do not load (${booted.startupProblem.message}): the kiosk runs the training profile until the operator fixes them in the settings.`);
+  }
   console.log(`Kiosk ready at ${web.launchUrl}`);
 }
 
 main().catch((err: unknown) => {
+  // A bad KIOSK_* variable, data folder or web port: one line naming it.
   if (err instanceof ConfigError) {
     console.error(err.message);
-  } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    console.error(`The web port is already in use: set KIOSK_WEB_PORT to a free port (or stop the other kiosk). ${(err as Error).message}`);
   } else {
     console.error(`The kiosk could not start: ${(err as Error)?.message ?? String(err)}`);
   }

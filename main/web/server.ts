@@ -14,10 +14,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { KioskError, type Envelope } from '../../app/contract';
 import type { Dispatch } from '../host/dispatch';
+import { ConfigError } from '../services/config/config';
 import type { Logger } from '../services/log/logger';
 import { contentTypeOf, rendererHeaders } from '../host/static-files';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
+const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
 
 export interface WebHostOptions {
@@ -32,6 +34,8 @@ export interface WebHostOptions {
 
 export interface WebHost {
   url: string;
+  /** The address the server is bound to (always 127.0.0.1). */
+  address: string;
   /** The URL to open: carries the secret in the fragment, which never reaches a server log. */
   launchUrl: string;
   token: string;
@@ -41,6 +45,35 @@ export interface WebHost {
 
 export function generateToken(): string {
   return crypto.randomBytes(24).toString('base64url');
+}
+
+/** A port the web host cannot listen on, as one line naming the setting. */
+function portError(err: NodeJS.ErrnoException, port: number): Error {
+  if (err.code === 'EADDRINUSE') {
+    return new ConfigError('KIOSK_WEB_PORT', `port ${port} is already in use (another kiosk or program): stop it, or set KIOSK_WEB_PORT to a free port`);
+  }
+  if (err.code === 'EACCES') {
+    return new ConfigError('KIOSK_WEB_PORT', `port ${port} is not allowed for this user (ports below 1024 need administrator rights): set KIOSK_WEB_PORT to a port from 1024 to 65535`);
+  }
+  return err;
+}
+
+/** A percent-encoded path, decoded; null when it is not valid percent-encoding (e.g. "/%"). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The request target as a URL; null when it is not one. */
+function parseUrl(target: string, host: string): URL | null {
+  try {
+    return new URL(target, `http://${host}`);
+  } catch {
+    return null;
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -55,19 +88,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticRoot = path.resolve(options.staticDir);
   let port = options.port;
 
-  const server = http.createServer((req, res) => {
+  /** The request's handling, in steps that may throw: handle() answers 500 for any of them. */
+  function serve(req: http.IncomingMessage, res: http.ServerResponse, guard: (step: () => void) => void): void {
     const reply = (status: number, body: Envelope | string, type = 'application/json') => {
       res.writeHead(status, { ...rendererHeaders(type), 'cache-control': 'no-store' });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const refuse = (status: number, error: KioskError) => reply(status, { ok: false, error: error.toWire() });
+    const badUrl = () => refuse(400, new KioskError('input.invalid', { params: { field: 'url' } }));
 
     // Only this server's own names: a page on another site resolving to 127.0.0.1 is refused.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return refuse(421, new KioskError('host.unauthorized', { detail: `host header ${host.slice(0, 64)}` }));
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // An absolute-form target (GET http://a:b/ …) may not be a URL at all.
+    const url = parseUrl(req.url ?? '/', host);
+    if (!url) return badUrl();
 
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
@@ -83,54 +120,81 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return refuse(415, new KioskError('input.invalid', { params: { field: 'content-type' } }));
       }
+      const name = decodePath(url.pathname.slice('/api/'.length));
+      if (name === null) return badUrl();
       const chunks: Buffer[] = [];
       let size = 0;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          refuse(413, new KioskError('input.invalid', { params: { field: 'body' } }));
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => {
-        if (res.headersSent) return;
-        let input: unknown;
-        try {
-          const text = Buffer.concat(chunks).toString('utf8');
-          input = text === '' ? {} : JSON.parse(text);
-        } catch {
-          return refuse(400, new KioskError('input.invalid', { params: { field: 'body' } }));
-        }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        options.dispatch(name, input).then(
-          (envelope) => reply(200, envelope),
-          (err: unknown) => {
-            log.error('dispatch threw', { error: err });
-            refuse(500, new KioskError('internal'));
-          },
-        );
-      });
+      req.on('data', (chunk: Buffer) =>
+        guard(() => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) {
+            refuse(413, new KioskError('input.invalid', { params: { field: 'body' } }));
+            req.destroy();
+            return;
+          }
+          chunks.push(chunk);
+        }),
+      );
+      req.on('end', () =>
+        guard(() => {
+          if (res.headersSent) return;
+          let input: unknown;
+          try {
+            const text = Buffer.concat(chunks).toString('utf8');
+            input = text === '' ? {} : JSON.parse(text);
+          } catch {
+            return refuse(400, new KioskError('input.invalid', { params: { field: 'body' } }));
+          }
+          options.dispatch(name, input).then(
+            (envelope) => guard(() => reply(200, envelope)),
+            (err: unknown) => guard(() => {
+              log.error('dispatch threw', { error: err });
+              refuse(500, new KioskError('internal'));
+            }),
+          );
+        }),
+      );
       return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed', 'text/plain');
+    const pathname = decodePath(url.pathname);
+    if (pathname === null) return badUrl();
     // Static files; anything that is not a file is the app (one page).
-    const wanted = path.normalize(path.join(staticRoot, decodeURIComponent(url.pathname)));
+    const wanted = path.normalize(path.join(staticRoot, pathname));
     const inside = wanted.startsWith(staticRoot + path.sep);
     const file = inside && fs.existsSync(wanted) && fs.statSync(wanted).isFile() ? wanted : path.join(staticRoot, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        return reply(503, 'The app is not built yet: run "npm run build".', 'text/plain; charset=utf-8');
+    fs.readFile(file, (err, data) =>
+      guard(() => {
+        if (err) {
+          return reply(503, 'The app is not built yet: run "npm run build".', 'text/plain; charset=utf-8');
+        }
+        res.writeHead(200, {
+          ...rendererHeaders(contentTypeOf(file)),
+          // Asset names carry a content hash; the page itself must always be fresh.
+          'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+        });
+        res.end(req.method === 'HEAD' ? undefined : data);
+      }),
+    );
+  }
+
+  // Nothing a client sends may stop the kiosk: whatever throws is logged and answered 500.
+  const server = http.createServer((req, res) => {
+    const guard = (step: () => void) => {
+      try {
+        step();
+      } catch (err) {
+        log.error('web request failed', { error: err, method: req.method, path: String(req.url).slice(0, 64) });
+        if (res.headersSent) {
+          res.destroy();
+        } else {
+          res.writeHead(500, { ...rendererHeaders('application/json'), 'cache-control': 'no-store' });
+          res.end(JSON.stringify({ ok: false, error: new KioskError('internal').toWire() } satisfies Envelope));
+        }
       }
-      res.writeHead(200, {
-        ...rendererHeaders(contentTypeOf(file)),
-        // Asset names carry a content hash; the page itself must always be fresh.
-        'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
-      });
-      res.end(req.method === 'HEAD' ? undefined : data);
-    });
+    };
+    guard(() => serve(req, res, guard));
   });
 
   // Long enough for a fingerprint capture plus a slow bank.
@@ -138,17 +202,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.headersTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(portError(err, options.port)));
+    server.listen(options.port, LOOPBACK, () => {
+      server.removeAllListeners('error');
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/`;
+  // After listen an 'error' would otherwise be unhandled and stop the process.
+  server.on('error', (err) => log.error('web host error', { error: err }));
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+  // Built from what the socket is really bound to, so a wrong bind cannot hide behind the text.
+  const url = `http://${bound.address}:${port}/`;
   log.info('web host listening', { url });
   return {
     url,
+    address: bound.address,
     launchUrl: `${url}#k=${token}`,
     token,
     port,

@@ -14,6 +14,7 @@ import {
   type KioskApi,
   type RawKioskApi,
 } from '../../app/contract';
+import { callTimeoutMs } from './call-timeouts';
 import { createWebTransport, readLaunchToken } from './web-transport';
 
 declare global {
@@ -32,10 +33,17 @@ export function createApi(raw: RawKioskApi): KioskApi {
         throw new KioskError('input.invalid', { params: { field: parsedInput.error.issues[0]?.path.join('.') || 'input' } });
       }
       let envelopeRaw: unknown;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        envelopeRaw = await raw[name](parsedInput.data);
+        // Every call has a deadline, for both transports (Electron's ipcRenderer.invoke has none).
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${name} timed out`)), callTimeoutMs(name));
+        });
+        envelopeRaw = await Promise.race([raw[name](parsedInput.data), deadline]);
       } catch {
         throw new KioskError('host.unreachable');
+      } finally {
+        clearTimeout(timer);
       }
       const envelope = EnvelopeSchema.safeParse(envelopeRaw);
       if (!envelope.success) throw new KioskError('internal', { detail: `bad envelope from ${name}` });

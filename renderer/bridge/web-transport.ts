@@ -3,16 +3,9 @@
  * in the URL fragment (#k=…), is kept for this tab only, and goes with every call.
  */
 import { CALL_NAMES, KioskError, type CallName, type Envelope, type RawKioskApi } from '../../app/contract';
+import { callTimeoutMs } from './call-timeouts';
 
 const TOKEN_KEY = 'kiosk.webToken';
-
-/** Long calls: a capture waits for a finger; an enquiry waits for the bank. */
-const CALL_TIMEOUT_MS: Partial<Record<CallName, number>> = {
-  captureFingerprint: 90_000,
-  balanceEnquiry: 150_000,
-  findScanner: 20_000,
-};
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function readLaunchToken(): string | null {
   const match = /[#&]k=([A-Za-z0-9_-]+)/.exec(window.location.hash);
@@ -29,10 +22,11 @@ export function createWebTransport(token: string | null, baseUrl = ''): RawKiosk
   const raw = {} as Record<CallName, (input: unknown) => Promise<Envelope>>;
   for (const name of CALL_NAMES) {
     raw[name] = async (input: unknown): Promise<Envelope> => {
-      // A timer we clear as soon as the answer is in (AbortSignal.timeout would keep
-      // every call's request alive until its full deadline, 150 s for an enquiry).
+      // The bridge gives up at the same deadline; aborting also closes the request. A timer we
+      // clear as soon as the answer is in (AbortSignal.timeout would keep every call's request
+      // alive until its full deadline, 150 s for an enquiry).
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), CALL_TIMEOUT_MS[name] ?? DEFAULT_TIMEOUT_MS);
+      const timer = setTimeout(() => controller.abort(), callTimeoutMs(name));
       try {
         const response = await fetch(`${baseUrl}/api/${name}`, {
           method: 'POST',

@@ -22,7 +22,7 @@ export function ErrorNotice({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { what, todo } = errorText(error);
+  const { what, todo, aside } = errorText(error);
   return (
     <div className="notice notice-error" role="alert" data-error-code={error.code}>
       <IconWarning className="notice-icon" />
@@ -30,6 +30,7 @@ export function ErrorNotice({
         {title && <p className="notice-title">{title}</p>}
         <p className="notice-what">{what}</p>
         <p className="notice-todo">{todo}</p>
+        {aside && <p className="notice-aside">{aside}</p>}
         {children}
         {onRetry && (
           <button type="button" className="button button-secondary" onClick={onRetry}>

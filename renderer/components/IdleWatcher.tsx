@@ -7,7 +7,8 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as c
 /**
  * Privacy at the counter: with no input for a while (60 s on the result, 3 min
  * anywhere else in the flow) the customer's data is wiped and the app goes home.
- * Paused while the scanner or the bank is being waited for.
+ * While the scanner or the bank is waited for it waits longer (idleWaitMaxMs), but
+ * never for ever: a hung main side must not keep the customer on screen.
  */
 export function IdleWatcher() {
   const screen = useKiosk((s) => s.screen);
@@ -16,8 +17,8 @@ export function IdleWatcher() {
   const resetEnquiry = useKiosk((s) => s.resetEnquiry);
 
   useEffect(() => {
-    if (screen !== 'flow' || waiting) return;
-    const ms = step === 'result' ? timings.idleResultMs : timings.idleFlowMs;
+    if (screen !== 'flow') return;
+    const ms = waiting ? timings.idleWaitMaxMs : step === 'result' ? timings.idleResultMs : timings.idleFlowMs;
     let timer = setTimeout(() => resetEnquiry('idle'), ms);
     const onActivity = () => {
       clearTimeout(timer);

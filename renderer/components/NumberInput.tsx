@@ -10,7 +10,6 @@ export function NumberInput({
   label,
   hint,
   digits,
-  maxDigits,
   format,
   onDigits,
   problem,
@@ -20,8 +19,8 @@ export function NumberInput({
   label: string;
   hint: string;
   digits: string;
-  maxDigits: number;
   format(digits: string): string;
+  /** All the digits typed or pasted: the store decides what to keep (e.g. a +91 prefix). */
   onDigits(next: string): void;
   problem: string | null;
   onEnter?: () => void;
@@ -49,7 +48,7 @@ export function NumberInput({
     const raw = e.target.value;
     const caret = e.target.selectionStart ?? raw.length;
     caretDigits.current = raw.slice(0, caret).replace(/\D/g, '').length;
-    onDigits(raw.replace(/\D/g, '').slice(0, maxDigits));
+    onDigits(raw.replace(/\D/g, ''));
   };
 
   const hintId = `${id}-hint`;

@@ -107,6 +107,7 @@ export const en = {
       notDigits: 'Use digits only.',
       length: 'A mobile number has 10 digits: {{count}} typed so far.',
       firstDigit: 'A mobile number starts with 6, 7, 8 or 9. Check the first digit.',
+      tooLong: 'Too many digits ({{count}}): a mobile number has 10. Remove the extra digits.',
     },
   },
   aadhaar: {
@@ -132,7 +133,8 @@ export const en = {
     recent: 'Recent',
     selected: 'Selected bank',
     iin: 'IIN {{iin}}',
-    count: '{{count}} banks',
+    count_one: '{{count}} bank',
+    count_other: '{{count}} banks',
     noMatch: 'No bank matches “{{query}}”. Check the spelling, or try the short name (e.g. SBI).',
     required: 'Choose the customer’s bank from the list.',
   },
@@ -172,7 +174,7 @@ export const en = {
     unknownRepeat: 'Do not repeat the enquiry now: each try uses the customer’s fingerprint and may be charged. Check again later with the reference below.',
     reference: 'Reference to quote',
     notSentTitle: 'The enquiry was not sent to the bank',
-    maybeSentTitle: 'We lost contact with the app during the enquiry',
+    maybeSentTitle: 'The result of this enquiry is unknown',
     maybeSentBody: 'The request may have reached the bank. Treat the result as unknown: do not repeat immediately.',
     serverSaid: 'Message from Eko: {{message}}',
     waitingTitle: 'Still waiting for the bank',
@@ -209,7 +211,11 @@ export const en = {
     timeout: 'The bank did not answer in time.',
     connectionLost: 'The connection was lost after the request was sent.',
     serverError: 'Eko’s server failed after the request was sent.',
-    unreadable: 'The answer could not be read.',
+    gatewayError: 'A gateway between this PC and Eko failed after the request was sent.',
+    htmlPage: 'Eko answered with a web page instead of the result.',
+    httpError: 'Eko answered with an error code instead of the result.',
+    unreadable: 'The answer was cut off or could not be read.',
+    unexpectedData: 'Eko’s answer did not have the result in the expected form.',
     interrupted: 'The app stopped while the enquiry was running.',
   },
   settings: {
@@ -320,6 +326,15 @@ export const en = {
       decrypt: 'The saved key cannot be read on this PC or Windows user: enter it again.',
       refused: 'The app did not accept this value. Check it and try again.',
     },
+    configProblem: {
+      title: 'The saved settings of this counter cannot be used',
+      setting: 'Setting: {{setting}}',
+      training: 'Until they are fixed the counter runs in training mode: no real enquiries.',
+      fileDamaged: { what: 'The settings file is damaged, or holds a value this app cannot use.', todo: 'Set the counter up again here and save. What could still be read is kept; the rest goes back to the defaults.' },
+      keyNotReadable: { what: 'A saved Eko key cannot be read on this PC or Windows user (for example, the data folder was copied from another PC).', todo: 'Enter the key again in the settings and save.' },
+      missing: { what: 'The chosen profile needs a value that is not saved.', todo: 'Enter it in the settings and save, or choose another profile.' },
+      invalid: { what: 'A saved value is not valid.', todo: 'Correct it in the settings and save.' },
+    },
   },
   setup: {
     title: 'Welcome! Let’s set up this counter',
@@ -334,12 +349,23 @@ export const en = {
   },
   errors: {
     generic: { what: 'Something went wrong.', todo: 'Try again. If it keeps happening, restart the app.' },
+    settingAside: 'Setting: {{setting}}',
+    /** Eko's request fields, named as the agent knows them (errors.eko.invalidParams). */
+    fields: {
+      mobile: 'customer mobile number',
+      aadhaar: 'Aadhaar number',
+      bank: 'bank',
+      fingerprint: 'fingerprint',
+      location: 'shop location (settings)',
+      agent: 'agent account (settings)',
+      other: 'other details',
+    },
     internal: { what: 'Something went wrong inside the app.', todo: 'Try again. If it keeps happening, restart the app and call support.' },
     input: {
       invalid: { what: 'Some of the details are not in the right form.', todo: 'Check what you typed and try again.' },
     },
     config: {
-      invalid: { what: 'The app is not set up correctly ({{setting}}).', whatBare: 'The app is not set up correctly.', todo: 'Ask the operator to fix the settings.' },
+      invalid: { what: 'The app is not set up correctly.', todo: 'Ask the operator to fix the settings.' },
     },
     host: {
       unauthorized: { what: 'This screen is not allowed to talk to the app.', todo: 'Open the app again from the link the kiosk printed.' },
@@ -355,6 +381,7 @@ export const en = {
       captureFailed: { what: 'The fingerprint could not be captured.', todo: 'Clean the scanner and the finger, then place the finger again.' },
       needsReinit: { what: 'The scanner needs to be started again.', todo: 'Unplug the scanner, plug it in again, and wait for its light.' },
       unsupported: { what: 'The scanner does not support this kind of capture.', todo: 'Update the scanner’s RD service, or use a supported scanner.' },
+      addressRejected: { what: 'The scanner service refused the capture address it gave the app.', todo: 'Restart the scanner’s RD service, press “Find scanner”, then capture again.' },
       deviceError: { what: 'The scanner reported an error ({{code}}).', whatBare: 'The scanner reported an error.', todo: 'Restart the scanner’s RD service and try again.' },
       cancelled: { what: 'The capture was cancelled.', todo: 'Press “Capture fingerprint” when the customer is ready.' },
       poorQuality: { what: 'The fingerprint is too faint to use (quality {{qScore}}).', whatBare: 'The fingerprint is too faint to use.', todo: 'Clean the finger, press it flat on the scanner, and capture again.' },
@@ -371,14 +398,20 @@ export const en = {
       htmlPage: { what: 'Eko answered with an error page instead of data.', todo: 'Wait a few minutes and try again. If it continues, ask the operator to check the server address.' },
       badResponse: { what: 'Eko’s answer could not be read.', todo: 'Try again in a minute.' },
       invalidParams: { what: 'Eko says some details are wrong: {{fields}}.', whatBare: 'Eko says some details are wrong.', todo: 'Check the details and try again.' },
-      failed: { what: 'Eko could not do this: {{message}}', whatBare: 'Eko could not do this.', todo: 'Try again later, or call support.' },
+      failed: { what: 'Eko could not do this.', todo: 'Try again later, or call support.' },
+      neverArrived: { what: 'Eko has no record of this enquiry: it did not reach the bank, and nothing was charged.', todo: 'If the customer still needs the balance, start a new enquiry.' },
     },
     print: {
       failed: { what: 'The receipt could not be printed.', todo: 'Check that the printer is on, has paper and is connected, then press Print again.' },
+      pdfFailed: { what: 'The receipt could not be saved as a PDF.', todo: 'Press Save as PDF again. If it keeps failing, print the receipt instead and tell the operator (the disk may be full).' },
     },
     journal: {
       unavailable: { what: 'The history could not be opened.', todo: 'Restart the app. If it continues, call support.' },
       notFound: { what: 'That enquiry is not in the history.', todo: 'Refresh the list.' },
+      writeFailed: {
+        what: 'The app could not save this enquiry in its history, so it was not sent to the bank. Nothing was charged.',
+        todo: 'Check that the PC’s disk is not full, restart the app, then capture the fingerprint again. If it keeps happening, call support.',
+      },
     },
     settings: {
       pinWrong: { what: 'The operator PIN is wrong ({{triesLeft}} tries left).', whatBare: 'The operator PIN is wrong.', todo: 'Enter the PIN again. After 5 wrong tries the settings lock for 5 minutes.' },
@@ -411,6 +444,7 @@ export const en = {
     count_one: '{{count}} enquiry shown',
     count_other: '{{count}} enquiries shown',
     empty: 'No enquiries for this date and filter.',
+    limited: 'Showing the latest {{shown}} of {{total}} enquiries. Choose a date or a result, or search by the last 4 digits, to see the others.',
     refresh: 'Refresh list',
     checkAgain: 'Check result again',
     checking: 'Asking the bank…',
@@ -442,6 +476,9 @@ export const en = {
     print: 'Print receipt',
     printing: 'Printing…',
     sent: 'Receipt sent to the printer.',
+    savePdf: 'Save as PDF',
+    savingPdf: 'Saving…',
+    savedPdf: 'Receipt saved as a PDF in this file:',
   },
   diagnostics: {
     title: 'Diagnostics',

@@ -80,9 +80,33 @@ export async function loadLanguage(lang: Language): Promise<void> {
   await i18n.loadLanguages(lang);
 }
 
-/** The two lines shown for an error: what happened, what to do. Never a raw code as the main text. */
-export function errorText(error: Pick<KioskError, 'messageKey' | 'params'>): { what: string; todo: string } {
-  const params = error.params ?? {};
+/** Eko's request field names (an invalid_params answer) as the agent knows them: errors.fields.<label>. */
+const EKO_FIELD_LABELS: Record<string, string> = {
+  customer_id: 'mobile',
+  aadhaar: 'aadhaar',
+  aadhar: 'aadhaar',
+  bank_code: 'bank',
+  piddata: 'fingerprint',
+  latlong: 'location',
+  user_code: 'agent',
+  initiator_id: 'agent',
+};
+
+/** "customer_id, aadhaar" → "customer mobile number, Aadhaar number" in the agent's language. */
+function fieldLabels(fields: string): string {
+  const labels = new Set(fields.split(',').map((f) => EKO_FIELD_LABELS[f.trim()] ?? 'other'));
+  return [...labels].map((label) => i18n.t(`errors.fields.${label}`)).join(', ');
+}
+
+/**
+ * The lines shown for an error: what happened, what to do, and `aside`, a small line for
+ * what is not in the agent's language (Eko's own English words, a setting's name).
+ * Never a raw code or identifier as the main text.
+ */
+export function errorText(error: Pick<KioskError, 'messageKey' | 'params'>): { what: string; todo: string; aside: string | null } {
+  const { message, setting, ...rest } = error.params ?? {};
+  const params = rest.fields ? { ...rest, fields: fieldLabels(rest.fields) } : rest;
+  const aside = message ? i18n.t('result.serverSaid', { message }) : setting ? i18n.t('errors.settingAside', { setting }) : null;
   const key = i18n.exists(`${error.messageKey}.what`) ? error.messageKey : 'errors.generic';
   // A message with a {{placeholder}} the error did not fill falls back to its plain form.
   const raw: unknown = i18n.getResource(i18n.language, 'translation', `${key}.what`) ?? i18n.getResource('en', 'translation', `${key}.what`);
@@ -92,5 +116,6 @@ export function errorText(error: Pick<KioskError, 'messageKey' | 'params'>): { w
   return {
     what: i18n.t(whatKey, params),
     todo: i18n.t(`${key}.todo`, params),
+    aside,
   };
 }

@@ -74,8 +74,14 @@ function AccountsPanel() {
                 <li key={r.recipientId} className="recipient">
                   <span className="recipient-name">{r.name}</span>
                   <span className="recipient-meta">
-                    {t('home.accounts.account')} <span className="mono">{r.accountMasked}</span> · {t('home.accounts.ifsc')}{' '}
-                    <span className="mono">{r.ifsc}</span>
+                    {/* Each label stays with its value when the line wraps. */}
+                    <span className="nowrap">
+                      {t('home.accounts.account')} <span className="mono" data-testid="recipient-account">{r.accountMasked}</span>
+                    </span>{' '}
+                    ·{' '}
+                    <span className="nowrap" data-testid="recipient-ifsc">
+                      {t('home.accounts.ifsc')} <span className="mono">{r.ifsc}</span>
+                    </span>
                   </span>
                 </li>
               ))}

@@ -9,20 +9,23 @@ import type { KioskState } from '.';
 
 export interface DiagnosticsSlice {
   diagnostics: { data: Diagnostics | null; loading: boolean; error: KioskError | null };
-  diagnosticsExport: { busy: boolean; path: string | null; error: KioskError | null };
+  /** kind: what was (or is being) exported, so a retry repeats that export. */
+  diagnosticsExport: { busy: boolean; kind: ExportKind; path: string | null; error: KioskError | null };
   openDiagnostics(): void;
   loadDiagnostics(): Promise<void>;
-  /** bundle: the diagnostics file (with recent log lines); logs: every log file, zipped. */
-  exportDiagnostics(kind?: 'bundle' | 'logs'): Promise<void>;
+  exportDiagnostics(kind?: ExportKind): Promise<void>;
 }
+
+/** bundle: the diagnostics file (with recent log lines); logs: every log file, zipped. */
+export type ExportKind = 'bundle' | 'logs';
 
 export const createDiagnosticsSlice: StateCreator<KioskState, [], [], DiagnosticsSlice> = (set, get) => {
   let request = 0;
   return {
     diagnostics: { data: null, loading: false, error: null },
-    diagnosticsExport: { busy: false, path: null, error: null },
+    diagnosticsExport: { busy: false, kind: 'bundle', path: null, error: null },
     openDiagnostics() {
-      set({ screen: 'diagnostics', diagnosticsExport: { busy: false, path: null, error: null } });
+      set({ screen: 'diagnostics', diagnosticsExport: { busy: false, kind: 'bundle', path: null, error: null } });
       void get().loadDiagnostics();
     },
     async loadDiagnostics() {
@@ -37,12 +40,12 @@ export const createDiagnosticsSlice: StateCreator<KioskState, [], [], Diagnostic
     },
     async exportDiagnostics(kind = 'bundle') {
       if (get().diagnosticsExport.busy) return;
-      set({ diagnosticsExport: { busy: true, path: null, error: null } });
+      set({ diagnosticsExport: { busy: true, kind, path: null, error: null } });
       try {
         const { path } = kind === 'logs' ? await api().exportLogs({}) : await api().exportDiagnostics({});
-        set({ diagnosticsExport: { busy: false, path, error: null } });
+        set({ diagnosticsExport: { busy: false, kind, path, error: null } });
       } catch (err) {
-        set({ diagnosticsExport: { busy: false, path: null, error: toKioskError(err) } });
+        set({ diagnosticsExport: { busy: false, kind, path: null, error: toKioskError(err) } });
       }
     },
   };

@@ -9,13 +9,14 @@
 import type { StateCreator } from 'zustand';
 import {
   KioskError,
+  enquiryNeverSent,
   toKioskError,
   type CaptureResult,
   type EnquiryOutcome,
   type LastEnquiry,
 } from '../../app/contract';
 import { aadhaarDigits, aadhaarProblem, maskAadhaar } from '../../app/domain/aadhaar';
-import { mobileDigits, mobileProblem } from '../../app/domain/mobile';
+import { maskMobile, mobileProblem } from '../../app/domain/mobile';
 import { api } from '../bridge';
 import { bankByIin, rememberBank } from '../banks';
 import { timings } from '../timings';
@@ -44,6 +45,9 @@ export interface PendingEnquiry {
   bankName: string;
 }
 
+/** The main side's record of an enquiry that failed before it reached a bank. */
+export type NotSentRecord = Extract<LastEnquiry, { state: 'notSent' }>;
+
 export type WipeReason = 'idle' | 'agent';
 
 export interface EnquirySlice {
@@ -62,8 +66,10 @@ export interface EnquirySlice {
   attempted: boolean;
   capture: CaptureState;
   outcome: EnquiryOutcome | null;
-  /** The enquiry could not be sent (or, for host.unreachable, its fate is unknown). */
+  /** The enquiry failed: provably not sent (enquiryNeverSent), or else its fate is unknown. */
   enquiryError: KioskError | null;
+  /** The main side's record of that failure, when it has one (its reference, masked details). */
+  notSent: NotSentRecord | null;
   pending: PendingEnquiry | null;
   /** Why the last flow was wiped, shown once on the home screen. */
   wiped: WipeReason | null;
@@ -86,13 +92,13 @@ export interface EnquirySlice {
   cancelCapture(): Promise<void>;
   /** After a low-quality capture: send it anyway. */
   sendLowQuality(): Promise<void>;
-  /** After an error that left nothing sent: capture again. */
+  /** After an error that left nothing sent: capture again (with the number still in memory). */
   retryCapture(): void;
   /** Go back to the first step keeping what was typed (e.g. after input.invalid). */
   editDetails(): void;
   resetEnquiry(reason?: WipeReason): void;
   dismissWipeNotice(): void;
-  /** At start-up: show an enquiry the main side has in flight or just finished. */
+  /** At start-up: show an enquiry the main side has in flight, or finished and not yet acknowledged. */
   recoverLastEnquiry(): Promise<void>;
 }
 
@@ -103,6 +109,21 @@ const idleCapture = (): CaptureState => ({
   result: null,
   error: null,
 });
+
+/**
+ * The mobile number as digits. A pasted "+91 98765 43210" or "0 98765 43210" loses its country
+ * or trunk prefix; any other input longer than 10 digits is kept as typed (the step says it is
+ * too long) rather than cut to a different, valid-looking number.
+ */
+function mobileInput(value: string): string {
+  const digits = value.replace(/\D/g, '').slice(0, 15); // 15: the longest phone number there is
+  if (digits.length === 12 && digits.startsWith('91')) return digits.slice(2);
+  if (digits.length === 11 && digits.startsWith('0')) return digits.slice(1);
+  return digits;
+}
+
+/** After this many failed questions in a row (about a minute or more) a recovered enquiry is shown as unknown. */
+const PENDING_GIVE_UP_FAILURES = 30;
 
 /** The customer's part of the state: what resetEnquiry puts back. */
 const blankFlow = () => ({
@@ -117,25 +138,37 @@ const blankFlow = () => ({
   capture: idleCapture(),
   outcome: null,
   enquiryError: null,
+  notSent: null,
   pending: null,
 });
 
-/** The finished enquiry the agent has already seen (a reference, no customer data), so a reload does not show it again. */
-const SEEN_KEY = 'kiosk.seenEnquiry';
-function markSeen(clientRefId: string | null | undefined): void {
-  if (!clientRefId) return;
-  try {
-    sessionStorage.setItem(SEEN_KEY, clientRefId);
-  } catch {
-    /* storage disabled */
-  }
+/** Whose enquiry this flow is: what a record from the main side must match to be shown for it. */
+interface Customer {
+  maskedAadhaar: string;
+  maskedMobile: string;
+  bankIin: string;
 }
-function wasSeen(clientRefId: string): boolean {
-  try {
-    return sessionStorage.getItem(SEEN_KEY) === clientRefId;
-  } catch {
-    return false;
-  }
+
+function sameCustomer(last: Exclude<LastEnquiry, { state: 'none' }>, c: Customer): boolean {
+  const rec = last.state === 'done' ? last.outcome : last;
+  // The answer's bank name may be Eko's spelling: compare the IIN where the record has it.
+  const sameBank = 'bankIin' in rec ? rec.bankIin === c.bankIin : rec.bankName === bankByIin(c.bankIin)?.name;
+  return rec.maskedAadhaar === c.maskedAadhaar && rec.maskedMobile === c.maskedMobile && sameBank;
+}
+
+/** A recovered enquiry the main side lost track of: its fate is unknown. */
+function unknownFrom(p: PendingEnquiry): EnquiryOutcome {
+  return {
+    outcome: 'unknown',
+    reason: 'interrupted',
+    clientRefId: p.clientRefId ?? '—',
+    at: p.at,
+    maskedAadhaar: p.maskedAadhaar,
+    maskedMobile: p.maskedMobile,
+    bankIin: '',
+    bankName: p.bankName,
+    tid: null,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -143,6 +176,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> = (set, get) => {
   /** Runs `fn` only if the flow was not reset meanwhile. */
   const sameFlow = (id: number) => get().flowId === id;
+
+  /** Tells the main side the agent is done with this finished enquiry (it then forgets it). */
+  const acknowledge = (clientRefId: string | null | undefined) => {
+    if (clientRefId) void api().acknowledgeLastEnquiry({ clientRefId }).catch(() => {});
+  };
 
   const stepIndex = (step: Step) => STEPS.indexOf(step);
 
@@ -166,11 +204,11 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     } catch (err) {
       if (!sameFlow(id)) return;
       const error = toKioskError(err);
-      if (error.code === 'host.unreachable') {
-        // The app stopped answering after the request left: the main side may still know.
-        const recovered = await recoverFrom(id, maskAadhaar(s.aadhaar));
-        if (recovered) return;
-      }
+      // The main side may know better: an answer that got lost on the way back (the error was only
+      // the way back: a timeout, an unreadable envelope), or its record of a failure before sending.
+      const customer = { maskedAadhaar: maskAadhaar(s.aadhaar), maskedMobile: maskMobile(s.mobile), bankIin: s.bankIin };
+      if (await recoverFrom(id, customer)) return;
+      if (!sameFlow(id)) return;
       set((st) => ({ step: 'result', enquiryError: error, capture: { ...st.capture, phase: 'idle', result: null } }));
     }
   }
@@ -182,6 +220,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       screen: 'flow',
       outcome,
       enquiryError: null,
+      notSent: null,
       pending: null,
       aadhaar: '',
       maskedAadhaar: outcome.maskedAadhaar,
@@ -190,8 +229,25 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     });
   }
 
-  /** Asks the main side about its last enquiry; polls while it is in flight. True when something was shown. */
-  async function recoverFrom(id: number, expectMasked?: string): Promise<boolean> {
+  /** The main side's record of a failure before sending: "not sent", said explicitly. */
+  function showNotSent(record: NotSentRecord): void {
+    set((st) => ({
+      screen: 'flow',
+      step: 'result',
+      outcome: null,
+      pending: null,
+      enquiryError: KioskError.fromWire(record.error),
+      notSent: record,
+      maskedAadhaar: record.maskedAadhaar,
+      capture: { ...st.capture, phase: 'idle', result: null },
+    }));
+  }
+
+  /**
+   * Asks the main side about its last enquiry and shows it; polls while it is in flight. With
+   * `customer` (this flow's enquiry failed) only a record of that customer counts. True when shown.
+   */
+  async function recoverFrom(id: number, customer?: Customer): Promise<boolean> {
     let last: LastEnquiry;
     try {
       last = await api().getLastEnquiry({});
@@ -200,11 +256,15 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     }
     if (!sameFlow(id)) return true;
     if (last.state === 'none') return false;
-    const masked = last.state === 'done' ? last.outcome.maskedAadhaar : last.maskedAadhaar;
-    if (expectMasked && masked !== expectMasked) return false; // another customer's enquiry
+    if (customer && !sameCustomer(last, customer)) return false; // another customer's enquiry
     if (last.state === 'done') {
-      if (wasSeen(last.outcome.clientRefId)) return false;
       showOutcome(last.outcome);
+      return true;
+    }
+    if (last.state === 'notSent') {
+      // After a restart the typed details are gone: only the masked record is shown.
+      if (!customer) set({ ...blankFlow() });
+      showNotSent(last);
       return true;
     }
     const { state: _state, ...pending } = last;
@@ -226,25 +286,23 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
           showOutcome(last.outcome);
           return;
         }
+        if (last.state === 'notSent') {
+          showNotSent(last);
+          return;
+        }
         if (last.state === 'none') {
           // The main side forgot it (restarted): its fate is unknown.
-          const p = get().pending!;
-          showOutcome({
-            outcome: 'unknown',
-            reason: 'interrupted',
-            clientRefId: p.clientRefId ?? '—',
-            at: p.at,
-            maskedAadhaar: p.maskedAadhaar,
-            maskedMobile: p.maskedMobile,
-            bankIin: '',
-            bankName: p.bankName,
-            tid: null,
-          });
+          showOutcome(unknownFrom(get().pending!));
           return;
         }
       } catch {
-        failures += 1; // keep waiting: the screen says "still waiting for the bank"
-        if (failures > 1000) return;
+        // Keep waiting a while ("still waiting for the bank"); a main side that stays silent
+        // leaves the result unknown, never a spinner for ever.
+        failures += 1;
+        if (failures >= PENDING_GIVE_UP_FAILURES) {
+          if (sameFlow(id) && get().pending) showOutcome(unknownFrom(get().pending!));
+          return;
+        }
       }
     }
   }
@@ -258,18 +316,21 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     startEnquiry() {
       set((s) => ({ ...blankFlow(), screen: 'flow', wiped: null, flowId: s.flowId + 1 }));
     },
+    // The consent names the bank and is given for this customer's numbers: any change takes it back.
     setMobile(value) {
-      set({ mobile: mobileDigits(value).replace(/\D/g, '').slice(0, 10) });
+      const mobile = mobileInput(value);
+      if (mobile !== get().mobile) set({ mobile, consent: false });
     },
     setAadhaar(value) {
-      set({ aadhaar: aadhaarDigits(value).replace(/\D/g, '').slice(0, 12), maskedAadhaar: null });
+      const aadhaar = aadhaarDigits(value).replace(/\D/g, '').slice(0, 12);
+      if (aadhaar !== get().aadhaar) set({ aadhaar, maskedAadhaar: null, consent: false });
     },
     changeAadhaar() {
-      set({ aadhaar: '', maskedAadhaar: null, attempted: false });
+      set({ aadhaar: '', maskedAadhaar: null, attempted: false, consent: false });
     },
     setBank(iin) {
-      if (!bankByIin(iin)) return;
-      set({ bankIin: iin });
+      if (!bankByIin(iin) || iin === get().bankIin) return;
+      set({ bankIin: iin, consent: false });
     },
     setConsent(value) {
       set({ consent: value });
@@ -313,7 +374,8 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       if (s.step !== 'capture' || !s.consent) return; // nothing is captured without consent
       if (s.capture.phase === 'capturing' || s.capture.phase === 'sending') return;
       const id = s.flowId;
-      const timeoutMs = timings.captureTimeoutMs;
+      // The configured wait (rd.captureTimeoutMs), for the scanner and the countdown alike.
+      const timeoutMs = s.appInfo?.captureTimeoutMs ?? timings.captureTimeoutMs;
       set({ capture: { phase: 'capturing', startedAt: Date.now(), timeoutMs, result: null, error: null } });
       let result: CaptureResult;
       try {
@@ -345,15 +407,22 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       await sendEnquiry(true);
     },
     retryCapture() {
-      set({ step: 'capture', capture: idleCapture(), enquiryError: null, outcome: null });
+      const s = get();
+      // Only after a failure that proves nothing reached a bank, and with the number still typed.
+      if (!s.enquiryError || !enquiryNeverSent(s.enquiryError.code) || !s.aadhaar) return;
+      acknowledge(s.notSent?.clientRefId); // so a failure of the next try is not mistaken for this one
+      set({ step: 'capture', capture: idleCapture(), enquiryError: null, notSent: null, outcome: null });
     },
     editDetails() {
-      if (get().outcome) return; // after an answer the details are gone: start a new enquiry
-      set({ step: 'mobile', capture: idleCapture(), enquiryError: null, attempted: false });
+      const s = get();
+      if (s.outcome || !s.aadhaar) return; // after an answer the details are gone: start a new enquiry
+      acknowledge(s.notSent?.clientRefId);
+      set({ step: 'mobile', capture: idleCapture(), enquiryError: null, notSent: null, attempted: false });
     },
     resetEnquiry(reason = 'agent') {
       const s = get();
-      markSeen(s.outcome?.clientRefId ?? s.pending?.clientRefId);
+      // Seen (or wiped): the main side may forget it, so a new window does not show it again.
+      acknowledge(s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId);
       const wasActive = s.screen === 'flow';
       if (s.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
       set({ ...blankFlow(), flowId: s.flowId + 1, wiped: reason === 'idle' && wasActive ? 'idle' : null });

@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import { toKioskError, type EnquiryList, type HistoryRow, type KioskError } from '../../app/contract';
 import { api } from '../bridge';
 import { receiptFrom, type ReceiptData, type ReceiptSource } from '../components/receipt/receipt-data';
+import { measuredReceiptPage } from '../components/receipt/receipt-page';
 import type { KioskState } from '.';
 
 export type OutcomeFilter = 'all' | HistoryRow['outcome'];
@@ -27,11 +28,17 @@ export interface RowCheck {
   stillUnknown: boolean;
 }
 
+/** Where a receipt goes: the thermal printer, or a PDF file. */
+export type ReceiptTarget = 'printer' | 'pdf';
+
 export interface PrintState {
   /** The clientRefId of the receipt being printed. */
   key: string;
+  to: ReceiptTarget;
   state: 'printing' | 'sent' | 'failed';
   error: KioskError | null;
+  /** The PDF file the desktop app saved. */
+  path: string | null;
 }
 
 export interface HistorySlice {
@@ -49,7 +56,7 @@ export interface HistorySlice {
   loadHistory(): Promise<void>;
   checkResultAgain(clientRefId: string): Promise<void>;
   countUnknown(): Promise<void>;
-  printReceipt(source: ReceiptSource): Promise<void>;
+  printReceipt(source: ReceiptSource, to?: ReceiptTarget): Promise<void>;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -155,7 +162,7 @@ export const createHistorySlice: StateCreator<KioskState, [], [], HistorySlice> 
             totals[row.outcome] = (totals[row.outcome] ?? 0) + 1;
           }
           // In place: the row stays where it was, even when the filter was "unknown".
-          return { history: { ...s.history, list: { rows: list.rows.map((r) => (r.clientRefId === clientRefId ? row : r)), totals } } };
+          return { history: { ...s.history, list: { ...list, rows: list.rows.map((r) => (r.clientRefId === clientRefId ? row : r)), totals } } };
         });
         mark({ busy: false, error: null, stillUnknown: row.outcome === 'unknown' });
         if (row.outcome !== 'unknown') set((s) => ({ unknownCount: Math.max(0, s.unknownCount - 1) }));
@@ -174,24 +181,25 @@ export const createHistorySlice: StateCreator<KioskState, [], [], HistorySlice> 
       }
     },
 
-    async printReceipt(source) {
+    async printReceipt(source, to = 'printer') {
       const data = receiptFrom(source);
       const key = data.clientRefId;
       if (get().printing?.state === 'printing') return;
-      set({ receipt: { data, screen: get().screen }, printing: { key, state: 'printing', error: null } });
+      set({ receipt: { data, screen: get().screen }, printing: { key, to, state: 'printing', error: null, path: null } });
       await nextPaint();
-      const paperMm = get().appInfo?.receiptPaperMm ?? 58;
+      // As long as the receipt laid out in the print area: a thermal printer feeds the whole page.
+      const page = { paperMm: get().appInfo?.receiptPaperMm ?? 58, ...measuredReceiptPage() };
       try {
-        const { method } = await api().printReceipt({ paperMm });
+        const answer = to === 'pdf' ? await api().saveReceiptPdf({ ...page, clientRefId: key }) : await api().printReceipt(page);
         // The web host cannot print by itself: the browser's dialog prints (or saves as PDF) the receipt.
-        if (method === 'browser') {
+        if (answer.method === 'browser') {
           window.print();
           set({ printing: null }); // the dialog itself was the feedback
         } else {
-          set({ printing: { key, state: 'sent', error: null } });
+          set({ printing: { key, to, state: 'sent', error: null, path: answer.method === 'saved' ? answer.path : null } });
         }
       } catch (err) {
-        set({ printing: { key, state: 'failed', error: toKioskError(err) } });
+        set({ printing: { key, to, state: 'failed', error: toKioskError(err), path: null } });
       }
     },
   };

@@ -153,7 +153,8 @@ export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice
           .getSettings({})
           .then((settings) => ({ settings, settingsLoadError: null }))
           .catch((err: unknown) => ({ settingsLoadError: toKioskError(err) }));
-        if (!get().settingsOpen) {
+        // Setup needed: the settings screen is shown without being opened (SettingsGate), and cannot be left.
+        if (!get().settingsOpen && !get().settings?.configProblem) {
           // The operator left while the PIN was checked: do not keep a session nobody sees.
           set({ unlocking: false });
           await api().lockSettings({ token: session.token }).catch(() => undefined);

@@ -9,7 +9,7 @@ import { demoAadhaar } from '../../main/simulators/eko';
 import { startRdSimulator, type RdScenario, type RdSimulator } from '../../main/simulators/rd';
 import { en } from '../../renderer/i18n/en';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, injectTimings, openHome, shot, toCapture } from './support/flow';
+import { button, dataDirWithConfig, openHome, shot, toCapture } from './support/flow';
 
 const AADHAAR = demoAadhaar('success');
 
@@ -27,7 +27,9 @@ test.describe('with a scanner that can change', () => {
 
   test.beforeAll(async () => {
     sim = await startRdSimulator({ devices: [{ scenario: 'notReady', captureDelayMs: 300 }] });
-    kiosk = await startKiosk({ KIOSK_RD_PORTS: String(sim.ports[0]) });
+    // A capture wait other than the built-in 10 s, to see that the configured one reaches the screen.
+    const dataDir = await dataDirWithConfig({ rd: { captureTimeoutMs: 20_000 } });
+    kiosk = await startKiosk({ KIOSK_RD_PORTS: String(sim.ports[0]), KIOSK_DATA_DIR: dataDir });
   });
   test.afterAll(async () => {
     await kiosk?.stop();
@@ -40,7 +42,7 @@ test.describe('with a scanner that can change', () => {
     const indicator = page.getByTestId('device-indicator');
     await expect(indicator).toHaveAttribute('data-state', 'notReady');
     await expect(indicator).toContainText('Scanner not ready');
-    await shot(page, '30-device-not-ready');
+    await shot(page, '50-device-not-ready');
     scanner().setScenario('ready');
     // Polled every ~3 s: no click needed.
     await expect(indicator).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
@@ -59,7 +61,7 @@ test.describe('with a scanner that can change', () => {
     await expect(alert).toContainText(errorText('rd.notReady').what);
     await expect(alert).toContainText(errorText('rd.notReady').todo);
     await expect(alert.getByRole('button', { name: 'Find scanner' })).toBeVisible();
-    await shot(page, '31-capture-not-ready');
+    await shot(page, '51-capture-not-ready');
     scanner().setScenario('ready');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
@@ -85,7 +87,7 @@ test.describe('with a scanner that can change', () => {
       await expect(alert).toContainText(text.todo);
       await expect(alert.locator('.notice-what')).not.toContainText('{{');
       await expect(alert.locator('.notice-what')).not.toHaveText(code);
-      if (code === 'rd.captureTimeout') await shot(page, '32-capture-timeout');
+      if (code === 'rd.captureTimeout') await shot(page, '52-capture-timeout');
     }
     scanner().setScenario('ready');
     await page.getByRole('button', { name: 'Try again' }).click();
@@ -100,7 +102,7 @@ test.describe('with a scanner that can change', () => {
     const low = page.getByTestId('low-quality');
     await expect(low).toContainText(/The fingerprint is faint \(quality \d+\)/);
     await expect(button(page, 'Scan again')).toBeFocused();
-    await shot(page, '33-capture-low-quality');
+    await shot(page, '53-capture-low-quality');
     await button(page, 'Scan again').click();
     await expect(low).toBeVisible();
     await button(page, 'Use this fingerprint anyway').click();
@@ -108,11 +110,10 @@ test.describe('with a scanner that can change', () => {
     await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
   });
 
-  test('the countdown runs while the scanner waits; Cancel stops it', async ({ page }) => {
+  test('the countdown runs from the configured capture time while the scanner waits; Cancel stops it', async ({ page }) => {
     scanner().setScenario('ready');
     scanner().setCaptureDelay(8_000);
     try {
-      await injectTimings(page, { captureTimeoutMs: 10_000 });
       await openHome(page, kiosk.launchUrl);
       await toCapture(page, { aadhaar: AADHAAR });
       await button(page, 'Capture fingerprint').click();
@@ -120,6 +121,7 @@ test.describe('with a scanner that can change', () => {
       await expect(countdown).toBeVisible();
       await expect(page.getByTestId('device-indicator')).toBeVisible();
       const first = Number(await countdown.locator('.countdown-num').textContent());
+      expect(first).toBeGreaterThan(15); // rd.captureTimeoutMs = 20 s in config.json, not the built-in 10 s
       await expect.poll(async () => Number(await countdown.locator('.countdown-num').textContent())).toBeLessThan(first);
       await button(page, 'Cancel capture').click();
       const alert = page.locator('[data-error-code="rd.cancelled"]');
@@ -156,7 +158,7 @@ test.describe('with no scanner service at all', () => {
     await indicator.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Find scanner' }).click();
     await expect(indicator).toHaveAttribute('data-state', 'none');
-    await shot(page, '34-no-scanner');
+    await shot(page, '54-no-scanner');
     await page.keyboard.press('Escape');
     await toCapture(page, { aadhaar: AADHAAR });
     await expect(page.getByTestId('capture-device')).toContainText('No scanner found');

@@ -7,7 +7,18 @@ import { REFUSAL_REASONS } from '../../app/contract';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, captureAndWait, openHome, expectNoCustomerTraces, field, injectTimings, shot, toCapture } from './support/flow';
+import {
+  button,
+  captureAndWait,
+  expectNoCustomerTraces,
+  expectTargetsAtLeast44,
+  field,
+  injectTimings,
+  linesOf,
+  openHome,
+  shot,
+  toCapture,
+} from './support/flow';
 
 let kiosk: KioskProcess;
 test.beforeAll(async () => {
@@ -29,6 +40,11 @@ test('home: wallet, settlement accounts, scanner and the big Balance enquiry but
   await expect(page.getByTestId('accounts').locator('.recipient')).toHaveCount(2);
   await expect(page.getByTestId('device-indicator')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('scanner')).toContainText('Scanner ready');
+  // Labels stay with their values; the RD service's id does not break in the middle.
+  for (const ifsc of await page.getByTestId('recipient-ifsc').all()) expect(await linesOf(ifsc)).toBe(1);
+  const rdService = page.getByTestId('scanner').locator('.fact', { hasText: 'RD service' }).locator('dd');
+  const rdsId = (await rdService.textContent())!.split(' ')[0]!;
+  expect(await linesOf(rdService, rdsId)).toBe(1);
   await page.getByRole('button', { name: 'Refresh wallet balance' }).click();
   await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
   await shot(page, '00-home');
@@ -88,13 +104,29 @@ test('happy path by keyboard alone, with a screenshot of every step', async ({ p
   await expect(page.getByTestId('r-mobile')).toHaveText('XXXXXX3210');
   await expect(page.getByTestId('r-tid')).not.toHaveText('—');
   await expect(page.getByTestId('r-rrn')).not.toBeEmpty();
+  // The heading has the focus (a screen reader reads it) but shows no ring: nothing to act on there.
+  const heading = result.getByRole('heading', { name: en.result.successTitle });
+  await expect(heading).toBeFocused();
+  expect(await heading.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+  // References are not broken over two lines.
+  for (const ref of ['r-ref', 'r-tid', 'r-rrn', 'r-uidai']) expect(await linesOf(page.getByTestId(ref)), ref).toBe(1);
   await shot(page, '06-result-success');
   await expectNoCustomerTraces(page, SUCCESS);
 
-  // Tab reaches Print receipt, then New enquiry; New enquiry clears everything.
+  // Tab reaches Print receipt, with a focus ring you can see; then on to New enquiry, which clears everything.
   await page.keyboard.press('Tab');
-  await expect(button(page, 'Print receipt')).toBeFocused();
-  await page.keyboard.press('Tab');
+  const print = button(page, 'Print receipt');
+  await expect(print).toBeFocused();
+  const ring = await print.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+  });
+  expect(ring.style).toBe('solid');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(ring.color).toBe('rgb(255, 176, 32)'); // --focus
+  for (let i = 0; i < 4 && !(await button(page, 'New enquiry').evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
   await expect(button(page, 'New enquiry')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(field.mobile(page)).toHaveValue('');
@@ -109,9 +141,11 @@ test('happy path by touch alone, with the on-screen keypad', async ({ browser })
   const tapDigits = async (digits: string) => {
     for (const d of digits) await keypad.getByRole('button', { name: d, exact: true }).tap();
   };
+  await expectTargetsAtLeast44(page, 'home');
   await button(page, 'Balance enquiry').tap();
   await tapDigits('98765432109'); // the 11th digit is ignored
   await expect(field.mobile(page)).toHaveValue('98765 43210');
+  await expectTargetsAtLeast44(page, 'the mobile step');
   await keypad.getByRole('button', { name: 'Delete last digit' }).tap();
   await expect(field.mobile(page)).toHaveValue('98765 4321');
   await tapDigits('0');
@@ -121,21 +155,19 @@ test('happy path by touch alone, with the on-screen keypad', async ({ browser })
   await keypad.getByRole('button', { name: 'Clear' }).tap();
   await tapDigits(SUCCESS);
   await expect(field.aadhaar(page)).toHaveValue('2345 6789 0124');
+  await expectTargetsAtLeast44(page, 'the Aadhaar step');
   await button(page, 'Continue').tap();
   await page.getByRole('option', { name: /State Bank of India/ }).tap();
+  await expectTargetsAtLeast44(page, 'the bank step');
   await button(page, 'Continue').tap();
   await page.getByText(en.consent.checkbox).tap();
   await expect(field.consent(page)).toBeChecked();
+  await expectTargetsAtLeast44(page, 'the consent step');
   await button(page, 'Continue').tap();
+  await expectTargetsAtLeast44(page, 'the fingerprint step');
   await button(page, 'Capture fingerprint').tap();
   await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
-  // Every button the agent touched is at least 44 px both ways.
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, [role="option"], .check')]
-      .map((el) => el.getBoundingClientRect())
-      .filter((r) => r.width > 0 && (r.width < 44 || r.height < 44)).length,
-  );
-  expect(small).toBe(0);
+  await expectTargetsAtLeast44(page, 'the result');
   await context.close();
 });
 
@@ -228,6 +260,33 @@ test('an awaited enquiry is "Result unknown", with the reference to quote', asyn
   await shot(page, '06-result-unknown');
 });
 
+test('an enquiry on hold at Eko is "Result unknown" too, with the reference', async ({ page }) => {
+  await openHome(page, kiosk.launchUrl);
+  await toCapture(page, { aadhaar: demoAadhaar('onHold') });
+  const result = await captureAndWait(page);
+  await expect(result).toHaveAttribute('data-outcome', 'unknown');
+  await expect(result).toHaveAttribute('data-reason', 'onHold');
+  await expect(result.getByRole('heading')).toHaveText(en.result.unknownTitle);
+  await expect(result).toContainText(en.unknownReason.onHold);
+  await expect(page.getByTestId('reference')).toHaveText(/\S{8,}/);
+  await expect(page.getByTestId('balance')).toHaveCount(0);
+  await expect(button(page, en.result.captureAgain)).toHaveCount(0);
+});
+
+test('the language is remembered across a reload', async ({ page }) => {
+  await openHome(page, kiosk.launchUrl);
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(page.getByRole('button', { name: 'बैलेंस पूछताछ' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('[data-startup="done"]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'बैलेंस पूछताछ' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('hi');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.reload();
+  await expect(button(page, 'Balance enquiry')).toBeVisible();
+});
+
 test('Hindi: the whole flow in Hindi', async ({ page }) => {
   await openHome(page, kiosk.launchUrl);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
@@ -254,6 +313,7 @@ test('Hindi: the whole flow in Hindi', async ({ page }) => {
   await expect(result).toHaveAttribute('data-outcome', 'refused', { timeout: 30_000 });
   await expect(result.getByRole('heading')).toHaveText('बैंक ने बैलेंस नहीं दिया');
   await expect(result).toContainText('यह आधार नंबर इस बैंक के किसी खाते से जुड़ा नहीं है।');
+  await expect(page.getByTestId('r-time')).not.toContainText(/am|pm/i); // 24-hour clock, no Latin am/pm
   await shot(page, '13-hi-result-refused');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(result.getByRole('heading')).toHaveText(en.result.refusedTitle);
@@ -303,19 +363,29 @@ test('nothing about the customer survives a reload', async ({ page }) => {
   await expectNoCustomerTraces(page, SUCCESS);
 });
 
+// 150 % Windows scaling: a full-HD screen gives a 1280×720 CSS viewport, a 1366×768 one about 911×512.
 for (const size of [
   { name: '1024x768', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
-  { name: '1280x800@150%', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1.5 },
+  { name: '1280x720@150', viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5 },
+  { name: '911x512@150', viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 },
   { name: '1920x1080', viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 },
 ]) {
-  test(`fits ${size.name}: no horizontal scroll, Continue visible on every step`, async ({ browser }) => {
+  test(`fits ${size.name}: no horizontal scroll, Continue reachable on every step`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
     const page = await context.newPage();
     await openHome(page, kiosk.launchUrl);
     const noHorizontalScroll = async () =>
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    /** The button is on screen, scrolled to if the page is taller than the window. */
+    const reachable = async (name: string) => {
+      const b = button(page, name);
+      await b.scrollIntoViewIfNeeded();
+      await expect(b).toBeInViewport();
+      return b;
+    };
     await noHorizontalScroll();
-    await button(page, 'Balance enquiry').click();
+    await shot(page, `15-fit-${size.name}-home`);
+    await (await reachable('Balance enquiry')).click();
     const steps: [string, () => Promise<void>][] = [
       ['mobile', () => field.mobile(page).fill('9876543210')],
       ['aadhaar', () => field.aadhaar(page).fill(SUCCESS)],
@@ -328,12 +398,17 @@ for (const size of [
     for (const [name, fill] of steps) {
       await fill();
       await noHorizontalScroll();
-      await expect(button(page, 'Continue')).toBeInViewport();
-      if (size.deviceScaleFactor !== 1) await shot(page, `20-scaled-${name}`);
-      await button(page, 'Continue').click();
+      const cont = await reachable('Continue');
+      await shot(page, `15-fit-${size.name}-${name}`);
+      await cont.click();
     }
-    await expect(button(page, 'Capture fingerprint')).toBeInViewport();
+    await reachable('Capture fingerprint');
     await noHorizontalScroll();
+    await button(page, 'Capture fingerprint').click();
+    await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
+    await noHorizontalScroll();
+    await reachable('New enquiry');
+    await shot(page, `15-fit-${size.name}-result`);
     await context.close();
   });
 }

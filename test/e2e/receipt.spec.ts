@@ -3,7 +3,8 @@
  * from history, in English and in Hindi, on 58 mm and on 80 mm paper. In the web host
  * printReceipt answers {method:'browser'} and the app opens the browser's print dialog;
  * here window.print is a stand-in that counts, and Chromium's own PDF printer (the
- * dialog's "Save as PDF") proves the printed page is the receipt at the paper's width.
+ * dialog's "Save as PDF") proves the printed page is the receipt at the paper's width and
+ * only as long as the receipt (a thermal printer feeds the whole page length).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,20 @@ async function pdfPages(page: Page, name: string): Promise<{ width: number; heig
   fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.pdf`), pdf);
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
   return boxes.map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
+}
+
+/** The receipt's laid-out height in mm (CSS px are 1/96 in). */
+const receiptHeightMm = (page: Page) => page.getByTestId('receipt').evaluate((el) => (el.getBoundingClientRect().height * 25.4) / 96);
+
+/** One page, as long as the receipt (the app rounds up and adds 1 mm), never an A4 length. */
+async function expectPageFitsReceipt(page: Page, pages: { width: number; height: number }[]): Promise<void> {
+  expect(pages.length).toBe(1);
+  const contentMm = await receiptHeightMm(page);
+  const pageMm = pages[0]!.height / MM_TO_PT;
+  expect(contentMm).toBeGreaterThan(40);
+  expect(pageMm).toBeGreaterThanOrEqual(contentMm);
+  expect(pageMm - contentMm).toBeLessThan(3);
+  expect(pageMm).toBeLessThan(200); // not 297 mm
 }
 
 /** The print view as the printer gets it, screenshotted for review. */
@@ -93,7 +108,12 @@ test('58 mm: printed from the result screen, in English, only the receipt, 58 mm
   const pages = await pdfPages(page, 'receipt-58-en');
   expect(pages.length).toBe(1);
   expect(pages[0]!.width).toBeCloseTo(58 * MM_TO_PT, 0); // 164.4 pt
+  await expectPageFitsReceipt(page, pages);
   await printView(page, '30-receipt-58-en');
+
+  // "Save as PDF" in the web host opens the browser's print dialog, whose destinations include Save as PDF.
+  await button(page, 'Save as PDF').click();
+  await expect.poll(() => prints(page)).toBe(2);
 });
 
 test('58 mm: reprinted from history, in Hindi', async ({ page }) => {
@@ -116,6 +136,7 @@ test('58 mm: reprinted from history, in Hindi', async ({ page }) => {
   await expect(receipt).not.toContainText('Balance Enquiry');
   const pages = await pdfPages(page, 'receipt-58-hi');
   expect(pages[0]!.width).toBeCloseTo(58 * MM_TO_PT, 0);
+  await expectPageFitsReceipt(page, pages);
   await printView(page, '31-receipt-58-hi');
   // Leaving history empties the print area.
   await button(page, 'होम').click();
@@ -144,6 +165,7 @@ test('80 mm paper: the receipt is 80 mm wide, in English and in Hindi', async ({
   await expect(receipt.getByTestId('rc-aadhaar')).toHaveText('XXXX XXXX 9015');
   let pages = await pdfPages(page, 'receipt-80-en');
   expect(pages[0]!.width).toBeCloseTo(80 * MM_TO_PT, 0); // 226.8 pt
+  await expectPageFitsReceipt(page, pages);
   await printView(page, '32-receipt-80-en');
 
   await button(page, 'हिन्दी').click();
@@ -153,5 +175,6 @@ test('80 mm paper: the receipt is 80 mm wide, in English and in Hindi', async ({
   await expect(receipt.getByTestId('rc-status')).toHaveText(/^असफल: /);
   pages = await pdfPages(page, 'receipt-80-hi');
   expect(pages[0]!.width).toBeCloseTo(80 * MM_TO_PT, 0);
+  await expectPageFitsReceipt(page, pages);
   await printView(page, '33-receipt-80-hi');
 });

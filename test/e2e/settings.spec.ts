@@ -3,13 +3,21 @@
  * (Training, a PIN, Save → home with the TRAINING band), and the settings screen
  * behind the PIN (a wrong PIN, the right one, switching to Live against an Eko
  * sandbox started here, Test connection, Save → Production, no TRAINING band,
- * and the access key never in the page nor in clear on disk).
+ * and the access key never in the page nor in clear on disk), and a counter whose saved
+ * keys do not decrypt on this PC: it still starts, in training, on the settings with the
+ * problem, and re-entering the keys brings the live services up.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { CONFIG_FILE_NAME } from '../../main/services/config/config';
+import { hashPin } from '../../main/services/settings/pin';
+import { createDevFileSecretStore } from '../../main/services/settings/secret-store';
 import { startEkoSandbox, type EkoSandbox } from '../../main/simulators/eko';
 import { valueOf } from '../support/kiosk-api';
 import { TEST_OPERATOR_PIN, startKiosk, type KioskProcess } from '../support/kiosk-process';
 import { scanForPrivateData } from '../support/privacy-scan';
+import { makeTempDir } from '../support/temp-dir';
 import { button, shot } from './support/flow';
 
 /** An input by its visible label, exactly (the profile cards' sentences mention the keys too). */
@@ -184,6 +192,83 @@ test.describe('settings behind the operator PIN', () => {
     expect(await page.content()).not.toContain(accessKey);
 
     // Nothing on disk holds the keys in clear (config.json keeps them encrypted).
+    expect(scanForPrivateData(kiosk.dataDir, [accessKey, developerKey])).toEqual([]);
+  });
+});
+
+test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
+  let kiosk: KioskProcess;
+  let sandbox: EkoSandbox;
+  const developerKey = 'devMoved1e9a0f4b2d8e6a5c3b1f0d9e8456';
+  const accessKey = 'acc-moved-4f1d2c3b-9a8e-4d7c-b6a5-e4f3d2c14321';
+
+  test.beforeAll(async () => {
+    sandbox = await startEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
+    const e2eRoot = process.env.KIOSK_E2E_ROOT;
+    const dataDir = e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-');
+    // Encrypted with another data folder's key: like DPAPI data copied from another PC or Windows user.
+    const otherPc = createDevFileSecretStore(makeTempDir('kiosk-other-pc-'));
+    const config = {
+      profile: 'production',
+      setupDone: true,
+      operatorPinHash: await hashPin(TEST_OPERATOR_PIN),
+      eko: {
+        baseUrl: sandbox.baseUrl,
+        aadhaarPublicKey: sandbox.aadhaarPublicKey,
+        developerKeyEncrypted: otherPc.encrypt(developerKey),
+        accessKeyEncrypted: otherPc.encrypt(accessKey),
+        initiatorId: sandbox.initiatorId,
+        userCode: sandbox.userCode,
+        latlong: '28.6139,77.2090',
+      },
+    };
+    fs.writeFileSync(path.join(dataDir, CONFIG_FILE_NAME), `${JSON.stringify(config, null, 2)}\n`);
+    kiosk = await startKiosk({ KIOSK_DATA_DIR: dataDir });
+  });
+  test.afterAll(async () => {
+    await kiosk?.stop();
+    await sandbox?.close();
+  });
+
+  test('starts in training on the settings, says which key and what to do (English, Hindi); re-entering the keys goes live', async ({ page }) => {
+    // The web host said so too, in one line, and started anyway.
+    expect(kiosk.output()).toContain('The saved settings do not load (Configuration error in config.json → eko.developerKey');
+    await page.goto(kiosk.launchUrl);
+    const notice = page.getByTestId('config-problem');
+    await expect(notice).toContainText('The saved settings of this counter cannot be used');
+    await expect(notice).toContainText('A saved Eko key cannot be read on this PC or Windows user');
+    await expect(notice).toContainText('Setting: Developer key');
+    await expect(notice).toContainText('Enter the key again in the settings and save.');
+    await expect(page.getByText(/TRAINING/)).toBeVisible();
+    // Behind the PIN, and nothing else is reachable: no home, no way to close.
+    await expect(page.getByRole('heading', { name: 'Enter the operator PIN' })).toBeVisible();
+    await expect(button(page, 'Balance enquiry')).toHaveCount(0);
+    await expect(button(page, 'Close settings')).toHaveCount(0);
+    await shot(page, 'setup-needed-key');
+    await button(page, 'हिन्दी').click();
+    await expect(notice).toContainText('सेव की हुई Eko की इस PC या Windows यूज़र पर पढ़ी नहीं जा सकती');
+    await expect(notice).toContainText('सेटिंग: डेवलपर की');
+    await shot(page, 'setup-needed-key-hi');
+    await button(page, 'English').click();
+
+    await field(page, 'Operator PIN').fill(TEST_OPERATOR_PIN);
+    await button(page, 'Open settings').click();
+    // The form starts from what is saved: Live with its account; the keys are to be entered again.
+    await expect(page.getByRole('radio', { name: /Live \(production\)/ })).toBeChecked();
+    await expect(field(page, 'Initiator ID')).toHaveValue(sandbox.initiatorId);
+    await expect(field(page, 'Developer key')).toHaveValue('');
+    await field(page, 'Developer key').fill(developerKey);
+    await field(page, 'Access key').fill(accessKey);
+    await button(page, 'Save settings').click();
+
+    // Home, live against the sandbox: no TRAINING band, the wallet answers.
+    await expect(button(page, 'Balance enquiry')).toBeVisible();
+    await expect(page.getByTestId('config-problem')).toHaveCount(0);
+    await expect(page.getByText(/TRAINING/)).toHaveCount(0);
+    await expect(page.getByTestId('profile')).toHaveText('Profile: Production');
+    await expect(page.getByTestId('wallet-balance')).toContainText('₹');
+    await shot(page, 'setup-needed-fixed-home');
+    expect(await valueOf<{ configProblem: unknown }>(kiosk, 'getSettings')).toMatchObject({ configProblem: null });
     expect(scanForPrivateData(kiosk.dataDir, [accessKey, developerKey])).toEqual([]);
   });
 });

@@ -1,15 +1,23 @@
 /**
  * Smoke test of the real desktop app: launches Electron on the built app (dist/), checks the
- * lock-down from inside, completes a demo balance enquiry, and survives a renderer crash.
+ * lock-down from inside, completes a demo balance enquiry, and crashes the renderer in the
+ * middle of a slow enquiry to prove the recreated window tells the agent how it ended.
  * Needs the Electron binary; where it cannot be downloaded the test is skipped, loudly.
+ *
+ * The app runs as the browser suite's kiosks do: a finished demo setup in a fresh data dir
+ * (so it opens on home, not first-run setup), and an Eko sandbox this test starts and steers.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { BRIDGE_GLOBAL, CALL_NAMES } from '../../app/contract/calls';
-import { DEMO_CUSTOMERS } from '../../main/simulators/eko';
+import { NO_FAULTS, demoAadhaar, startEkoSandbox, type EkoSandbox } from '../../main/simulators/eko';
+import { en } from '../../renderer/i18n/en';
 import { buildElectron, buildRenderer } from '../../scripts/build';
+import { button, captureAndWait, expectNoCustomerTraces, toCapture, waitForHome } from '../e2e/support/flow';
+import { seedFinishedSetup } from '../support/kiosk-process';
+import { scanForPrivateData } from '../support/privacy-scan';
 import { makeTempDir } from '../support/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -38,26 +46,52 @@ if (!bin) {
 let app: ElectronApplication;
 let page: Page;
 let dataDir: string;
+let sandbox: EkoSandbox;
+
+/** How many windows the main process has open (always one). */
+const windowCount = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.skip(!bin, SKIP_MESSAGE);
   await Promise.all([buildRenderer(), buildElectron()]);
   dataDir = makeTempDir('kiosk-electron-');
+  // Set up as the operator would have (demo profile, a PIN): the app opens on home.
+  await seedFinishedSetup(dataDir);
+  sandbox = await startEkoSandbox({ port: 0 });
   app = await _electron.launch({
     executablePath: bin!,
     // Root (CI containers) cannot use Chromium's sandbox; everywhere else it stays on.
     args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
     cwd: root,
-    env: { ...process.env, KIOSK_PROFILE: 'demo', KIOSK_DATA_DIR: dataDir, ELECTRON_ENABLE_LOGGING: '1' },
+    env: {
+      ...(process.env as Record<string, string>),
+      KIOSK_PROFILE: 'demo',
+      KIOSK_DATA_DIR: dataDir,
+      // This test's sandbox, so it can make the bank slow.
+      KIOSK_EKO_BASE_URL: sandbox.baseUrl,
+      KIOSK_EKO_DEVELOPER_KEY: sandbox.developerKey,
+      KIOSK_EKO_ACCESS_KEY: sandbox.accessKey,
+      KIOSK_EKO_INITIATOR_ID: sandbox.initiatorId,
+      KIOSK_EKO_USER_CODE: sandbox.userCode,
+      KIOSK_EKO_AADHAAR_KEY: sandbox.aadhaarPublicKey,
+      ELECTRON_ENABLE_LOGGING: '1',
+    },
     timeout: 60_000,
   });
   page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
+  await waitForHome(page);
 });
 
 test.afterAll(async () => {
   await app?.close();
+  await sandbox?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test.afterEach(() => {
+  sandbox?.setFaults(NO_FAULTS);
 });
 
 test('the window is locked down and serves the app from app://kiosk', async () => {
@@ -78,47 +112,48 @@ test('the window is locked down and serves the app from app://kiosk', async () =
     };
   }, BRIDGE_GLOBAL);
   expect(inside).toEqual({ require: 'undefined', process: 'undefined', api: [...CALL_NAMES].sort(), opened: true });
-  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  expect(await windowCount()).toBe(1);
 });
 
 test('a demo balance enquiry, start to finish', async () => {
-  const customer = DEMO_CUSTOMERS.find((c) => c.scenario.kind === 'success')!;
-  const start = page.getByRole('button', { name: 'Balance enquiry' });
-  if (await start.isVisible().catch(() => false)) await start.click();
-  const next = () => page.getByRole('button', { name: 'Continue' }).click();
-
-  await page.getByLabel('Customer mobile number').fill('9876543210');
-  await next();
-  await page.getByLabel('Aadhaar number').fill(customer.aadhaar);
-  await next();
-  await page.getByLabel('Bank', { exact: true }).fill('State Bank of India');
-  await page.keyboard.press('Enter');
-  if (await page.getByRole('button', { name: 'Continue' }).isVisible()) await next();
-  await page.getByRole('checkbox', { name: /consent/i }).check();
-  await next();
-  await page.getByRole('button', { name: 'Capture fingerprint' }).click();
-
-  // The demo sandbox's balance for this customer, and only the masked Aadhaar on screen.
-  const balance = customer.scenario.kind === 'success' ? customer.scenario.balance : '';
-  const [rupees, paise = '00'] = balance.split('.');
-  const shown = `${Number(rupees).toLocaleString('en-IN')}.${paise.padEnd(2, '0')}`;
-  await expect(page.getByText(shown, { exact: false }).first()).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(customer.aadhaar.slice(-4), { exact: false }).first()).toBeVisible();
-  expect(await page.content()).not.toContain(customer.aadhaar);
-
-  await page.getByRole('button', { name: 'New enquiry' }).click();
-  await expect(page.getByLabel('Customer mobile number')).toBeVisible();
+  const aadhaar = demoAadhaar('success'); // ₹5,500.75
+  await toCapture(page, { aadhaar });
+  const result = await captureAndWait(page);
+  await expect(result).toHaveAttribute('data-outcome', 'success');
+  await expect(page.getByTestId('balance')).toHaveText('₹5,500.75');
+  // Only the masked Aadhaar on screen, nothing of the customer in the page.
+  await expect(result).toContainText('XXXX XXXX 0124');
+  await expectNoCustomerTraces(page, aadhaar);
+  await button(page, 'Home').click();
+  await waitForHome(page);
 });
 
-test('a crashed renderer comes back on the same URL', async () => {
+test('the renderer crashes mid-enquiry: the recreated window says the enquiry is still waiting, then its result', async () => {
+  const aadhaar = demoAadhaar('successSmall'); // ₹125.50
+  await toCapture(page, { aadhaar });
+  // A slow bank: the enquiry is still in flight (in the main process) when the renderer dies.
+  sandbox.setFaults({ latencyMs: 8_000, only: ['enquiry'] });
+  await button(page, 'Capture fingerprint').click();
+  await expect(page.getByTestId('checking')).toContainText(en.capture.checking);
+
   const replacement = app.waitForEvent('window', { timeout: 30_000 });
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
   page = await replacement;
-  await page.waitForLoadState('domcontentloaded');
   expect(page.url()).toBe('app://kiosk/index.html');
-  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  await expect.poll(windowCount).toBe(1);
+
+  // Where the agent was: the same enquiry, told it is still waiting (never failed, never a blank window) …
+  const result = page.getByTestId('result');
+  await expect(result).toHaveAttribute('data-outcome', 'pending');
+  await expect(result).toContainText(en.result.waitingTitle);
+  await expect(result).toContainText('XXXX XXXX 2341');
+  // … then how it ended, once the bank answered.
+  await expect(result).toHaveAttribute('data-outcome', 'success', { timeout: 30_000 });
+  await expect(page.getByTestId('balance')).toHaveText('₹125.50');
+  await expectNoCustomerTraces(page, aadhaar);
+
   const log = fs.readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
   expect(log).toContain('renderer failed; recreating the window');
-  // The enquiry above never reached the log in the clear.
-  for (const c of DEMO_CUSTOMERS) expect(log).not.toContain(c.aadhaar);
+  // Nothing in the data dir (journal, logs, config) holds an Aadhaar number, PID data or the sandbox's keys.
+  expect(scanForPrivateData(dataDir, [sandbox.developerKey, sandbox.accessKey])).toEqual([]);
 });

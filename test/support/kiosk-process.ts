@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAME } from '../../main/services/config/config';
 import { hashPin } from '../../main/services/settings/pin';
+import { recordSuiteSecrets } from './privacy-scan';
 import { makeTempDir } from './temp-dir';
 
 /** The operator PIN of a kiosk started with setup 'done' (the default). */
@@ -48,6 +49,8 @@ export async function startKiosk(env: Record<string, string> = {}, options: Star
   const e2eRoot = process.env.KIOSK_E2E_ROOT;
   const dataDir = env.KIOSK_DATA_DIR ?? (e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-'));
   if ((options.setup ?? 'done') === 'done') await seedFinishedSetup(dataDir);
+  // Keys given to this kiosk are keys the privacy scan must look for (a demo kiosk's own sandbox records its keys itself).
+  recordSuiteSecrets('startKiosk', [env.KIOSK_EKO_DEVELOPER_KEY ?? '', env.KIOSK_EKO_ACCESS_KEY ?? '']);
   // One process (node with tsx's loader), not the tsx wrapper: a kill must reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'web', 'cli.ts')], {
     cwd: root,

@@ -12,6 +12,7 @@ export const sampleAppInfo: AppInfo = {
   host: 'web',
   agent: { userCode: '20810200', mobile: '9962981729' },
   receiptPaperMm: 58,
+  captureTimeoutMs: 10000,
 };
 
 export const sampleSettings: Settings = {
@@ -33,6 +34,7 @@ export const sampleSettings: Settings = {
   receiptPaperMm: 58,
   secretStorage: 'dev-file',
   envOverrides: [],
+  configProblem: null,
 };
 
 export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn> } {
@@ -54,6 +56,7 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
     getSettlementAccounts: record('getSettlementAccounts', { unsettledFund: '0', remainingLimit: '0', recipients: [] }),
     getEkoStatus: record('getEkoStatus', { baseUrl: 'x', clockSkewMs: null, clockWarning: false }),
     getLastEnquiry: record('getLastEnquiry', { state: 'none' as const }),
+    acknowledgeLastEnquiry: record('acknowledgeLastEnquiry', { acknowledged: false }),
     listEnquiries: record('listEnquiries', { rows: [], totals: { success: 0, refused: 0, unknown: 0, notSent: 0 } }),
     followUpEnquiry: record('followUpEnquiry', {
       clientRefId: 'r', time: new Date(0).toISOString(), updatedAt: new Date(0).toISOString(), profile: 'demo' as const,
@@ -61,6 +64,7 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
       outcome: 'unknown' as const, reason: 'awaited', tid: null, bankRef: null, uidaiRef: null, balance: null, errorCode: null,
     }),
     printReceipt: record('printReceipt', { method: 'browser' as const }),
+    saveReceiptPdf: record('saveReceiptPdf', { method: 'browser' as const }),
     getDiagnostics: record('getDiagnostics', {
       version: '9.9.9', profile: 'demo' as const, dataDir: '/tmp/kiosk', host: 'web' as const,
       runtime: { node: '20', electron: null, chrome: null, platform: 'linux-x64' },

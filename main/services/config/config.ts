@@ -1,13 +1,16 @@
 /**
  * Configuration: profile defaults, then the config file in the data dir, then
- * KIOSK_* environment variables. Bad configuration stops start-up with a
- * message naming the setting and what is wrong with it.
+ * KIOSK_* environment variables. A bad value is a ConfigError naming the place it
+ * came from (KIOSK_LATLONG, or config.json → eko.latlong) and what is wrong with it.
+ * A bad environment stops start-up; bad saved settings start the training profile
+ * and ask the operator to fix them (loadStartupConfig).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
-import { KioskError, ProfileSchema, type Profile } from '../../../app/contract';
+import { KioskError, ProfileSchema, type ConfigProblem, type Profile } from '../../../app/contract';
+import { AADHAAR_KEY_PROBLEM, readRsaPublicKey } from '../eko/aadhaar-crypto';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY, EKO_STAGING_CREDENTIALS } from './eko-public-keys';
 
 export interface EkoConfig {
@@ -48,11 +51,27 @@ export interface KioskConfig {
   receiptPaperMm: 58 | 80;
 }
 
+/**
+ * Where a bad value came from. env: a KIOSK_* variable, which only the PC's set-up can change
+ * (start-up stops). file: config.json (the operator settings). none: nowhere, a value the
+ * profile needs is missing. file and none are fixed in the operator settings.
+ */
+export type ConfigSource = 'env' | 'file' | 'none';
+
 export class ConfigError extends KioskError {
+  /** As the message names it: KIOSK_LATLONG, config.json → eko.latlong, or the config file's path. */
   readonly setting: string;
-  constructor(setting: string, problem: string) {
+  readonly source: ConfigSource;
+  /** The setting's key in config.json ("eko.latlong"), whichever place the value came from; null: none. */
+  readonly key: string | null;
+  /** The kind of problem, for a translated message. */
+  readonly reason: ConfigProblem['problem'];
+  constructor(setting: string, problem: string, options: { source?: ConfigSource; key?: string | null; reason?: ConfigProblem['problem'] } = {}) {
     super('config.invalid', { detail: `${setting}: ${problem}`, params: { setting, problem } });
     this.setting = setting;
+    this.source = options.source ?? 'env';
+    this.key = options.key ?? null;
+    this.reason = options.reason ?? 'invalid';
     this.message = `Configuration error in ${setting}: ${problem}`;
   }
 }
@@ -95,15 +114,23 @@ const ConfigFileSchema = z
       })
       .partial()
       .strict(),
+    // Checked here, not only in loadConfig: the settings screen cannot edit these, so a bad one must be
+    // a schema problem, which readConfigFileLenient leaves out (saving the settings then repairs the file).
     rd: z
       .object({
-        host: z.string(),
-        ports: z.string(),
+        host: z.string().refine((host) => isLoopbackHost(host), 'is not this PC: the RD service only runs on loopback (127.0.0.1 or localhost)'),
+        ports: z.string().superRefine((text, ctx) => {
+          try {
+            parsePorts(text);
+          } catch (err) {
+            ctx.addIssue({ code: 'custom', message: (err as ConfigError).params?.problem ?? 'is not a port list' });
+          }
+        }),
         captureTimeoutMs: z.number().int().min(3000).max(60000),
       })
       .partial()
       .strict(),
-    webPort: z.number().int(),
+    webPort: z.number().int().min(0).max(65535),
     journalRetentionDays: z.number().int().min(1).max(3650),
     receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
     /** The operator PIN: `scrypt$N$r$p$salt$hash` (main/services/settings/pin.ts). */
@@ -144,90 +171,199 @@ export function resolveDataDir(env: Env = process.env, dataDir?: string): string
   return path.resolve(nonEmpty(env.KIOSK_DATA_DIR) ?? dataDir ?? defaultDataDir());
 }
 
+/** A setting's value and where it came from, so that an error names the place to fix it. */
+interface Sourced {
+  value: string;
+  setting: string;
+  source: ConfigSource;
+  key: string;
+}
+type Where = Omit<Sourced, 'value'>;
+
+/** How an error names a key of config.json. */
+export function fileSetting(key: string): string {
+  return `${CONFIG_FILE_NAME} → ${key}`;
+}
+
+function invalid(where: Where, problem: string): ConfigError {
+  return new ConfigError(where.setting, problem, { source: where.source, key: where.key });
+}
+
+export const DEFAULT_LATLONG = '28.6139,77.2090';
+
 /** Reads and checks the whole configuration. Throws ConfigError naming the bad setting. */
 export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): KioskConfig {
   const dataDir = resolveDataDir(env, options.dataDir);
   const file =
     options.fileContent !== undefined ? checkConfigFile(options.fileContent, path.join(dataDir, CONFIG_FILE_NAME)) : readConfigFile(dataDir);
 
-  const profile = parseProfile(nonEmpty(env.KIOSK_PROFILE) ?? file.profile ?? 'demo');
+  /** The environment's value, else the file's, else the fallback (null: none). */
+  const pick = (envName: (typeof ENV_NAMES)[number], key: string, fileValue: string | undefined, fallback: string | null): Sourced | null => {
+    const fromEnv = nonEmpty(env[envName]);
+    if (fromEnv !== undefined) return { value: fromEnv, setting: envName, source: 'env', key };
+    const fromFile = nonEmpty(fileValue);
+    if (fromFile !== undefined) return { value: fromFile, setting: fileSetting(key), source: 'file', key };
+    return fallback === null ? null : { value: fallback, setting: envName, source: 'none', key };
+  };
 
-  const envBaseUrl = nonEmpty(env.KIOSK_EKO_BASE_URL);
-  const baseUrlRaw = envBaseUrl ?? file.eko?.baseUrl ?? (profile === 'demo' ? null : EKO_BASE_URLS[profile]);
-  const baseUrl = baseUrlRaw === null ? null : parseBaseUrl(baseUrlRaw, envBaseUrl ? 'KIOSK_EKO_BASE_URL' : 'eko.baseUrl');
+  const envProfile = nonEmpty(env.KIOSK_PROFILE);
+  const profile = envProfile !== undefined ? parseProfile(envProfile) : (file.profile ?? 'demo');
+
+  const baseUrlSet = pick('KIOSK_EKO_BASE_URL', 'eko.baseUrl', file.eko?.baseUrl, null);
+  const baseUrl = baseUrlSet ? parseBaseUrl(baseUrlSet) : profile === 'demo' ? null : EKO_BASE_URLS[profile];
 
   const staging = profile === 'staging' ? EKO_STAGING_CREDENTIALS : null;
-  const pick = (envName: (typeof ENV_NAMES)[number], fileValue: string | undefined, fallback: string | null) =>
-    nonEmpty(env[envName]) ?? nonEmpty(fileValue) ?? fallback;
-
   // The demo profile talks to the sandbox, whose keys the sandbox hands over at start.
   const demoSandbox = profile === 'demo' && baseUrl === null;
   // An environment variable wins without decrypting anything: a key that no longer decrypts must not block it.
   const fileSecret = (name: 'developerKey' | 'accessKey', envName: (typeof ENV_NAMES)[number]) =>
     nonEmpty(env[envName]) ? undefined : fileSecretValue(file, name, options.decrypt);
-  const developerKey = pick('KIOSK_EKO_DEVELOPER_KEY', fileSecret('developerKey', 'KIOSK_EKO_DEVELOPER_KEY'), staging?.developerKey ?? (demoSandbox ? '' : null));
-  const accessKey = pick('KIOSK_EKO_ACCESS_KEY', fileSecret('accessKey', 'KIOSK_EKO_ACCESS_KEY'), staging?.accessKey ?? (demoSandbox ? '' : null));
-  const initiatorId = pick('KIOSK_EKO_INITIATOR_ID', file.eko?.initiatorId, staging?.initiatorId ?? (profile === 'demo' ? '9962981729' : null));
-  const userCode = pick('KIOSK_EKO_USER_CODE', file.eko?.userCode, staging?.userCode ?? (profile === 'demo' ? '20810200' : null));
-  const required = { KIOSK_EKO_DEVELOPER_KEY: developerKey, KIOSK_EKO_ACCESS_KEY: accessKey, KIOSK_EKO_INITIATOR_ID: initiatorId, KIOSK_EKO_USER_CODE: userCode };
-  for (const [name, value] of Object.entries(required)) {
+  const developerKey = pick('KIOSK_EKO_DEVELOPER_KEY', 'eko.developerKey', fileSecret('developerKey', 'KIOSK_EKO_DEVELOPER_KEY'), staging?.developerKey ?? (demoSandbox ? '' : null));
+  const accessKey = pick('KIOSK_EKO_ACCESS_KEY', 'eko.accessKey', fileSecret('accessKey', 'KIOSK_EKO_ACCESS_KEY'), staging?.accessKey ?? (demoSandbox ? '' : null));
+  const initiatorId = pick('KIOSK_EKO_INITIATOR_ID', 'eko.initiatorId', file.eko?.initiatorId, staging?.initiatorId ?? (profile === 'demo' ? '9962981729' : null));
+  const userCode = pick('KIOSK_EKO_USER_CODE', 'eko.userCode', file.eko?.userCode, staging?.userCode ?? (profile === 'demo' ? '20810200' : null));
+  const required: Array<[Sourced | null, (typeof ENV_NAMES)[number], string]> = [
+    [developerKey, 'KIOSK_EKO_DEVELOPER_KEY', 'eko.developerKey'],
+    [accessKey, 'KIOSK_EKO_ACCESS_KEY', 'eko.accessKey'],
+    [initiatorId, 'KIOSK_EKO_INITIATOR_ID', 'eko.initiatorId'],
+    [userCode, 'KIOSK_EKO_USER_CODE', 'eko.userCode'],
+  ];
+  for (const [value, envName, key] of required) {
     if (value === null) {
-      throw new ConfigError(name, `is required for the ${profile} profile (set it, or enter it in the operator settings)`);
+      throw new ConfigError(envName, `is required for the ${profile} profile (set it, or enter it in the operator settings)`, { source: 'none', key, reason: 'missing' });
     }
   }
-  if (!/^\d{10}$/.test(initiatorId!)) throw new ConfigError('KIOSK_EKO_INITIATOR_ID', 'must be the 10-digit registered mobile number');
-  if (!/^\d{4,12}$/.test(userCode!)) throw new ConfigError('KIOSK_EKO_USER_CODE', 'must be the numeric user code Eko issued (e.g. 20810200)');
+  if (!/^\d{10}$/.test(initiatorId!.value)) throw invalid(initiatorId!, 'must be the 10-digit registered mobile number');
+  if (!/^\d{4,12}$/.test(userCode!.value)) throw invalid(userCode!, 'must be the numeric user code Eko issued (e.g. 20810200)');
 
-  const agentMobile = pick('KIOSK_AGENT_MOBILE', file.eko?.agentMobile, initiatorId)!;
-  if (!/^[6-9]\d{9}$/.test(agentMobile)) throw new ConfigError('KIOSK_AGENT_MOBILE', 'must be a 10-digit mobile number starting 6–9');
+  const agentMobileSet = pick('KIOSK_AGENT_MOBILE', 'eko.agentMobile', file.eko?.agentMobile, null);
+  const agentMobile = agentMobileSet ?? initiatorId!;
+  if (!/^[6-9]\d{9}$/.test(agentMobile.value)) {
+    throw agentMobileSet
+      ? invalid(agentMobileSet, 'must be a 10-digit mobile number starting 6–9')
+      : // No agent mobile set: the initiator id stands in for it, so name that (the fix is the agent mobile).
+        invalid({ ...initiatorId!, key: 'eko.agentMobile' }, 'is also used as the agent mobile, which must start 6–9: set the agent mobile (KIOSK_AGENT_MOBILE or the operator settings)');
+  }
 
-  const latlong = pick('KIOSK_LATLONG', file.eko?.latlong, '28.6139,77.2090')!;
-  parseLatLong(latlong);
+  const latlong = parseLatLong(pick('KIOSK_LATLONG', 'eko.latlong', file.eko?.latlong, DEFAULT_LATLONG)!);
 
-  const keyRaw = pick(
+  const key = pick(
     'KIOSK_EKO_AADHAAR_KEY',
+    'eko.aadhaarPublicKey',
     file.eko?.aadhaarPublicKey,
     profile === 'staging' ? EKO_STAGING_AADHAAR_KEY : profile === 'production' ? EKO_PRODUCTION_AADHAAR_KEY : null,
   );
-  if (keyRaw === null && !demoSandbox) {
-    throw new ConfigError('KIOSK_EKO_AADHAAR_KEY', "is required when talking to an Eko server other than the built-in sandbox (Eko's RSA public key, base64 DER or PEM)");
+  if (key === null && !demoSandbox) {
+    throw new ConfigError('KIOSK_EKO_AADHAAR_KEY', "is required when talking to an Eko server other than the built-in sandbox (Eko's RSA public key, base64 DER or PEM)", {
+      source: 'none',
+      key: 'eko.aadhaarPublicKey',
+      reason: 'missing',
+    });
   }
-  if (keyRaw !== null) checkPublicKeyText(keyRaw);
+  if (key !== null) checkPublicKey(key);
 
-  const rdHost = nonEmpty(env.KIOSK_RD_HOST) ?? file.rd?.host ?? '127.0.0.1';
-  if (!isLoopbackHost(rdHost)) throw new ConfigError('KIOSK_RD_HOST', `"${rdHost}" is not this PC: the RD service only runs on loopback (127.0.0.1 or localhost)`);
-  const envPorts = nonEmpty(env.KIOSK_RD_PORTS);
-  const portsText = envPorts ?? file.rd?.ports ?? '11100-11120';
-  const ports = parsePorts(portsText, envPorts ? 'KIOSK_RD_PORTS' : 'rd.ports');
+  const rdHost = pick('KIOSK_RD_HOST', 'rd.host', file.rd?.host, '127.0.0.1')!;
+  if (!isLoopbackHost(rdHost.value)) throw invalid(rdHost, `"${rdHost.value}" is not this PC: the RD service only runs on loopback (127.0.0.1 or localhost)`);
+  const portsSet = pick('KIOSK_RD_PORTS', 'rd.ports', file.rd?.ports, null);
+  const ports = parsePorts(portsSet?.value ?? '11100-11120', portsSet ?? undefined);
 
-  const webPortText = nonEmpty(env.KIOSK_WEB_PORT) ?? (file.webPort !== undefined ? String(file.webPort) : '5178');
-  const webPort = parsePort(webPortText, 'KIOSK_WEB_PORT', true);
+  const webPortSet = pick('KIOSK_WEB_PORT', 'webPort', file.webPort !== undefined ? String(file.webPort) : undefined, '5178')!;
+  const webPort = parsePort(webPortSet.value, webPortSet, true);
 
   return {
     profile,
     dataDir,
     eko: {
       baseUrl,
-      developerKey: developerKey!,
-      accessKey: accessKey!,
-      initiatorId: initiatorId!,
-      userCode: userCode!,
-      aadhaarPublicKey: keyRaw,
-      agentMobile,
+      developerKey: developerKey!.value,
+      accessKey: accessKey!.value,
+      initiatorId: initiatorId!.value,
+      userCode: userCode!.value,
+      aadhaarPublicKey: key?.value ?? null,
+      agentMobile: agentMobile.value,
       latlong,
       requestTimeoutMs: file.eko?.requestTimeoutMs ?? 15000,
       enquiryTimeoutMs: file.eko?.enquiryTimeoutMs ?? 60000,
     },
     rd: {
-      host: rdHost,
+      host: rdHost.value,
       ports,
-      explicitPorts: envPorts !== undefined || (profile !== 'demo' ? true : file.rd?.ports !== undefined),
+      explicitPorts: portsSet?.source === 'env' || (profile !== 'demo' ? true : portsSet?.source === 'file'),
       captureTimeoutMs: file.rd?.captureTimeoutMs ?? 10000,
     },
     webPort,
     journalRetentionDays: file.journalRetentionDays ?? 90,
     receiptPaperMm: file.receiptPaperMm ?? 58,
   };
+}
+
+export interface StartupConfig {
+  config: KioskConfig;
+  /** Why the saved settings did not load (config is then the training fallback); null when they did. */
+  problem: ConfigError | null;
+}
+
+/**
+ * The configuration to start with. A bad environment (KIOSK_*) stops start-up: thrown, as by
+ * loadConfig. Bad saved settings do not (a key saved on another PC or Windows user, a damaged
+ * config.json, a wrong or missing value): a counter must not be bricked by what only the operator
+ * settings can fix, so it starts on the training profile and `problem` says what to fix there.
+ */
+export function loadStartupConfig(env: Env = process.env, options: LoadConfigOptions = {}): StartupConfig {
+  try {
+    return { config: loadConfig(env, options), problem: null };
+  } catch (err) {
+    if (!(err instanceof ConfigError) || err.source === 'env') throw err;
+    // A bad KIOSK_* variable checked after the saved problem still stops start-up.
+    try {
+      loadConfig(env, { dataDir: options.dataDir, fileContent: {} });
+    } catch (envErr) {
+      if (envErr instanceof ConfigError && envErr.source === 'env') throw envErr;
+    }
+    return { config: trainingFallback(env, options.dataDir), problem: err };
+  }
+}
+
+/** While the saved settings are broken nothing old is deleted from the journal: keep the most days allowed. */
+const KEEP_ALL_RETENTION_DAYS = 3650;
+
+/**
+ * The demo profile with its simulators, whatever the saved settings and the KIOSK_* Eko and RD
+ * variables say (they are what does not load); only the data dir, the web port, the paper width
+ * and the journal's retention are kept.
+ */
+function trainingFallback(env: Env, dataDir: string | undefined): KioskConfig {
+  const saved = readConfigFileLenient(resolveDataDir(env, dataDir)).file;
+  const hostOnly: Env = { KIOSK_DATA_DIR: env.KIOSK_DATA_DIR, KIOSK_WEB_PORT: env.KIOSK_WEB_PORT };
+  const kept: ConfigFile = { journalRetentionDays: saved.journalRetentionDays ?? KEEP_ALL_RETENTION_DAYS };
+  if (saved.receiptPaperMm !== undefined) kept.receiptPaperMm = saved.receiptPaperMm;
+  if (saved.webPort !== undefined) kept.webPort = saved.webPort;
+  try {
+    return loadConfig(hostOnly, { dataDir, fileContent: kept });
+  } catch {
+    // The saved web port was part of the problem.
+    return loadConfig(hostOnly, { dataDir, fileContent: { journalRetentionDays: kept.journalRetentionDays } });
+  }
+}
+
+/**
+ * Creates the data dir and checks it can be written, before anything is put there. Throws one
+ * line naming KIOSK_DATA_DIR (the way to choose another folder) when it cannot.
+ */
+export function prepareDataDir(env: Env = process.env, dataDir?: string): string {
+  const dir = resolveDataDir(env, dataDir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    const fromEnv = nonEmpty(env.KIOSK_DATA_DIR) !== undefined;
+    throw new ConfigError(
+      'KIOSK_DATA_DIR',
+      `the data folder "${dir}"${fromEnv ? '' : ' (the default)'} cannot be created or written (${why}): ${fromEnv ? 'set it to' : 'set KIOSK_DATA_DIR to'} a folder this user can write to`,
+    );
+  }
+  return dir;
 }
 
 function nonEmpty(value: string | undefined | null): string | undefined {
@@ -238,73 +374,120 @@ function nonEmpty(value: string | undefined | null): string | undefined {
 
 /** A secret from the config file: the encrypted form, decrypted, or (hand-written files) the clear one. */
 function fileSecretValue(file: ConfigFile, name: 'developerKey' | 'accessKey', decrypt: LoadConfigOptions['decrypt']): string | undefined {
-  const setting = `eko.${name}`;
+  const key = `eko.${name}`;
+  const fail = (problem: string, reason: ConfigProblem['problem']) => new ConfigError(fileSetting(key), problem, { source: 'file', key, reason });
   const encrypted = nonEmpty(file.eko?.[`${name}Encrypted`]);
   if (encrypted === undefined) return file.eko?.[name];
   if (nonEmpty(file.eko?.[name]) !== undefined) {
-    throw new ConfigError(setting, `is in the config file twice (clear and encrypted): remove eko.${name} and keep eko.${name}Encrypted`);
+    throw fail(`is in the config file twice (clear and encrypted): remove eko.${name} and keep eko.${name}Encrypted`, 'invalid');
   }
   if (!decrypt) {
-    throw new ConfigError(setting, 'is stored encrypted and this program cannot decrypt it: start the AePS Counter app, or set the KIOSK_EKO_* environment variable');
+    throw fail('is stored encrypted and this program cannot decrypt it: start the AePS Counter app, or set the KIOSK_EKO_* environment variable', 'keyNotReadable');
   }
   let plain: string;
   try {
     plain = decrypt(encrypted);
   } catch {
     // The usual cause: DPAPI ties the value to the Windows user and PC that saved it.
-    throw new ConfigError(setting, 'cannot be decrypted on this PC or Windows user (was the data folder copied from elsewhere?): re-enter it in the operator settings');
+    throw fail('cannot be decrypted on this PC or Windows user (was the data folder copied from elsewhere?): re-enter it in the operator settings', 'keyNotReadable');
   }
-  if (nonEmpty(plain) === undefined) throw new ConfigError(setting, 'decrypts to nothing: re-enter it in the operator settings');
+  if (nonEmpty(plain) === undefined) throw fail('decrypts to nothing: re-enter it in the operator settings', 'keyNotReadable');
   return plain;
 }
 
 /** config.json as it is on disk ({} when there is none). Throws ConfigError when it is unreadable or malformed. */
 export function readConfigFile(dataDir: string): ConfigFile {
   const file = path.join(dataDir, CONFIG_FILE_NAME);
+  const damaged = (problem: string) => new ConfigError(file, problem, { source: 'file', reason: 'fileDamaged' });
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new ConfigError(file, `cannot be read (${(err as Error).message})`);
+    throw damaged(`cannot be read (${(err as Error).message})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(file, `is not valid JSON (${(err as Error).message})`);
+    throw damaged(`is not valid JSON (${(err as Error).message})`);
   }
   return checkConfigFile(json, file);
+}
+
+/**
+ * config.json as far as it can be used, and what is wrong with it (null: nothing). A malformed
+ * file gives its well-formed parts (each key the schema refuses left out; nothing when it is not
+ * JSON), so that saving the settings repairs it without losing the rest.
+ */
+export function readConfigFileLenient(dataDir: string): { file: ConfigFile; problem: ConfigError | null } {
+  try {
+    return { file: readConfigFile(dataDir), problem: null };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(path.join(dataDir, CONFIG_FILE_NAME), 'utf8'));
+    } catch {
+      return { file: {}, problem: err };
+    }
+    return { file: wellFormedPart(json), problem: err };
+  }
+}
+
+/** Removes what the schema refuses, a few keys at a time, until the rest passes. */
+function wellFormedPart(json: unknown): ConfigFile {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
+  const draft = structuredClone(json) as Record<PropertyKey, unknown>;
+  for (let round = 0; round < 50; round++) {
+    const parsed = ConfigFileSchema.safeParse(draft);
+    if (parsed.success) return parsed.data;
+    let removed = false;
+    for (const issue of parsed.error.issues) {
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+      for (const p of paths) removed = removeAt(draft, p) || removed;
+    }
+    if (!removed) break;
+  }
+  return {};
+}
+
+function removeAt(root: Record<PropertyKey, unknown>, at: PropertyKey[]): boolean {
+  if (at.length === 0) return false;
+  let parent: unknown = root;
+  for (const step of at.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[step];
+  if (typeof parent !== 'object' || parent === null) return false;
+  return delete (parent as Record<PropertyKey, unknown>)[at[at.length - 1]!];
 }
 
 function checkConfigFile(json: unknown, file: string): ConfigFile {
   const parsed = ConfigFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.join('.') || '(top level)';
-    throw new ConfigError(`${file} → ${where}`, issue.message);
+    const key = issue.path.join('.');
+    throw new ConfigError(key ? fileSetting(key) : `${file} → (top level)`, issue.message, { source: 'file', key: key || null, reason: 'fileDamaged' });
   }
   return parsed.data;
 }
 
 function parseProfile(value: string): Profile {
   const parsed = ProfileSchema.safeParse(value);
-  if (!parsed.success) throw new ConfigError('KIOSK_PROFILE', `"${value}" is not a profile; use demo, staging or production`);
+  if (!parsed.success) throw new ConfigError('KIOSK_PROFILE', `"${value}" is not a profile; use demo, staging or production`, { key: 'profile' });
   return parsed.data;
 }
 
-function parseBaseUrl(value: string, setting: string): string {
+function parseBaseUrl(set: Sourced): string {
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(set.value);
   } catch {
-    throw new ConfigError(setting, `"${value}" is not a URL (expected e.g. https://staging.eko.in/ekoapi/v3)`);
+    throw invalid(set, `"${set.value}" is not a URL (expected e.g. https://staging.eko.in/ekoapi/v3)`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(setting, 'must start with https:// (or http:// for a local sandbox)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(set, 'must start with https:// (or http:// for a local sandbox)');
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new ConfigError(setting, 'plain http is only allowed to a sandbox on this PC; use https:// for Eko');
+    throw invalid(set, 'plain http is only allowed to a sandbox on this PC; use https:// for Eko');
   }
-  return value.replace(/\/+$/, '');
+  return set.value.replace(/\/+$/, '');
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -312,45 +495,51 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-function parsePort(text: string, setting: string, allowZero = false): number {
-  if (!/^\d+$/.test(text)) throw new ConfigError(setting, `"${text}" is not a port number`);
+function parsePort(text: string, where: Where, allowZero = false): number {
+  if (!/^\d+$/.test(text)) throw invalid(where, `"${text}" is not a port number`);
   const port = Number(text);
-  if (port > 65535 || (port === 0 && !allowZero)) throw new ConfigError(setting, `${port} is not a port number (1–65535)`);
+  if (port > 65535 || (port === 0 && !allowZero)) throw invalid(where, `${port} is not a port number (1–65535)`);
   return port;
 }
 
+const RD_PORTS_ENV: Where = { setting: 'KIOSK_RD_PORTS', source: 'env', key: 'rd.ports' };
+
 /** "11100-11120" or "11100,11102,11105" (ranges may appear inside the list). */
-export function parsePorts(text: string, setting = 'KIOSK_RD_PORTS'): number[] {
+export function parsePorts(text: string, where: Where = RD_PORTS_ENV): number[] {
   const ports = new Set<number>();
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
     if (range) {
-      const from = parsePort(range[1]!, setting);
-      const to = parsePort(range[2]!, setting);
-      if (to < from) throw new ConfigError(setting, `range "${part}" runs backwards`);
-      if (to - from > 200) throw new ConfigError(setting, `range "${part}" is too wide (at most 200 ports)`);
+      const from = parsePort(range[1]!, where);
+      const to = parsePort(range[2]!, where);
+      if (to < from) throw invalid(where, `range "${part}" runs backwards`);
+      if (to - from > 200) throw invalid(where, `range "${part}" is too wide (at most 200 ports)`);
       for (let p = from; p <= to; p++) ports.add(p);
     } else {
-      ports.add(parsePort(part, setting));
+      ports.add(parsePort(part, where));
     }
   }
-  if (ports.size === 0) throw new ConfigError(setting, 'lists no ports (expected e.g. 11100-11120)');
+  if (ports.size === 0) throw invalid(where, 'lists no ports (expected e.g. 11100-11120)');
   return [...ports];
 }
 
-function parseLatLong(text: string): void {
-  const m = /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/.exec(text.replace(/\s/g, ''));
+/** "28.6139, 77.2090" → "28.6139,77.2090": Eko refuses a location with spaces. */
+function parseLatLong(set: Sourced): string {
+  const m = /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/.exec(set.value.replace(/\s/g, ''));
   const lat = m ? Number(m[1]) : NaN;
   const long = m ? Number(m[2]) : NaN;
   if (!m || Math.abs(lat) > 90 || Math.abs(long) > 180) {
-    throw new ConfigError('KIOSK_LATLONG', `"${text}" is not "latitude,longitude" (e.g. 28.6139,77.2090)`);
+    throw invalid(set, `"${set.value}" is not "latitude,longitude" (e.g. ${DEFAULT_LATLONG})`);
   }
+  return `${m[1]},${m[2]}`;
 }
 
-function checkPublicKeyText(text: string): void {
-  const body = text.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s/g, '');
-  if (!/^[A-Za-z0-9+/]+=*$/.test(body) || body.length < 100) {
-    throw new ConfigError('KIOSK_EKO_AADHAAR_KEY', 'is not a base64 public key (SubjectPublicKeyInfo DER, or PEM)');
+/** Parsed as the Eko client will parse it, so a key that is no RSA key stops here and not at the first enquiry. */
+function checkPublicKey(set: Sourced): void {
+  try {
+    readRsaPublicKey(set.value);
+  } catch {
+    throw invalid(set, AADHAAR_KEY_PROBLEM);
   }
 }
 

@@ -14,7 +14,7 @@ import { formatRupees } from '../../../app/domain/money';
 import path from 'node:path';
 import { ekoDoctorCheck, type EkoDoctorReport } from '../eko';
 import { startEko } from '../eko/start';
-import { Journal, JOURNAL_FILE_NAME } from '../journal/journal';
+import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type JournalInspection } from '../journal/journal';
 
 export interface RdDoctorReport {
   devices: RdService[];
@@ -31,7 +31,15 @@ export interface DoctorReport {
   notes: string[];
   rd: RdDoctorReport;
   eko: EkoDoctorReport;
-  journal: { rows: number; unknown: number; fileBytes: number; schemaVersion: number } | null;
+  /** null when the app has made no journal in this data dir yet. */
+  journal: {
+    rows: number;
+    unknown: number;
+    fileBytes: number;
+    schemaVersion: number;
+    /** needsMigration: the app updates the file at its next start. newerApp: a newer app wrote it; this one refuses it. */
+    state: JournalInspection['state'];
+  } | null;
 }
 
 export interface DoctorHooks {
@@ -100,17 +108,15 @@ export async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, not
   }
 }
 
-/** The journal's health, when the app has made one in this data dir. */
+/**
+ * The journal's health, when the app has made one in this data dir. Read-only: the doctor may run
+ * beside the app, and must neither migrate the file nor delete old rows (that is the app's start-up).
+ */
 export function checkJournal(config: KioskConfig): DoctorReport['journal'] {
   const file = path.join(config.dataDir, JOURNAL_FILE_NAME);
   if (!fs.existsSync(file)) return null;
-  const journal = Journal.open({ file, retentionDays: config.journalRetentionDays, logger: silentLogger });
-  try {
-    const { rows, unknown, fileBytes, schemaVersion } = journal.health();
-    return { rows, unknown, fileBytes, schemaVersion };
-  } finally {
-    journal.close();
-  }
+  const { rows, unknown, fileBytes, schemaVersion, state } = Journal.inspect(file);
+  return { rows, unknown, fileBytes, schemaVersion, state };
 }
 
 export async function runDoctor(config: KioskConfig, hooks: DoctorHooks = {}): Promise<DoctorReport> {
@@ -155,8 +161,14 @@ export function printDoctor(report: DoctorReport, print: (line: string) => void)
   } else {
     print(`Eko: NOT OK at ${eko.baseUrl} — ${eko.error ?? 'unknown error'}.`);
   }
-  if (report.journal) {
-    print(`Journal: ${report.journal.rows} enquiries, ${report.journal.unknown} with an unknown result to follow up, ${(report.journal.fileBytes / 1024).toFixed(0)} KB.`);
+  const { journal } = report;
+  if (journal) {
+    print(`Journal: ${journal.rows} enquiries, ${journal.unknown} with an unknown result to follow up, ${(journal.fileBytes / 1024).toFixed(0)} KB.`);
+    if (journal.state === 'needsMigration') {
+      print(`Journal: format ${journal.schemaVersion} is older than this app's ${JOURNAL_SCHEMA_VERSION}: the app updates it at its next start (the doctor changed nothing).`);
+    } else if (journal.state === 'newerApp') {
+      print(`Journal: written by a newer version of the app (format ${journal.schemaVersion}; this version knows up to ${JOURNAL_SCHEMA_VERSION}): update the app, or it will not start.`);
+    }
   } else {
     print('Journal: none yet in this data folder.');
   }

@@ -22,20 +22,34 @@ export function createAadhaarEncryptor(publicKeyText: string): AadhaarEncryptor 
 
 function parsePublicKey(text: string): forge.pki.rsa.PublicKey {
   try {
-    const trimmed = text.trim();
-    if (trimmed.startsWith('-----BEGIN')) {
-      const key = forge.pki.publicKeyFromPem(trimmed) as forge.pki.rsa.PublicKey;
-      if (typeof key.encrypt !== 'function') throw new Error('not an RSA key');
-      return key;
-    }
-    const der = forge.util.decode64(trimmed.replace(/\s/g, ''));
-    const key = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(der)) as forge.pki.rsa.PublicKey;
-    if (typeof key.encrypt !== 'function') throw new Error('not an RSA key');
-    return key;
+    return readRsaPublicKey(text);
   } catch (err) {
     throw new KioskError('config.invalid', {
       detail: `Aadhaar public key cannot be parsed: ${(err as Error).message}`,
-      params: { setting: 'KIOSK_EKO_AADHAAR_KEY', problem: 'is not an RSA public key (base64 SubjectPublicKeyInfo DER, or PEM)' },
+      params: { setting: 'KIOSK_EKO_AADHAAR_KEY', problem: AADHAAR_KEY_PROBLEM },
     });
   }
+}
+
+/** What is wrong with a key readRsaPublicKey refuses, in the words configuration errors use. */
+export const AADHAAR_KEY_PROBLEM = 'is not an RSA public key (base64 DER or PEM)';
+
+/**
+ * Eko's RSA public key from its text: PEM ("PUBLIC KEY" or "RSA PUBLIC KEY"), or base64 DER
+ * (SubjectPublicKeyInfo or PKCS#1). Throws forge's own error when it is not one; configuration
+ * checks call it too, so a bad key is refused at start-up and not at the first enquiry.
+ */
+export function readRsaPublicKey(text: string): forge.pki.rsa.PublicKey {
+  const trimmed = text.trim();
+  let key: forge.pki.PublicKey;
+  if (trimmed.startsWith('-----BEGIN')) {
+    key = forge.pki.publicKeyFromPem(trimmed);
+  } else {
+    const body = trimmed.replace(/\s/g, '');
+    // forge's base64 decoder skips stray characters: refuse them here instead.
+    if (!/^[A-Za-z0-9+/]+=*$/.test(body)) throw new Error('not base64');
+    key = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(forge.util.decode64(body)));
+  }
+  if (typeof (key as forge.pki.rsa.PublicKey).encrypt !== 'function') throw new Error('not an RSA key');
+  return key as forge.pki.rsa.PublicKey;
 }

@@ -34,6 +34,7 @@ import {
   AccountsDataSchema,
   EnvelopeSchema,
   WalletDataSchema,
+  describesTransaction,
   invalidParamFields,
   looksLikeHtml,
   maskAccount,
@@ -84,8 +85,15 @@ export type InquiryResult =
       uidaiRef: string | null;
     }
   | { outcome: 'refused'; clientRefId: string; reason: RefusalReason; serverMessage: string | null; tid: string | null }
-  | { outcome: 'unknown'; clientRefId: string; reason: 'awaited' | 'onHold' | 'unreadable'; tid: string | null }
+  | { outcome: 'unknown'; clientRefId: string; reason: 'awaited' | 'onHold' | 'unexpectedData'; tid: string | null }
   | { outcome: 'notFound'; clientRefId: string; serverMessage: string | null };
+
+/** Eko's words for "no transaction with this reference" (they must name the transaction: "User not found" is not one). */
+const NO_SUCH_TRANSACTION =
+  /\b(?:transaction|txn|record|reference|client_ref_id)\b[^.]*?\b(?:not\s+found|does\s*n[o']?t\s+exist|not\s+exist)|\bno\s+(?:such\s+)?(?:transaction|txn|record)\b/i;
+
+/** HTTP statuses a gateway or proxy in front of Eko answers with. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 export interface EkoClient extends EkoFacade {
   balanceEnquiry(req: BalanceEnquiryRequest): Promise<EnquiryOutcome>;
@@ -387,41 +395,45 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
       logger.warn('eko.enquiry.refusedBeforeProcessing', { clientRefId, code: early.code, http: answer.status });
       throw early;
     }
-    if (answer.status >= 500 || looksLikeHtml(answer.contentType, answer.body)) {
-      outcome = unknown('serverError');
+    // Sent and answered, but not with a verdict: each kind of answer keeps its own reason.
+    if (answer.status >= 500) {
+      outcome = unknown(GATEWAY_STATUSES.has(answer.status) ? 'gatewayError' : 'serverError');
+    } else if (looksLikeHtml(answer.contentType, answer.body)) {
+      outcome = unknown('htmlPage');
     } else {
       const json = parseJson(answer.body);
-      const parsed = EnvelopeSchema.safeParse(json);
-      if (json === null || !parsed.success) {
+      const parsed = json === null ? null : EnvelopeSchema.safeParse(json);
+      const fields = parsed?.success ? invalidParamFields(parsed.data) : null;
+      if (fields) {
+        logger.warn('eko.enquiry.invalidParams', { clientRefId, fields });
+        throw new KioskError('eko.invalidParams', { detail: `enquiry ${clientRefId}: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
+      }
+      if (answer.status < 200 || answer.status >= 300) {
+        // An HTTP error we do not know (401, 429, …): Eko may or may not have processed it.
+        outcome = unknown('httpError');
+      } else if (parsed === null) {
         outcome = unknown('unreadable');
+      } else if (!parsed.success) {
+        logger.warn('eko.badData', { call: 'enquiry', clientRefId, issues: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
+        outcome = unknown('unexpectedData');
       } else {
-        const fields = invalidParamFields(parsed.data);
-        if (fields) {
-          logger.warn('eko.enquiry.invalidParams', { clientRefId, fields });
-          throw new KioskError('eko.invalidParams', { detail: `enquiry ${clientRefId}: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
-        }
-        if (answer.status < 200 || answer.status >= 300) {
-          // A JSON 4xx we do not know: Eko may or may not have processed it.
-          outcome = unknown('serverError');
+        const reading = readEnquiry(parsed.data);
+        if (reading.outcome === 'success') {
+          outcome = reading.balance === null
+            ? unknown('unexpectedData', reading.tid) // "success" without a balance is not something to show the customer
+            : {
+                outcome: 'success',
+                ...common,
+                bankName: reading.bankName ?? common.bankName,
+                balance: reading.balance,
+                tid: reading.tid,
+                bankRef: reading.bankRef,
+                uidaiRef: reading.uidaiRef,
+              };
+        } else if (reading.outcome === 'refused') {
+          outcome = { outcome: 'refused', ...common, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
         } else {
-          const reading = readEnquiry(parsed.data);
-          if (reading.outcome === 'success') {
-            outcome = reading.balance === null
-              ? unknown('unreadable', reading.tid) // "success" without a balance is not something to show the customer
-              : {
-                  outcome: 'success',
-                  ...common,
-                  bankName: reading.bankName ?? common.bankName,
-                  balance: reading.balance,
-                  tid: reading.tid,
-                  bankRef: reading.bankRef,
-                  uidaiRef: reading.uidaiRef,
-                };
-          } else if (reading.outcome === 'refused') {
-            outcome = { outcome: 'refused', ...common, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
-          } else {
-            outcome = unknown(reading.reason, reading.tid);
-          }
+          outcome = unknown(reading.reason, reading.tid);
         }
       }
     }
@@ -451,10 +463,21 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
       true,
     );
     const message = envelope.message?.trim() || null;
-    // Eko answers an unknown reference with a non-zero status and a "not found" message.
-    if (envelope.status !== 0 && envelope.data == null && /not\s+found|no\s+(such\s+)?(transaction|record)/i.test(message ?? '')) {
+    const aboutThis = describesTransaction(envelope, clientRefId);
+    // Eko answers an unknown reference with a non-zero status and a message naming the transaction.
+    if (envelope.status !== 0 && !aboutThis && NO_SUCH_TRANSACTION.test(message ?? '')) {
       logger.info('eko.inquiry', { clientRefId, outcome: 'notFound' });
       return { outcome: 'notFound', clientRefId, serverMessage: message };
+    }
+    // Only an answer about this transaction is a verdict. Anything else ("User not found", "another
+    // transaction in progress", a bare error code) is the inquiry failing: the result stays unknown.
+    const busy = envelope.status === -2 || envelope.response_status_id === -2;
+    if (!aboutThis || busy) {
+      logger.warn('eko.inquiry.failed', { clientRefId, status: envelope.status ?? null, busy });
+      const detail = `inquiry ${clientRefId}: status ${envelope.status ?? '?'}: ${message ?? 'no transaction data'}`;
+      // A non-zero status is Eko refusing the inquiry; a "success" without transaction data is an odd answer.
+      if (!busy && (envelope.status === undefined || envelope.status === 0)) throw new KioskError('eko.badResponse', { detail });
+      throw new KioskError('eko.failed', message ? { detail, params: { message } } : { detail });
     }
     const reading = readEnquiry(envelope);
     const result: InquiryResult = { ...reading, clientRefId };

@@ -4,6 +4,10 @@
  * Amounts stay exact decimal strings (normalizeDecimal, E-notation included); the
  * newer-document variants (customer_balance, response types 1466/1464, numbers where
  * strings are documented) are tolerated on read.
+ *
+ * Tolerance never invents a verdict: an empty status field (null, "") counts as not said,
+ * and descriptive text of the wrong type is dropped, but a status field that holds
+ * something other than a number fails the envelope (→ "unknown", never success or refused).
  */
 import * as z from 'zod';
 import { normalizeDecimal } from '../../../app/domain/money';
@@ -11,7 +15,13 @@ import type { RefusalReason } from '../../../app/contract';
 import { refusalReason } from './refusals';
 
 /** A number Eko may send as a number or a numeric string. */
-const IntIn = z.union([z.number(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
+const IntIn = z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
+/** null, undefined or blank text: Eko left the field empty. */
+const isAbsent = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+/** A status-like integer that may be left empty; anything else that is not an integer fails. */
+const OptionalIntIn = z.preprocess((value) => (isAbsent(value) ? undefined : value), IntIn.optional());
+/** Descriptive text (message, txstatus_desc): a non-string is dropped, as no verdict rests on it. */
+const LooseText = z.unknown().optional().transform((value) => (typeof value === 'string' ? value : null));
 /** Text Eko may send as a string or a bare number (ids, account numbers). */
 const TextIn = z.union([z.string(), z.number().transform(String)]);
 /** An amount: string or number, possibly in E-notation, out as a plain decimal string. */
@@ -25,12 +35,12 @@ export const MoneyIn = z.union([z.string(), z.number()]).transform((value, ctx) 
 });
 
 export const EnvelopeSchema = z.object({
-  status: IntIn.optional(),
-  message: z.string().nullish(),
-  response_status_id: IntIn.optional(),
-  response_type_id: IntIn.optional(),
-  tx_status: IntIn.nullish(),
-  txstatus_desc: z.string().nullish(),
+  status: OptionalIntIn,
+  message: LooseText,
+  response_status_id: OptionalIntIn,
+  response_type_id: OptionalIntIn,
+  tx_status: OptionalIntIn,
+  txstatus_desc: LooseText,
   invalid_params: z.record(z.string(), z.unknown()).nullish(),
   data: z.unknown().optional(),
 });
@@ -57,10 +67,18 @@ export const AccountsDataSchema = z.object({
     .nullish(),
 });
 
+/** What a tx_status field says: a code, nothing (left empty), or something unclear (not a number). */
+function readTxStatus(value: unknown): number | null | 'unclear' {
+  if (isAbsent(value)) return null;
+  const parsed = IntIn.safeParse(value);
+  return parsed.success ? parsed.data : 'unclear';
+}
+
 /** Enquiry payload: every field optional, each read on its own so one odd field does not hide the rest. */
 const EnquiryDataSchema = z.object({
   tid: TextIn.nullish().catch(null),
-  tx_status: IntIn.nullish().catch(null),
+  /** Read by readTxStatus: an unclear one must not be mistaken for "not said". */
+  tx_status: z.unknown().optional(),
   balance: MoneyIn.nullish().catch(null),
   customer_balance: MoneyIn.nullish().catch(null),
   bank_name: z.string().nullish().catch(null),
@@ -118,14 +136,28 @@ export type EnquiryReading =
       uidaiRef: string | null;
     }
   | { outcome: 'refused'; reason: RefusalReason; serverMessage: string | null; tid: string | null }
-  | { outcome: 'unknown'; reason: 'awaited' | 'onHold' | 'unreadable'; tid: string | null };
+  /** unexpectedData: valid JSON that does not say success or failure in a way we can trust. */
+  | { outcome: 'unknown'; reason: 'awaited' | 'onHold' | 'unexpectedData'; tid: string | null };
+
+/**
+ * Whether an answer is about a transaction at all: it says a tx_status, or its data names
+ * a client_ref_id (this one, when given). A transaction inquiry only takes a verdict from such an answer.
+ */
+export function describesTransaction(envelope: Envelope, clientRefId?: string): boolean {
+  const data = EnquiryDataSchema.safeParse(envelope.data ?? {});
+  const namedRef = data.success ? (data.data.client_ref_id ?? null) : null;
+  if (namedRef !== null && clientRefId !== undefined && namedRef !== clientRefId) return false;
+  const txStatus = data.success ? readTxStatus(data.data.tx_status) : null;
+  return namedRef !== null || txStatus !== null || envelope.tx_status !== undefined;
+}
 
 /** Reads a parsed JSON envelope of a balance enquiry. Validation errors are handled by the caller. */
 export function readEnquiry(envelope: Envelope): EnquiryReading {
   const dataParsed = EnquiryDataSchema.safeParse(envelope.data ?? {});
   const data = dataParsed.success ? dataParsed.data : null;
   const tid = data?.tid ?? null;
-  const txStatus = data?.tx_status ?? envelope.tx_status ?? null;
+  const dataTxStatus = readTxStatus(data?.tx_status);
+  const txStatus = dataTxStatus ?? envelope.tx_status ?? null;
   const message = envelope.message?.trim() || null;
 
   // Awaited / on hold first: whatever else the envelope says, the bank has not answered yet.
@@ -133,7 +165,7 @@ export function readEnquiry(envelope: Envelope): EnquiryReading {
   if (txStatus === 5 || envelope.response_status_id === 5) return { outcome: 'unknown', reason: 'onHold', tid };
 
   const success = envelopeSuccess(envelope);
-  if (success === null) return { outcome: 'unknown', reason: 'unreadable', tid };
+  if (success === null) return { outcome: 'unknown', reason: 'unexpectedData', tid };
   if (success && (txStatus === null || txStatus === 0)) {
     return {
       outcome: 'success',
@@ -145,8 +177,8 @@ export function readEnquiry(envelope: Envelope): EnquiryReading {
     };
   }
   if (success && txStatus !== 1) {
-    // 3/4 (refund pending/refunded) or a status we do not know: Eko says "done" but not "success".
-    return { outcome: 'unknown', reason: 'unreadable', tid };
+    // 3/4 (refund pending/refunded), a code we do not know or an unclear one: Eko says "done" but not "success".
+    return { outcome: 'unknown', reason: 'unexpectedData', tid };
   }
   // status non-zero, or tx_status 1 (fail). -2 "another transaction in progress" lands here too.
   return { outcome: 'refused', reason: refusalReason(message), serverMessage: message, tid };

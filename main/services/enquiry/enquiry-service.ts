@@ -7,6 +7,7 @@
 import {
   KioskError,
   QUALITY_GOOD,
+  enquiryNeverSent,
   type BalanceEnquiryInput,
   type EnquiryOutcome,
   type LastEnquiry,
@@ -32,8 +33,12 @@ export interface EnquiryClient {
   }): Promise<EnquiryOutcome>;
 }
 
-/** How long a finished enquiry stays available to a reloaded renderer. */
-export const LAST_ENQUIRY_KEEP_MS = 60_000;
+/**
+ * How long a finished enquiry waits for the renderer to acknowledge it. Long enough for a
+ * renderer that crashed repeatedly (the window comes back after up to 60 s, plus a hang's
+ * grace) to tell the agent; short enough that a customer's masked details do not linger.
+ */
+export const LAST_ENQUIRY_KEEP_MS = 10 * 60_000;
 
 export function createEnquiryService(deps: {
   rd: Pick<RdFacade, 'takeCapture'>;
@@ -65,6 +70,8 @@ export function createEnquiryService(deps: {
     const inFlight = { state: 'inFlight' as const, clientRefId: null as string | null, at, maskedAadhaar, maskedMobile, bankName: bank.name };
     current = inFlight;
     let journaled = false;
+    /** onSending returned: from here on the request leaves the PC (unless the error code proves otherwise). */
+    let leaving = false;
 
     try {
       const outcome = await deps.eko.balanceEnquiry({
@@ -75,9 +82,16 @@ export function createEnquiryService(deps: {
         pidXml: capture.pidXml,
         onSending: (clientRefId) => {
           inFlight.clientRefId = clientRefId;
-          // Nothing leaves the PC unless the attempt is on disk first.
-          deps.journal?.recordSent({ clientRefId, time: now().toISOString(), profile: deps.profile, maskedMobile, maskedAadhaar, bankIin: bank.iin, bankName: bank.name });
+          // Nothing leaves the PC unless the attempt is on disk first: a failed write stops the send.
+          try {
+            deps.journal?.recordSent({ clientRefId, time: now().toISOString(), profile: deps.profile, maskedMobile, maskedAadhaar, bankIin: bank.iin, bankName: bank.name });
+          } catch (err) {
+            log.error('journal could not record the attempt; not sent', { clientRefId, error: err });
+            // SQLite's own error (disk full, file locked, closed) means nothing to the agent; say what it means for them.
+            throw err instanceof KioskError ? err : new KioskError('journal.writeFailed', { detail: `${clientRefId}: ${(err as Error)?.message ?? String(err)}`, cause: err });
+          }
           journaled = deps.journal !== null;
+          leaving = true;
         },
       });
       try {
@@ -101,15 +115,31 @@ export function createEnquiryService(deps: {
           log.error('journal could not record a failed send', { error: journalErr });
         }
       }
-      if (current === inFlight) current = { state: 'none' };
+      if (current === inFlight) {
+        // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
+        current =
+          inFlight.clientRefId && (!leaving || enquiryNeverSent(error.code))
+            ? { state: 'notSent', clientRefId: inFlight.clientRefId, at, maskedAadhaar, maskedMobile, bankIin: bank.iin, bankName: bank.name, error: error.toWire() }
+            : { state: 'none' };
+        doneAt = now().getTime();
+      }
       throw error;
     }
   }
 
+  /** The finished enquiry is kept until the renderer acknowledges it, or LAST_ENQUIRY_KEEP_MS passed. */
   function last(): LastEnquiry {
-    if (current.state === 'done' && now().getTime() - doneAt > LAST_ENQUIRY_KEEP_MS) current = { state: 'none' };
+    if ((current.state === 'done' || current.state === 'notSent') && now().getTime() - doneAt > LAST_ENQUIRY_KEEP_MS) current = { state: 'none' };
     return current;
   }
 
-  return { run, last };
+  /** The agent has seen this one (or it was wiped): forget it. Only the finished enquiry with this reference. */
+  function acknowledge(clientRefId: string): boolean {
+    const finished = current.state === 'done' ? current.outcome.clientRefId : current.state === 'notSent' ? current.clientRefId : null;
+    if (finished !== clientRefId) return false;
+    current = { state: 'none' };
+    return true;
+  }
+
+  return { run, last, acknowledge };
 }

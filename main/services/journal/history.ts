@@ -3,7 +3,7 @@
  * run lost track of shown as "result unknown", and follow-up of unknown
  * results through Eko's transaction inquiry.
  */
-import { KioskError, type EnquiryList, type EnquiryOutcome, type HistoryRow } from '../../../app/contract';
+import { HISTORY_MAX_ROWS, KioskError, type EnquiryList, type EnquiryOutcome, type HistoryRow } from '../../../app/contract';
 import type { Journal, JournalQuery, JournalRow } from './journal';
 import type { Logger } from '../log/logger';
 
@@ -55,13 +55,17 @@ export function createHistory(deps: {
   return {
     list(query) {
       const { outcome, ...rest } = query;
-      const rows = deps.journal.list({ ...rest, outcome: outcome === 'unknown' ? 'unknownOrSent' : outcome });
+      const filters = { ...rest, outcome: outcome === 'unknown' ? ('unknownOrSent' as const) : outcome };
+      const rows = deps.journal.list(filters);
+      // The list holds the newest rows only: say how many match, so the screen can tell the agent.
+      const matching = rows.length < (rest.limit ?? HISTORY_MAX_ROWS) ? rows.length : deps.journal.count(filters);
       const from = query.from ?? '0000-01-01T00:00:00.000Z';
       const to = query.to ?? '9999-12-31T00:00:00.000Z';
       const raw = deps.journal.totals(from, to);
       return {
         rows: rows.map((r) => toHistoryRow(r, deps.inFlightRef())),
         totals: { success: raw.success, refused: raw.refused, unknown: raw.unknown + raw.sent, notSent: raw.notSent },
+        matching,
       };
     },
     async followUp(clientRefId) {
@@ -73,7 +77,8 @@ export function createHistory(deps: {
       if (outcome === 'notFound') {
         const age = (deps.now?.() ?? new Date()).getTime() - Date.parse(row.time);
         if (age >= NOT_FOUND_SETTLES_AFTER_MS) {
-          deps.journal.recordNotSent(clientRefId, new KioskError('eko.offline', { detail: 'Eko has no transaction with this reference: the enquiry never arrived' }));
+          // Not "offline": the PC may well have been online. Eko simply never got it, so nothing was charged.
+          deps.journal.recordNotSent(clientRefId, new KioskError('eko.neverArrived', { detail: `Eko has no transaction with this reference ${Math.round(age / 60_000)} min after sending` }));
         }
         log.info('follow-up: Eko has no such transaction', { clientRefId, ageMs: age });
       } else {
@@ -83,7 +88,7 @@ export function createHistory(deps: {
       return toHistoryRow(deps.journal.get(clientRefId)!, deps.inFlightRef());
     },
     unresolvedCount() {
-      return deps.journal.unresolved().length;
+      return deps.journal.count({ outcome: 'unknownOrSent' });
     },
   };
 }

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { KioskError, type EnquiryOutcome, type Profile } from '../../../app/contract';
+import { HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome, type Profile } from '../../../app/contract';
 import type { Logger } from '../log/logger';
 import { MIGRATIONS } from './migrations';
 
@@ -68,6 +68,55 @@ export interface JournalHealth {
   fileBytes: number;
   file: string;
   schemaVersion: number;
+}
+
+/** What Journal.inspect finds, without changing the file. */
+export interface JournalInspection extends JournalHealth {
+  /** The newest schema this app knows. */
+  appSchemaVersion: number;
+  /** ok; needsMigration: older, the app updates it at its next start; newerApp: written by a newer app, this one refuses it. */
+  state: 'ok' | 'needsMigration' | 'newerApp';
+}
+
+/** The newest schema version this app knows (the last migration's). */
+export const JOURNAL_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** The journal file plus SQLite's WAL files, in bytes. */
+function fileBytesOf(file: string): number {
+  let bytes = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      bytes += fs.statSync(file + suffix).size;
+    } catch {
+      // the WAL files come and go
+    }
+  }
+  return bytes;
+}
+
+/** The WHERE clause and parameters of a query (shared by list and count). */
+function whereOf(query: JournalQuery): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.from) {
+    where.push('time >= @from');
+    params.from = query.from;
+  }
+  if (query.to) {
+    where.push('time < @to');
+    params.to = query.to;
+  }
+  if (query.outcome === 'unknownOrSent') where.push("outcome IN ('unknown','sent')");
+  else if (query.outcome) {
+    where.push('outcome = @outcome');
+    params.outcome = query.outcome;
+  }
+  if (query.last4) {
+    if (!/^\d{4}$/.test(query.last4)) throw new KioskError('input.invalid', { params: { field: 'last4' } });
+    where.push('(substr(masked_mobile, -4) = @last4 OR substr(masked_aadhaar, -4) = @last4)');
+    params.last4 = query.last4;
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 const MASKED_MOBILE = /^X{6}\d{4}$/;
@@ -141,9 +190,42 @@ export class Journal {
       throw new KioskError('journal.unavailable', { detail: (err as Error).message, cause: err });
     }
     const journal = new Journal(db, options.file, options.logger.child('journal'));
+    const found = journal.schemaVersion;
+    if (found > JOURNAL_SCHEMA_VERSION) {
+      // A newer app changed the table: writing with this one could fail mid-enquiry. Refuse at start-up instead.
+      db.close();
+      throw new KioskError('journal.unavailable', {
+        detail: `${options.file} was written by a newer version of the app (format ${found}; this version knows up to ${JOURNAL_SCHEMA_VERSION}): update the app to the latest version`,
+      });
+    }
     journal.migrate();
     journal.applyRetention(options.retentionDays, (options.now ?? (() => new Date()))());
     return journal;
+  }
+
+  /**
+   * Reads an existing journal's health without changing it: read-only, no migration, no
+   * retention (the doctor, which may run beside the app). Throws when the file cannot be read.
+   */
+  static inspect(file: string): JournalInspection {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 2000');
+      const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+      const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").get() !== undefined;
+      const count = (sql: string) => (hasTable ? (db.prepare(sql).get() as { n: number }).n : 0);
+      return {
+        rows: count('SELECT COUNT(*) AS n FROM enquiries'),
+        unknown: count("SELECT COUNT(*) AS n FROM enquiries WHERE outcome IN ('unknown','sent')"),
+        fileBytes: fileBytesOf(file),
+        file,
+        schemaVersion,
+        appSchemaVersion: JOURNAL_SCHEMA_VERSION,
+        state: schemaVersion > JOURNAL_SCHEMA_VERSION ? 'newerApp' : schemaVersion < JOURNAL_SCHEMA_VERSION ? 'needsMigration' : 'ok',
+      };
+    } finally {
+      db.close();
+    }
   }
 
   get schemaVersion(): number {
@@ -202,10 +284,10 @@ export class Journal {
     if (result.changes === 0) this.logger.warn('outcome for an enquiry the journal does not know', { clientRefId: outcome.clientRefId });
   }
 
-  /** The request never left (offline, refused before processing). */
+  /** The request never left (offline, refused before processing), or Eko says it never arrived. */
   recordNotSent(clientRefId: string, error: KioskError, now = new Date()): void {
     this.db
-      .prepare(`UPDATE enquiries SET outcome='notSent', error_code=?, error_message=?, updated_at=? WHERE client_ref_id=?`)
+      .prepare(`UPDATE enquiries SET outcome='notSent', reason=NULL, error_code=?, error_message=?, updated_at=? WHERE client_ref_id=?`)
       .run(error.code, scrubDigits(error.detail ?? null), now.toISOString(), clientRefId);
   }
 
@@ -214,30 +296,18 @@ export class Journal {
     return r ? toRow(r) : null;
   }
 
+  /** The newest rows matching the query, at most `limit` (default HISTORY_MAX_ROWS, never over 5000). */
   list(query: JournalQuery = {}): JournalRow[] {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (query.from) {
-      where.push('time >= @from');
-      params.from = query.from;
-    }
-    if (query.to) {
-      where.push('time < @to');
-      params.to = query.to;
-    }
-    if (query.outcome === 'unknownOrSent') where.push("outcome IN ('unknown','sent')");
-    else if (query.outcome) {
-      where.push('outcome = @outcome');
-      params.outcome = query.outcome;
-    }
-    if (query.last4) {
-      if (!/^\d{4}$/.test(query.last4)) throw new KioskError('input.invalid', { params: { field: 'last4' } });
-      where.push('(substr(masked_mobile, -4) = @last4 OR substr(masked_aadhaar, -4) = @last4)');
-      params.last4 = query.last4;
-    }
-    params.limit = Math.min(Math.max(query.limit ?? 500, 1), 5000);
-    const sql = `SELECT * FROM enquiries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time DESC, id DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as DbRow[]).map(toRow);
+    const { sql, params } = whereOf(query);
+    const limit = Math.min(Math.max(query.limit ?? HISTORY_MAX_ROWS, 1), 5000);
+    const rows = this.db.prepare(`SELECT * FROM enquiries ${sql} ORDER BY time DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as DbRow[];
+    return rows.map(toRow);
+  }
+
+  /** How many rows match the query (list() returns at most `limit` of them). */
+  count(query: Omit<JournalQuery, 'limit'> = {}): number {
+    const { sql, params } = whereOf(query);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM enquiries ${sql}`).get(params) as { n: number }).n;
   }
 
   /** Counts by outcome between two instants. */
@@ -258,15 +328,7 @@ export class Journal {
   health(): JournalHealth {
     const { rows } = this.db.prepare('SELECT COUNT(*) AS rows FROM enquiries').get() as { rows: number };
     const { unknown } = this.db.prepare("SELECT COUNT(*) AS unknown FROM enquiries WHERE outcome IN ('unknown','sent')").get() as { unknown: number };
-    let fileBytes = 0;
-    for (const suffix of ['', '-wal', '-shm']) {
-      try {
-        fileBytes += fs.statSync(this.file + suffix).size;
-      } catch {
-        // the WAL files come and go
-      }
-    }
-    return { rows, unknown, fileBytes, file: this.file, schemaVersion: this.schemaVersion };
+    return { rows, unknown, fileBytes: fileBytesOf(this.file), file: this.file, schemaVersion: this.schemaVersion };
   }
 
   close(): void {

@@ -3,18 +3,23 @@
  * Aadhaar numbers, PID blocks and secrets must never reach a file or a console.
  */
 
-// 12 digits (optionally grouped 4-4-4 by spaces or dashes) starting 2–9, not part of a longer number.
-const AADHAAR = /(?<![\d])[2-9]\d{3}[\s-]?\d{4}[\s-]?\d{4}(?![\d])/g;
+// What may sit between the groups of an Aadhaar number or VID as people and programs write them:
+// spaces (one or two), dashes, dots, and the URL-encoded forms of a space or dash (%20, +, %2D).
+const GROUP_SEP = String.raw`(?:[\s.\-]{1,2}|%20|%2[dD]|\+)?`;
+// 12 digits (optionally grouped 4-4-4) starting 2–9, not part of a longer number.
+const AADHAAR = new RegExp(String.raw`(?<![\d])[2-9]\d{3}${GROUP_SEP}\d{4}${GROUP_SEP}\d{4}(?![\d])`, 'g');
 // 16-digit Virtual IDs.
-const VID = /(?<![\d])\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}(?![\d])/g;
+const VID = new RegExp(String.raw`(?<![\d])\d{4}${GROUP_SEP}\d{4}${GROUP_SEP}\d{4}${GROUP_SEP}\d{4}(?![\d])`, 'g');
 // A PID block, whole or cut off, and its encrypted parts wherever they appear alone.
 const PID_BLOCK = /<PidData[\s\S]*?(<\/PidData>|$)/gi;
 const PID_PARTS = /<(Skey|Hmac|Data)\b[^>]*>[\s\S]*?(<\/\1>|$)/gi;
 // Header- or field-shaped secrets: developer_key, secret-key, access_key, aadhaar (encrypted), piddata, …
 // Not preceded by a letter, so "maskedAadhaar" (a masked value, allowed) is left alone.
 // An Authorization value keeps its scheme word with the token ("Bearer abc…").
+// The operator PIN and its hash too (pin, newPin, current_pin, operatorPinHash), but not words
+// that merely contain "pin" (spinner, pincode): the name must end right before the ':' or '='.
 const SECRET_FIELDS =
-  /((?<![A-Za-z])["']?(?:developer[_-]?key|secret[_-]?key|access[_-]?key|api[_-]?key|client[_-]?secret|private[_-]?key|aadhaar|aadhar|uid|vid|piddata|pid[_-]?data|authorization|proxy-authorization|x-kiosk-token|token|password|passwd|pwd)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|(?:Bearer|Basic|Digest)\s+[^\s,;&}]+|[^\s,;&}]+)/gi;
+  /((?<![A-Za-z])["']?(?:developer[_-]?key|secret[_-]?key|access[_-]?key|api[_-]?key|client[_-]?secret|private[_-]?key|aadhaar|aadhar|uid|vid|piddata|pid[_-]?data|authorization|proxy-authorization|x-kiosk-token|token|password|passwd|pwd|(?:(?:new|old|current|confirm|operator)[_-]?)?pin(?:[_-]?hash)?)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|(?:Bearer|Basic|Digest)\s+[^\s,;&}]+|[^\s,;&}]+)/gi;
 // The web host's launch secret in a URL (…#k=SECRET or ?k=SECRET).
 const LAUNCH_SECRET = /([#?&]k=)[^&\s"']+/g;
 // PEM blocks (keys, certificates), whole or cut off: their 64-character lines are too short for LONG_BASE64.
@@ -45,6 +50,8 @@ const SECRET_KEYS = new Set([
   'piddata', 'pid', 'pidxml', 'skey', 'hmac',
   'accesskey', 'developerkey', 'secretkey', 'secret', 'clientsecret', 'apikey', 'privatekey',
   'token', 'xkiosktoken', 'authorization', 'proxyauthorization', 'password', 'passwd',
+  // The operator PIN, as typed and as stored.
+  'pin', 'newpin', 'oldpin', 'currentpin', 'confirmpin', 'operatorpin', 'pinhash', 'operatorpinhash',
 ]);
 
 export function isSecretKey(key: string): boolean {

@@ -2,12 +2,14 @@
  * The fingerprint scanner, through the vendor's RD service on this PC.
  *
  * - Discovery: every configured port × {http, https} at once (discovery.ts); the device
- *   used last is asked first and preferred; where it was is kept in a small JSON file.
- * - status() is what the renderer polls: it re-asks only the selected port, and scans
- *   everything again only when nothing is selected (at most every rescanIntervalMs).
- *   Concurrent calls share one round of probes.
+ *   used last (the last one a fingerprint was captured with) is asked first and preferred;
+ *   where it is is kept in a small JSON file.
+ * - status() is what the renderer polls: it re-asks only the selected port (and the
+ *   remembered one while another is selected), and scans everything again only when
+ *   nothing is selected (at most every rescanIntervalMs). Concurrent calls share one round.
  * - capture(): CAPTURE with AePS PidOptions; the PID block stays here behind a one-time
- *   handle (captures.ts). It is never logged, stored or returned.
+ *   handle (captures.ts). It is never logged, stored or returned. With nothing selected it
+ *   looks for the scanner there and then rather than trusting the last poll.
  */
 import {
   KioskError,
@@ -22,10 +24,10 @@ import { isLoopbackHost, type RdConfig } from '../config/config';
 import type { RdFacade } from '../index';
 import type { Logger } from '../log/logger';
 import { CaptureStore, CAPTURE_TTL_MS } from './captures';
-import { probe, scanPorts } from './discovery';
+import { probe, scanPorts, type ProbeOutcome } from './discovery';
 import { readLastDevice, writeLastDevice, type LastDevice } from './last-device';
 import { rdRequest, RdTransportError } from './transport';
-import { parseDeviceInfoXml, parsePidData } from './xml';
+import { parseDeviceInfoXml, parsePidData, type ParsedPid } from './xml';
 
 export { LAST_DEVICE_FILE } from './last-device';
 
@@ -34,7 +36,7 @@ export interface RdServiceOptions {
   stateFile?: string;
   /** Deadline of one RDSERVICE/DEVICEINFO probe, ms (default 1500). A full scan never takes longer. */
   probeTimeoutMs?: number;
-  /** Least time between two automatic full scans while nothing is selected, ms (default 3000). */
+  /** Least time between two full scans by polls while nothing is selected, ms (default 3000). A capture never waits for it. */
   rescanIntervalMs?: number;
   /** How much longer than the finger timeout the CAPTURE HTTP call may take, ms (default 30000). */
   captureHttpMarginMs?: number;
@@ -88,6 +90,7 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
   let scanMs: number | null = null;
   let lastFullScan = -Infinity;
   // The device used last: asked first at start-up and preferred when several are READY.
+  // Changed only by a successful capture (or the first device ever found), never by a failover.
   let remembered: LastDevice | null = readLastDevice(options.stateFile, log);
   if (remembered && !config.ports.includes(remembered.port)) remembered = null;
   let rememberedTried = false;
@@ -106,16 +109,35 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
     devices = [...devices.filter((d) => d.port !== s.port), s].sort((a, b) => a.port - b.port);
   }
 
+  /** What a probe of one port says about the device list: its new entry, or none there any more. */
+  function record(target: { port: number; protocol: string }, out: ProbeOutcome): void {
+    if (out.kind === 'found') putDevice(out.service);
+    else devices = devices.filter((d) => !same(d, target));
+  }
+
+  function forgetDeviceInfo(s: RdService): void {
+    infoCache.delete(keyOf(s));
+    infoTried.delete(keyOf(s));
+  }
+
   function select(s: RdService | null): void {
-    const changed = !same(s, selected);
-    selected = s;
-    if (s && changed) {
-      log.info('rd.selected', { port: s.port, protocol: s.protocol, info: s.info });
-      if (!same(s, remembered)) {
-        remembered = { port: s.port, protocol: s.protocol, info: s.info, at: new Date().toISOString() };
-        writeLastDevice(options.stateFile, remembered, log);
-      }
+    if (same(s, selected)) {
+      selected = s;
+      return;
     }
+    // A scanner that went away may come back as another unit: ask its details again then.
+    if (selected) forgetDeviceInfo(selected);
+    selected = s;
+    if (s) {
+      log.info('rd.selected', { port: s.port, protocol: s.protocol, info: s.info });
+      // The very first device found is where to look first next start, until one is used.
+      if (!remembered) remember(s);
+    }
+  }
+
+  function remember(s: RdService): void {
+    remembered = { port: s.port, protocol: s.protocol, info: s.info, at: new Date().toISOString() };
+    writeLastDevice(options.stateFile, remembered, log);
   }
 
   function choose(list: RdService[]): RdService | null {
@@ -174,17 +196,28 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
   /** One round of "where is the scanner": cheap when a device is known. */
   async function refresh(): Promise<void> {
     if (selected) {
-      const out = await probe({ host, port: selected.port, protocol: selected.protocol }, probeTimeoutMs, log);
-      if (out.kind === 'found' && out.service.status === 'READY') {
-        putDevice(out.service);
-        selected = out.service;
-        await ensureDeviceInfo(selected);
+      const current = selected;
+      // While another device stands in for the one used last, ask that one too, so a dropout of
+      // a single poll does not switch scanners for good.
+      const usual = remembered && !same(current, remembered) ? remembered : null;
+      const [out, back] = await Promise.all([
+        probe({ host, port: current.port, protocol: current.protocol }, probeTimeoutMs, log),
+        usual ? probe({ host, port: usual.port, protocol: usual.protocol }, probeTimeoutMs, log) : null,
+      ]);
+      record(current, out);
+      if (usual && back) record(usual, back);
+      if (back?.kind === 'found' && back.service.status === 'READY') {
+        select(back.service);
+        await ensureDeviceInfo(back.service);
         return;
       }
-      log.info('rd.selected.lost', { port: selected.port, protocol: selected.protocol, now: out.kind === 'found' ? out.service.status : out.why });
-      if (out.kind === 'found') putDevice(out.service);
-      else devices = devices.filter((d) => d.port !== selected!.port);
-      selected = null;
+      if (out.kind === 'found' && out.service.status === 'READY') {
+        select(out.service);
+        await ensureDeviceInfo(out.service);
+        return;
+      }
+      log.info('rd.selected.lost', { port: current.port, protocol: current.protocol, now: out.kind === 'found' ? out.service.status : out.why });
+      select(null);
       // Look everywhere now rather than after the interval: the agent is waiting.
       lastFullScan = -Infinity;
     } else if (remembered && !rememberedTried) {
@@ -245,17 +278,43 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
     };
   }
 
-  /** The device to capture with, scanning when none is known; throws why there is none. */
+  /** Asks every port where a service answered before, and the remembered one, at once; selects a READY device. */
+  async function probeKnownPorts(): Promise<void> {
+    const targets = new Map<string, { port: number; protocol: RdService['protocol'] }>();
+    for (const d of remembered ? [...devices, remembered] : devices) targets.set(`${d.protocol}:${d.port}`, { port: d.port, protocol: d.protocol });
+    if (targets.size === 0) return;
+    await Promise.all(
+      [...targets.values()].map(async (t) => record(t, await probe({ host, ...t }, probeTimeoutMs, log))),
+    );
+    select(choose(devices));
+  }
+
+  /**
+   * The device to capture with; throws why there is none. With nothing selected it looks
+   * now, whatever the poll interval: the scanner may have been plugged in a second ago and
+   * the agent is waiting. Known ports first (one quick round), then everywhere.
+   */
   async function resolveDevice(signal: AbortSignal): Promise<RdService> {
-    if (!selected) {
-      await refreshShared();
-      if (!selected && activeScan) await activeScan.promise.catch(() => undefined);
-    }
+    // A poll or a scan may be finding it right now.
+    await refreshing;
+    await activeScan?.promise.catch(() => undefined);
+    if (!selected && !signal.aborted) await probeKnownPorts();
+    if (!selected && !signal.aborted) await fullScan().catch((err: unknown) => log.error('rd.scan.failed', { error: err }));
     if (signal.aborted) throw new KioskError('rd.cancelled');
     if (selected) return selected;
     if (devices.some((d) => d.status === 'USED')) throw new KioskError('rd.busy', { detail: 'scanner held by another application' });
     if (devices.some((d) => d.status === 'NOTREADY')) throw new KioskError('rd.notReady');
     throw new KioskError('rd.notFound', { detail: `no RD service on ${host} ports ${config.ports[0]}…${config.ports[config.ports.length - 1]}` });
+  }
+
+  /** CAPTURE at one device and the checks every answer must pass; throws why it is unusable. */
+  async function captureAt(device: RdService, timeoutMs: number, signal: AbortSignal): Promise<{ pidXml: string; parsed: ParsedPid }> {
+    const answer = await sendCapture(device, timeoutMs, signal);
+    if (signal.aborted) throw new KioskError('rd.cancelled');
+    const pidXml = answer.body.toString('utf8');
+    // The PID block travels as received: refuse bytes that would not survive as text.
+    if (!Buffer.from(pidXml, 'utf8').equals(answer.body)) throw new KioskError('rd.badResponse', { detail: 'CAPTURE answer is not UTF-8' });
+    return { pidXml, parsed: parsePidData(pidXml) };
   }
 
   function sendCapture(device: RdService, timeoutMs: number, signal: AbortSignal) {
@@ -302,24 +361,26 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
     let device: RdService | null = null;
     try {
       device = selected ?? (await resolveDevice(controller.signal));
-      let answer;
+      let pidXml: string;
+      let parsed: ParsedPid;
       try {
-        answer = await sendCapture(device, timeoutMs, controller.signal);
+        ({ pidXml, parsed } = await captureAt(device, timeoutMs, controller.signal));
       } catch (err) {
-        if (!(err instanceof RdTransportError && err.kind === 'refused')) throw err;
-        // Nothing listens where the device was (service restarted elsewhere): look again, once.
-        log.info('rd.capture.deviceMoved', { port: device.port });
-        devices = devices.filter((d) => d.port !== device!.port);
-        selected = null;
-        lastFullScan = -Infinity;
+        // Nothing listens where the device was (service restarted elsewhere), or the service no
+        // longer takes the capture path it gave (updated, reconfigured): look again, once.
+        // Neither answer means a finger was asked for, so a second CAPTURE is safe.
+        const moved = err instanceof RdTransportError && err.kind === 'refused';
+        const staleAddress = err instanceof KioskError && err.code === 'rd.addressRejected';
+        if (!moved && !staleAddress) throw err;
+        const gone: RdService = device;
+        log.info('rd.capture.lookAgain', { port: gone.port, why: moved ? 'nothing listens' : 'capture path refused' });
+        if (moved) devices = devices.filter((d) => d.port !== gone.port);
+        select(null);
         device = await resolveDevice(controller.signal);
-        answer = await sendCapture(device, timeoutMs, controller.signal);
+        // The same service giving the same path would only refuse it again: that one needs a restart.
+        if (staleAddress && same(device, gone) && device.capturePath === gone.capturePath) throw err;
+        ({ pidXml, parsed } = await captureAt(device, timeoutMs, controller.signal));
       }
-      if (controller.signal.aborted) throw new KioskError('rd.cancelled');
-      const pidXml = answer.body.toString('utf8');
-      // The PID block travels as received: refuse bytes that would not survive as text.
-      if (!Buffer.from(pidXml, 'utf8').equals(answer.body)) throw new KioskError('rd.badResponse', { detail: 'CAPTURE answer is not UTF-8' });
-      const parsed = parsePidData(pidXml);
       const q = parsed.qScore;
       if (q < QUALITY_MINIMUM) {
         throw new KioskError('rd.poorQuality', { params: { qScore: String(q) }, detail: `qScore ${q}` });
@@ -327,6 +388,8 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
       if (parsed.device) infoCache.set(keyOf(device), parsed.device);
       const handle = store.put(pidXml, q);
       select(device);
+      // "The device used last" is the one a fingerprint was taken with, not whatever a poll fell back to.
+      if (!same(device, remembered)) remember(device);
       const result: CaptureResult = {
         handle,
         qScore: q,
@@ -353,6 +416,10 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
     async scan() {
       // Probing the scanner mid-capture would only see it busy; the capture tells us more.
       if (!stopped && !capturing) {
+        // The agent asked to look again: a scanner swapped for another of the same make keeps
+        // the port and the service's name, so its details must be asked again too.
+        infoCache.clear();
+        infoTried.clear();
         await fullScan();
         await ensureDeviceInfo(selected);
       }

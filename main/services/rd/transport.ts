@@ -52,9 +52,21 @@ export function connectHost(host: string): string {
 
 // One TLS context for every probe: building one per connection (CA store and all) costs
 // milliseconds of CPU each, and a scan opens 21 TLS connections at once.
+// Old vendor services still speak TLS 1.0/1.1, which OpenSSL 3 only allows at security
+// level 0. That level is set on this context alone, used for loopback only (rdRequest
+// refuses anything else), where the certificate is not checked anyway: TLS here protects
+// nothing a local process could not read, so refusing old TLS would only lose the scanner.
+// Every other TLS connection of the app keeps the defaults.
 let sharedTlsContext: tls.SecureContext | null = null;
 function tlsContext(): tls.SecureContext {
-  sharedTlsContext ??= tls.createSecureContext({ minVersion: 'TLSv1.2' });
+  if (!sharedTlsContext) {
+    try {
+      sharedTlsContext = tls.createSecureContext({ minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' });
+    } catch {
+      // Electron's BoringSSL has no security levels and refuses "@SECLEVEL"; it speaks old TLS once the minimum allows it.
+      sharedTlsContext = tls.createSecureContext({ minVersion: 'TLSv1' });
+    }
+  }
   return sharedTlsContext;
 }
 

@@ -218,7 +218,7 @@ export interface ParsedPid {
 }
 
 /** errCode → our code, from the RD specification's list. */
-const ERR_CODES: Record<number, 'rd.captureTimeout' | 'rd.busy' | 'rd.notReady' | 'rd.captureFailed' | 'rd.needsReinit' | 'rd.unsupported' | 'rd.deviceError'> = {
+const ERR_CODES: Record<number, 'rd.captureTimeout' | 'rd.busy' | 'rd.notReady' | 'rd.captureFailed' | 'rd.needsReinit' | 'rd.unsupported' | 'rd.addressRejected' | 'rd.deviceError'> = {
   700: 'rd.captureTimeout',
   710: 'rd.busy',
   720: 'rd.notReady',
@@ -227,7 +227,8 @@ const ERR_CODES: Record<number, 'rd.captureTimeout' | 'rd.busy' | 'rd.notReady' 
   210: 'rd.unsupported',
   750: 'rd.unsupported',
   760: 'rd.unsupported',
-  770: 'rd.unsupported',
+  // "Invalid capture URL": the path the service gave us no longer works (capture() then looks again).
+  770: 'rd.addressRejected',
 };
 
 /** What a vendor's error code may show on screen: short and printable. */

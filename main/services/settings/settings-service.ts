@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import {
   KioskError,
+  ProfileSchema,
   SETTINGS_FIELD_ENV,
   isKioskError,
   toKioskError,
@@ -23,8 +24,9 @@ import {
 import {
   CONFIG_FILE_NAME,
   ConfigError,
+  EKO_BASE_URLS,
   loadConfig,
-  readConfigFile,
+  readConfigFileLenient,
   type ConfigFile,
   type KioskConfig,
 } from '../config/config';
@@ -55,6 +57,8 @@ export interface SettingsServiceOptions {
   now?: () => number;
   tokenTtlMs?: number;
   pinGuard?: PinGuard;
+  /** Why the saved settings did not load at start-up (boot then runs the training profile): shown until a save fixes it. */
+  configProblem?: ConfigError | null;
 }
 
 export interface SettingsService {
@@ -68,17 +72,16 @@ export interface SettingsService {
 /** The KIOSK_* variables that override a field of the settings screen. */
 const ENV_OF_FIELD = SETTINGS_FIELD_ENV;
 
-/** loadConfig names env variables or file keys; the screen knows its own fields. */
-const FIELD_OF_SETTING: Record<string, string> = {
-  KIOSK_PROFILE: 'profile',
-  ...Object.fromEntries(
-    Object.entries(ENV_OF_FIELD)
-      .filter(([field]) => field !== 'profile')
-      .flatMap(([field, envName]) => [
-        [envName, `eko.${field}`],
-        [`eko.${field}`, `eko.${field}`],
-      ]),
-  ),
+/** The screen's fields, as config.json keys (ConfigError.key names them so). */
+const FORM_FIELDS: ReadonlySet<string> = new Set(Object.keys(ENV_OF_FIELD).map((field) => (field === 'profile' ? field : `eko.${field}`)));
+
+function formFieldOf(err: ConfigError): string | null {
+  return err.key !== null && FORM_FIELDS.has(err.key) ? err.key : null;
+}
+
+/** What getSettings describes: the running configuration or, while setup is needed, what config.json asks for. */
+type SettingsView = Pick<KioskConfig, 'profile' | 'receiptPaperMm'> & {
+  eko: Pick<KioskConfig['eko'], 'baseUrl' | 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong'>;
 };
 
 /** Fields of one Eko account: dropped, unless re-entered, when the profile changes. */
@@ -108,11 +111,14 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   const guard = options.pinGuard ?? createPinGuard({ dataDir, now });
   const configFile = path.join(dataDir, CONFIG_FILE_NAME);
   let session: { hash: Buffer; expiresAt: number } | null = null;
+  let problem = options.configProblem ?? null;
   // One save at a time: two operators' clicks must not interleave their file writes.
   let saving: Promise<unknown> = Promise.resolve();
 
   const decrypt = (b64: string) => secretStore.decrypt(b64);
   const isFirstRun = (file: ConfigFile) => file.setupDone !== true || !file.operatorPinHash;
+  // A damaged file reads as its well-formed part: saving repairs it (and with no PIN left in it, setup runs as a first run).
+  const savedFile = () => readConfigFileLenient(dataDir).file;
 
   function requireSession(token: string | undefined, file: ConfigFile): void {
     // First-run setup has no PIN yet to unlock with.
@@ -125,7 +131,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     }
   }
 
-  function secretView(name: SecretName, config: KioskConfig, file: ConfigFile): Settings['eko']['developerKey'] {
+  function secretView(name: SecretName, config: SettingsView, file: ConfigFile): Settings['eko']['developerKey'] {
     const value = config.eko[name];
     const source = nonEmpty(env[ENV_OF_FIELD[name]])
       ? 'env'
@@ -140,9 +146,46 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     return { set: value !== '', masked: maskSecret(value), source };
   }
 
+  /**
+   * While setup is needed the form starts from what config.json asks for, so the operator corrects
+   * the bad value instead of typing everything again. A key that does not decrypt shows as not set.
+   */
+  function savedView(file: ConfigFile): SettingsView {
+    const e = file.eko ?? {};
+    const value = (field: keyof typeof ENV_OF_FIELD, saved: string | undefined) => nonEmpty(env[ENV_OF_FIELD[field]]) ?? nonEmpty(saved);
+    const readable = (name: SecretName): string | undefined => {
+      const encrypted = nonEmpty(e[`${name}Encrypted`]);
+      if (encrypted === undefined) return e[name];
+      try {
+        const plain = secretStore.decrypt(encrypted);
+        options.logger.addSecrets(plain);
+        return plain;
+      } catch {
+        return undefined;
+      }
+    };
+    const envProfile = ProfileSchema.safeParse(nonEmpty(env.KIOSK_PROFILE));
+    const profile = envProfile.success ? envProfile.data : (file.profile ?? 'demo');
+    const builtIn = profile === 'staging' ? EKO_STAGING_CREDENTIALS : null;
+    const initiatorId = value('initiatorId', e.initiatorId) ?? builtIn?.initiatorId ?? '';
+    return {
+      profile,
+      receiptPaperMm: file.receiptPaperMm ?? 58,
+      eko: {
+        baseUrl: value('baseUrl', e.baseUrl) ?? (profile === 'demo' ? null : EKO_BASE_URLS[profile]),
+        developerKey: value('developerKey', readable('developerKey')) ?? builtIn?.developerKey ?? '',
+        accessKey: value('accessKey', readable('accessKey')) ?? builtIn?.accessKey ?? '',
+        initiatorId,
+        userCode: value('userCode', e.userCode) ?? builtIn?.userCode ?? '',
+        agentMobile: value('agentMobile', e.agentMobile) ?? initiatorId,
+        latlong: value('latlong', e.latlong) ?? '',
+      },
+    };
+  }
+
   async function get(): Promise<Settings> {
-    const file = readConfigFile(dataDir);
-    const config = live.current().config;
+    const file = savedFile();
+    const config = problem ? savedView(file) : live.current().config;
     const lockedUntil = guard.lockedUntil();
     return {
       firstRun: isFirstRun(file),
@@ -163,6 +206,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       receiptPaperMm: config.receiptPaperMm,
       secretStorage: secretStore.kind,
       envOverrides: Object.values(ENV_OF_FIELD).filter((name) => nonEmpty(env[name]) !== undefined),
+      configProblem: problem ? { setting: problem.setting, field: formFieldOf(problem), problem: problem.reason } : null,
     };
   }
 
@@ -238,7 +282,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       }
       return config;
     } catch (err) {
-      if (err instanceof ConfigError && FIELD_OF_SETTING[err.setting]) throw fieldError(FIELD_OF_SETTING[err.setting]!, err.params?.problem ?? 'is not valid');
+      const field = err instanceof ConfigError ? formFieldOf(err) : null;
+      if (field) throw fieldError(field, (err as ConfigError).params?.problem ?? 'is not valid');
       throw err;
     }
   }
@@ -250,7 +295,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   async function save(input: SaveSettingsInput): Promise<Settings> {
     addSecrets(input.eko);
     const run = saving.catch(() => undefined).then(async () => {
-      const file = readConfigFile(dataDir);
+      const file = savedFile();
       requireSession(input.token, file);
       if (!input.newPin && !file.operatorPinHash) throw fieldError('newPin', 'is required: first-run setup sets the operator PIN');
 
@@ -268,6 +313,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       } else {
         await live.replace(config, write);
       }
+      // What is saved now loads (validate ran loadConfig on it) and runs: setup is no longer needed.
+      problem = null;
       log.info('settings saved', {
         profile: config.profile,
         changedPin: Boolean(input.newPin),
@@ -282,7 +329,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
 
   async function testConnection(input: TestConnectionInput): Promise<ConnectionTest> {
     addSecrets(input.eko);
-    const file = readConfigFile(dataDir);
+    const file = savedFile();
     requireSession(input.token, file);
     // Nothing given: test what runs now, with the running client.
     const running = input.profile === undefined && input.eko === undefined ? live.current() : null;
@@ -313,7 +360,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   }
 
   async function unlock(input: { pin: string }): Promise<{ token: string; expiresAt: string }> {
-    const file = readConfigFile(dataDir);
+    const file = savedFile();
     if (!file.operatorPinHash) throw fieldError('pin', 'no operator PIN is set yet: first-run setup sets it');
     try {
       await guard.check(input.pin, file.operatorPinHash);

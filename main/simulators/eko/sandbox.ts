@@ -8,6 +8,7 @@
  * It keeps no clear Aadhaar number: only the last 4 digits of each transaction.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isValidAadhaar } from '../../../app/domain/aadhaar';
@@ -25,6 +26,10 @@ export interface EkoSandboxFaults {
   htmlPage: boolean;
   /** Answer HTTP 200 with the JSON cut in half (Content-Length matches the cut body). */
   truncatedJson: boolean;
+  /** Answer HTTP 200 with the right fields but wrong types (status as an object, tx_status and amounts as lists). */
+  wrongTypes: boolean;
+  /** Answer every transaction inquiry with this JSON (HTTP 200) instead of looking the reference up; null: off. */
+  inquiryReply: Record<string, unknown> | null;
   /** Reset the connection instead of answering (after processing the enquiry). */
   resetConnection: boolean;
   /** The sandbox's clock runs this far ahead of the PC's, ms (its Date header and timestamp check). */
@@ -42,6 +47,8 @@ export const NO_FAULTS: EkoSandboxFaults = {
   serverError: false,
   htmlPage: false,
   truncatedJson: false,
+  wrongTypes: false,
+  inquiryReply: null,
   resetConnection: false,
   clockOffsetMs: 0,
   neverAnswer: false,
@@ -111,6 +118,13 @@ export interface EkoSandbox {
 
 export const SANDBOX_BASE_PATH = '/ekoapi/v3';
 
+/**
+ * Test runs only: when this variable names a file, every sandbox appends its keys to it (one JSON
+ * line), so the browser suite's privacy scan knows every key it must not find in a data dir.
+ * The file must lie outside every kiosk data dir.
+ */
+export const TEST_SECRETS_FILE_ENV = 'KIOSK_TEST_SECRETS_FILE';
+
 const BANK_NAMES: Record<string, string> = {
   '607094': 'State Bank of India',
   '607027': 'Punjab National Bank',
@@ -158,6 +172,8 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   const windowMs = options.timestampWindowMs ?? 30_000;
   const awaitedResolveMs = options.awaitedResolveMs ?? 0;
   const walletBalance = options.walletBalance ?? '2.20834002375E9';
+  const secretsFile = process.env[TEST_SECRETS_FILE_ENV];
+  if (secretsFile) fs.appendFileSync(secretsFile, `${JSON.stringify({ source: 'eko-sandbox', secrets: [developerKey, accessKey] })}\n`);
   let faults: EkoSandboxFaults = { ...NO_FAULTS, ...options.faults };
   const transactions = new Map<string, SandboxTransaction>();
   const received: ReceivedRequest[] = [];
@@ -440,7 +456,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
             reply = body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body);
             break;
           case 'inquiry':
-            reply = inquiryReply(target.param, query);
+            reply = faults.inquiryReply ? { status: 200, json: faults.inquiryReply } : inquiryReply(target.param, query);
             break;
         }
       }
@@ -461,6 +477,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     if (faulty && faults.serverError) reply = { status: 500, text: html('500 Internal Server Error'), contentType: 'text/html' };
     else if (faulty && faults.htmlPage) reply = { status: 200, text: html('Service Temporarily Unavailable'), contentType: 'text/html' };
 
+    if (faulty && faults.wrongTypes && reply.json) reply = { ...reply, json: wrongTyped(reply.json) };
     let text = reply.text ?? JSON.stringify(reply.json);
     if (faulty && faults.truncatedJson && reply.json) text = text.slice(0, Math.floor(text.length / 2));
     busyNs += process.hrtime.bigint() - resumed;
@@ -525,6 +542,19 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The same answer with its status, tx_status and amounts in types Eko never sends. */
+function wrongTyped(json: Json): Json {
+  const out: Json = { ...json };
+  if ('status' in out) out.status = { value: out.status };
+  if ('tx_status' in out) out.tx_status = [out.tx_status];
+  if (out.data && typeof out.data === 'object' && !Array.isArray(out.data)) {
+    const data: Json = { ...(out.data as Json) };
+    for (const key of ['balance', 'customer_balance', 'tx_status']) if (key in data) data[key] = [data[key]];
+    out.data = data;
+  }
+  return out;
 }
 
 function html(title: string): string {

@@ -58,7 +58,15 @@ export interface SimDeviceOptions {
   captureDelayMs?: number;
   /** Extra wait before every answer, ms (default 0; 'slow' uses 400 when this is 0). */
   answerDelayMs?: number;
+  /**
+   * https only: the newest TLS version the service speaks (default: Node's, TLS 1.3).
+   * 'TLSv1'/'TLSv1.1' play an old vendor service built on an old TLS stack.
+   */
+  tlsMaxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2';
 }
+
+/** How many requests a device keeps in `requests`: the demo profile polls all day. */
+export const SIM_REQUEST_LOG_LIMIT = 200;
 
 export interface SimRequestEvent {
   method: string;
@@ -75,9 +83,17 @@ export interface SimDevice {
   setScenario(s: RdScenario): void;
   setCaptureDelay(ms: number): void;
   setAnswerDelay(ms: number): void;
+  /** The service serves CAPTURE on another path from now on (an updated or reconfigured service); RDSERVICE says so. */
+  setCapturePath(path: string): void;
+  /** Another scanner of the same model is plugged in: new serial, device code and certificate. */
+  replaceScanner(): void;
+  /** The serial number DEVICEINFO and PidData report now. */
+  readonly serial: string;
   /** CAPTURE requests received. */
   readonly captures: number;
-  /** Every request read (method and path), oldest first. */
+  /** Captures given up because the client hung up while the finger was awaited. */
+  readonly abortedCaptures: number;
+  /** The last SIM_REQUEST_LOG_LIMIT requests read (method and path), oldest first. */
   readonly requests: ReadonlyArray<{ method: string; path: string }>;
   /** Body of the last CAPTURE request (the PidOptions). */
   readonly lastPidOptions: string | null;
@@ -85,7 +101,7 @@ export interface SimDevice {
   readonly lastPid: string | null;
   /** The simulator's own time on the last request, ms, without the configured delays (benches subtract it). */
   readonly lastHandlingMs: number;
-  /** 'request' → SimRequestEvent. */
+  /** 'request' → SimRequestEvent; 'captureAborted' when the client hung up mid-capture. */
   readonly events: EventEmitter;
 }
 
@@ -144,6 +160,7 @@ class Device implements SimDevice {
   readonly vendor: RdVendor;
   scenario: RdScenario;
   captures = 0;
+  abortedCaptures = 0;
   requests: Array<{ method: string; path: string }> = [];
   lastPidOptions: string | null = null;
   lastPid: string | null = null;
@@ -152,11 +169,11 @@ class Device implements SimDevice {
   private captureDelayMs: number;
   private answerDelayMs: number;
   private capturing = false;
-  private readonly profile: VendorProfile;
-  private readonly serial = String(10_000_000 + crypto.randomInt(89_999_999));
-  private readonly dc = crypto.randomUUID();
-  // A device certificate looks like a long base64 blob; renewed only when the service restarts.
-  private readonly mc = b64(900);
+  private profile: VendorProfile;
+  serial = newSerial();
+  private dc = crypto.randomUUID();
+  // A device certificate looks like a long base64 blob; new only with a new service or scanner.
+  private mc = b64(900);
 
   constructor(options: SimDeviceOptions) {
     this.protocol = options.protocol ?? 'http';
@@ -175,6 +192,14 @@ class Device implements SimDevice {
   }
   setAnswerDelay(ms: number): void {
     this.answerDelayMs = ms;
+  }
+  setCapturePath(path: string): void {
+    this.profile = { ...this.profile, capturePath: path };
+  }
+  replaceScanner(): void {
+    this.serial = newSerial();
+    this.dc = crypto.randomUUID();
+    this.mc = b64(900);
   }
 
   private quirks(): Set<RdQuirk> {
@@ -201,6 +226,7 @@ class Device implements SimDevice {
   private async answer(req: WireRequest, signal: AbortSignal): Promise<WireResponse | 'hang'> {
     if (this.scenario === 'hang') return 'hang';
     this.requests.push({ method: req.method, path: req.path });
+    if (this.requests.length > SIM_REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - SIM_REQUEST_LOG_LIMIT);
     this.events.emit('request', { method: req.method, path: req.path, at: performance.now() } satisfies SimRequestEvent);
     const wait = this.answerDelayMs || (this.scenario === 'slow' ? 400 : 0);
     if (!(await delay(wait, signal))) return 'hang';
@@ -300,14 +326,20 @@ class Device implements SimDevice {
     if (s === 'used') return answer(this.errorPid('710', 'Device is being used by another application'));
 
     const pidTimeout = /^\d+$/.test(opts.timeout ?? '') ? Number(opts.timeout) : 10_000;
+    // A client that hangs up while the finger is awaited cancels the capture, as the vendors' services do.
+    const aborted = (): 'hang' => {
+      this.abortedCaptures++;
+      this.events.emit('captureAborted');
+      return 'hang';
+    };
     this.capturing = true;
     try {
       if (s === 'captureTimeout' || this.captureDelayMs > pidTimeout) {
-        if (!(await delay(Math.min(pidTimeout, this.captureDelayMs), signal))) return 'hang';
+        if (!(await delay(Math.min(pidTimeout, this.captureDelayMs), signal))) return aborted();
         return answer(this.errorPid('700', 'Capture timed out'));
       }
-      // The person places a finger; a client that hangs up cancels the capture.
-      if (!(await delay(this.captureDelayMs, signal))) return 'hang';
+      // The person places a finger.
+      if (!(await delay(this.captureDelayMs, signal))) return aborted();
       if (typeof s === 'object' && 'errCode' in s) return answer(this.errorPid(s.errCode, s.errInfo ?? 'Capture failed'));
       if (s === 'nonNumericError') return answer(this.errorPid('DEVICE_ERR_01', 'Device error'));
       if (s === 'garbage') return { status: 500, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>Internal error</h1></body></html>' };
@@ -322,6 +354,10 @@ class Device implements SimDevice {
       this.capturing = false;
     }
   }
+}
+
+function newSerial(): string {
+  return String(10_000_000 + crypto.randomInt(89_999_999));
 }
 
 function pathOf(target: string): string {
@@ -360,7 +396,10 @@ export async function startRdSimulator(options: { host?: string; devices: SimDev
       };
       let server: net.Server;
       if (device.protocol === 'https') {
-        const tlsServer = tls.createServer({ ...selfSignedLoopbackCert() }, onConnection);
+        // Old TLS needs OpenSSL security level 0 on this server's context (OpenSSL 3 refuses it above).
+        const legacy = opts.tlsMaxVersion === 'TLSv1' || opts.tlsMaxVersion === 'TLSv1.1';
+        const versions: tls.TlsOptions = legacy ? { minVersion: 'TLSv1', maxVersion: opts.tlsMaxVersion, ciphers: 'DEFAULT:@SECLEVEL=0' } : { maxVersion: opts.tlsMaxVersion };
+        const tlsServer = tls.createServer({ ...selfSignedLoopbackCert(), ...versions }, onConnection);
         // The raw socket too: a plain-http probe to a TLS port must not linger after close().
         tlsServer.on('connection', track);
         // Plain HTTP to a TLS port, or a client that gives up mid-handshake: nothing to do.

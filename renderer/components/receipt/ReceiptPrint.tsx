@@ -1,19 +1,29 @@
+import { useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorNotice } from '../ErrorNotice';
 import { useKiosk } from '../../store';
+import type { ReceiptTarget } from '../../store/history-slice';
 import { Receipt } from './Receipt';
 import type { ReceiptSource } from './receipt-data';
+import { applyPageLength, measureReceiptHeightMm } from './receipt-page';
 
 /**
- * The print-only area: hidden on screen, the only thing printed (styles.css, @media print).
- * It holds the receipt last printed from the screen showing now, and nothing once the agent
- * leaves that screen.
+ * The print-only area: laid out off screen and invisible (so it can be measured), the only
+ * thing printed (styles.css, @media print). It holds the receipt last printed from the screen
+ * showing now, and nothing once the agent leaves that screen.
  */
 export function ReceiptPrintArea() {
   const receipt = useKiosk((s) => (s.receipt && s.receipt.screen === s.screen ? s.receipt.data : null));
   const appInfo = useKiosk((s) => s.appInfo);
-  useKiosk((s) => s.language); // re-render on language change
+  const language = useKiosk((s) => s.language); // re-render on language change
+  const paperMm = appInfo?.receiptPaperMm;
+  // The browser's print dialog takes the page length from @page: the receipt's, measured once laid out.
+  useLayoutEffect(() => {
+    if (!receipt || !paperMm) return;
+    const heightMm = measureReceiptHeightMm();
+    return heightMm === null ? undefined : applyPageLength(paperMm, heightMm);
+  }, [receipt, paperMm, language]);
   if (!receipt || !appInfo) return null;
   return (
     <div className="receipt-print" data-testid="receipt-print">
@@ -32,7 +42,21 @@ function IconPrinter() {
   );
 }
 
-/** "Print receipt", with what happened to the print below it. */
+function IconFile() {
+  return (
+    <svg className="icon" width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M14 3H6v18h12V7z" />
+      <path d="M14 3v4h4M9 13h6M9 17h6" />
+    </svg>
+  );
+}
+
+const LABELS: Record<ReceiptTarget, { idle: string; busy: string }> = {
+  printer: { idle: 'receipt.print', busy: 'receipt.printing' },
+  pdf: { idle: 'receipt.savePdf', busy: 'receipt.savingPdf' },
+};
+
+/** "Print receipt" and "Save as PDF", with what happened to the last of them below. */
 export function PrintReceiptButton({
   source,
   className = 'button button-secondary',
@@ -44,31 +68,47 @@ export function PrintReceiptButton({
 }) {
   const { t } = useTranslation();
   const print = useKiosk((s) => s.printReceipt);
-  const { state, error, anyBusy } = useKiosk(
+  const { state, to, error, path, anyBusy } = useKiosk(
     useShallow((s) => {
       const mine = s.printing?.key === source.clientRefId ? s.printing : null;
-      return { state: mine?.state ?? null, error: mine?.error ?? null, anyBusy: s.printing?.state === 'printing' };
+      return { state: mine?.state ?? null, to: mine?.to ?? null, error: mine?.error ?? null, path: mine?.path ?? null, anyBusy: s.printing?.state === 'printing' };
     }),
   );
-  return (
-    <div className="receipt-action">
+  const button = (target: ReceiptTarget, icon: ReactNode) => {
+    const busy = state === 'printing' && to === target;
+    return (
       <button
         type="button"
         className={className}
-        onClick={() => void print(source)}
+        onClick={() => void print(source, target)}
         disabled={anyBusy}
-        aria-busy={state === 'printing'}
+        aria-busy={busy}
         aria-describedby={describedBy}
       >
-        <IconPrinter />
-        {state === 'printing' ? t('receipt.printing') : t('receipt.print')}
+        {icon}
+        {t(busy ? LABELS[target].busy : LABELS[target].idle)}
       </button>
-      {state === 'sent' && (
+    );
+  };
+  return (
+    <div className="receipt-action">
+      <div className="receipt-buttons">
+        {button('printer', <IconPrinter />)}
+        {button('pdf', <IconFile />)}
+      </div>
+      {state === 'sent' && to === 'printer' && (
         <p className="receipt-sent" role="status">
           {t('receipt.sent')}
         </p>
       )}
-      {state === 'failed' && error && <ErrorNotice error={error} onRetry={() => void print(source)} retryLabel={t('receipt.print')} />}
+      {state === 'sent' && to === 'pdf' && (
+        <p className="receipt-sent" role="status">
+          {t('receipt.savedPdf')} <span className="mono receipt-path" data-testid="receipt-pdf-path">{path}</span>
+        </p>
+      )}
+      {state === 'failed' && error && to && (
+        <ErrorNotice error={error} onRetry={() => void print(source, to)} retryLabel={t(LABELS[to].idle)} />
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Diagnostics } from '../../../app/contract';
+import { ERROR_CODES, messageKeyFor, type Diagnostics, type ErrorCode } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconClock, IconCross, IconFingerprint, IconRefresh, IconWarning } from '../../components/Icons';
+import { errorText } from '../../i18n';
 import { useKiosk } from '../../store';
 
 /** Over this the PC clock is too far off for Eko (its timestamp window is ±30 s). */
@@ -19,6 +20,12 @@ export function formatBytes(bytes: number): string {
 export function formatSkewSeconds(ms: number): string {
   const s = Math.round(ms / 100) / 10;
   return `${s > 0 ? '+' : ''}${s.toFixed(1)}`;
+}
+
+/** The contract error code at the start of an Eko check's error ("eko.auth: HTTP 403 …"), or null. */
+export function ekoErrorCode(error: string): ErrorCode | null {
+  const code = /^([\w.]+)(?::|$)/.exec(error.trim())?.[1];
+  return code !== undefined && (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : null;
 }
 
 /** label, value, test id, and whether the fact takes the whole width (long values). */
@@ -130,12 +137,28 @@ function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
           <p className="notice-what">{t('diagnostics.eko.skewWarn')}</p>
         </div>
       )}
-      {eko.error && (
-        <p className="small muted">
-          {t('diagnostics.eko.detail')}: <span className="mono">{eko.error}</span>
-        </p>
-      )}
+      {eko.error && <EkoError error={eko.error} />}
     </Panel>
+  );
+}
+
+/** Why Eko failed in the agent's language (by error code), with the raw detail small, for support. */
+function EkoError({ error }: { error: string }) {
+  const { t } = useTranslation();
+  const code = ekoErrorCode(error);
+  const text = code ? errorText({ messageKey: messageKeyFor(code) }) : null;
+  return (
+    <div className="diag-eko-error" data-testid="diag-eko-error" data-error-code={code ?? undefined}>
+      {text && (
+        <>
+          <p className="notice-what">{text.what}</p>
+          <p className="notice-todo">{text.todo}</p>
+        </>
+      )}
+      <p className="small muted">
+        {t('diagnostics.eko.detail')}: <span className="mono">{error}</span>
+      </p>
+    </div>
   );
 }
 
@@ -222,7 +245,8 @@ export function DiagnosticsScreen() {
           </div>
         </div>
       )}
-      {exp.error && <ErrorNotice error={exp.error} onRetry={() => void exportBundle()} />}
+      {/* The retry repeats the export that failed (the logs zip or the bundle). */}
+      {exp.error && <ErrorNotice error={exp.error} onRetry={() => void exportBundle(exp.kind)} />}
       {diag.error && <ErrorNotice error={diag.error} onRetry={() => void load()} />}
       {!d && !diag.error && (
         <p className="muted" role="status">

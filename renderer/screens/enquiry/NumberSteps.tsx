@@ -29,9 +29,9 @@ export function MobileStep() {
   const mobile = useKiosk((s) => s.mobile);
   const attempted = useKiosk((s) => s.attempted);
   const setMobile = useKiosk((s) => s.setMobile);
-  // A wrong first digit shows at once; anything else after a Continue or once the number is complete.
-  const problem = /^[0-5]/.test(mobile) ? 'firstDigit' : mobileProblem(mobile);
-  const show = problem !== null && (attempted || mobile.length === 10 || problem === 'firstDigit');
+  // A wrong first digit or too many digits show at once; anything else after a Continue or once the number is complete.
+  const problem = mobile.length > 10 ? 'tooLong' : /^[0-5]/.test(mobile) ? 'firstDigit' : mobileProblem(mobile);
+  const show = problem !== null && (attempted || mobile.length >= 10 || problem === 'firstDigit');
   return (
     <StepFrame
       id="mobile"
@@ -44,7 +44,6 @@ export function MobileStep() {
         label={t('mobile.label')}
         hint={t('mobile.hint')}
         digits={mobile}
-        maxDigits={10}
         format={groupMobile}
         onDigits={setMobile}
         problem={show ? t(`mobile.problem.${problem}`, { count: mobile.length }) : null}
@@ -64,7 +63,7 @@ export function AadhaarStep() {
   if (masked) {
     // Back here after the number was accepted: it stays masked; the agent may keep it or type a new one.
     return (
-      <StepFrame id="aadhaar" title={t('aadhaar.title')}>
+      <StepFrame id="aadhaar" title={t('aadhaar.title')} focusContinue>
         <div className="field">
           <p className="field-label" id="aadhaar-masked-label">
             {t('aadhaar.entered')}
@@ -89,7 +88,6 @@ export function AadhaarStep() {
         label={t('aadhaar.label')}
         hint={t('aadhaar.hint')}
         digits={aadhaar}
-        maxDigits={12}
         format={groupAadhaar}
         onDigits={setAadhaar}
         problem={show ? t(`aadhaar.problem.${problem}`, { count: aadhaar.length }) : null}

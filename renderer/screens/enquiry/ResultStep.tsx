@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { EnquiryOutcome } from '../../../app/contract';
+import { enquiryNeverSent, type EnquiryOutcome } from '../../../app/contract';
 import { maskMobile } from '../../../app/domain/mobile';
 import { formatRupees } from '../../../app/domain/money';
 import { bankByIin } from '../../banks';
@@ -13,15 +13,21 @@ import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 export function formatWhen(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'medium', timeStyle: 'medium' });
+  // Hindi on the 24-hour clock: hi-IN's "am/pm" come out in Latin letters.
+  return lang === 'hi'
+    ? d.toLocaleString('hi-IN', { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' })
+    : d.toLocaleString('en-IN', { dateStyle: 'medium', timeStyle: 'medium' });
 }
+
+/** Long references (tid, RRN, our reference) get a whole row, so they never wrap mid-reference. */
+const LONG_VALUES = new Set(['r-ref', 'r-tid', 'r-rrn', 'r-uidai']);
 
 function Facts({ rows }: { rows: [string, string | null | undefined, string?][] }) {
   const { t } = useTranslation();
   return (
     <dl className="facts result-facts">
       {rows.map(([k, v, testId]) => (
-        <div key={k} className="fact">
+        <div key={k} className={testId && LONG_VALUES.has(testId) && (v?.length ?? 0) > 18 ? 'fact fact-long' : 'fact'}>
           <dt>{k}</dt>
           <dd className="mono-ish" data-testid={testId}>
             {v || t('result.none')}
@@ -134,14 +140,22 @@ function PendingView() {
   );
 }
 
+/** Capture again is offered only when nothing reached a bank and the number is still typed in. */
+function useCanRetry(): boolean {
+  return useKiosk((s) => s.enquiryError !== null && enquiryNeverSent(s.enquiryError.code) && s.aadhaar !== '');
+}
+
 function NotSentView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const error = useKiosk((s) => s.enquiryError)!;
+  const record = useKiosk((s) => s.notSent);
   const { mobile, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ mobile: s.mobile, maskedAadhaar: s.maskedAadhaar, bankIin: s.bankIin })));
   const retryCapture = useKiosk((s) => s.retryCapture);
   const editDetails = useKiosk((s) => s.editDetails);
+  const canRetry = useCanRetry();
   const heading = useFocusHeading();
-  const maybeSent = error.code === 'host.unreachable';
+  // Anything that does not prove the enquiry stayed on this PC may have reached the bank.
+  const maybeSent = !enquiryNeverSent(error.code);
   const detailsProblem = error.code === 'input.invalid' || error.code === 'eko.invalidParams';
   return (
     <div
@@ -158,13 +172,20 @@ function NotSentView() {
       {maybeSent && <p className="result-todo">{t('result.maybeSentBody')}</p>}
       <ErrorNotice error={error} />
       <Facts
-        rows={[
-          [t('result.fields.bank'), bankByIin(bankIin)?.name],
-          [t('result.fields.aadhaar'), maskedAadhaar],
-          [t('result.fields.mobile'), mobile ? maskMobile(mobile) : null],
-        ]}
+        rows={
+          record
+            ? [
+                ...commonRows(record, i18n.language, t),
+                [t('result.fields.ref'), record.clientRefId, 'r-ref'],
+              ]
+            : [
+                [t('result.fields.bank'), bankByIin(bankIin)?.name],
+                [t('result.fields.aadhaar'), maskedAadhaar],
+                [t('result.fields.mobile'), mobile ? maskMobile(mobile) : null],
+              ]
+        }
       />
-      {!maybeSent && (
+      {canRetry && (
         <div className="actions">
           <button type="button" className="button button-primary button-big" onClick={retryCapture}>
             <IconFingerprint size={24} />
@@ -188,13 +209,15 @@ export function ResultStep() {
   const enquiryError = useKiosk((s) => s.enquiryError !== null);
   const resetEnquiry = useKiosk((s) => s.resetEnquiry);
   const startEnquiry = useKiosk((s) => s.startEnquiry);
+  // One primary action: "Capture fingerprint again" when it is offered.
+  const retryOffered = useCanRetry() && !outcome;
   return (
     <section className="card step-card result-card" aria-live="polite" data-testid="step-result">
       {outcome ? <OutcomeView outcome={outcome} /> : pending ? <PendingView /> : enquiryError ? <NotSentView /> : null}
       <div className="step-actions">
         {outcome && <PrintReceiptButton source={outcome} className="button button-secondary button-big" />}
         <span className="flex-spacer" />
-        <button type="button" className="button button-primary button-big" onClick={() => {
+        <button type="button" className={`button ${retryOffered ? 'button-secondary' : 'button-primary'} button-big`} onClick={() => {
           resetEnquiry('agent');
           startEnquiry();
         }}>

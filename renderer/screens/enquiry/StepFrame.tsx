@@ -15,6 +15,7 @@ export function StepFrame({
   onContinue,
   showContinue = true,
   showBack = true,
+  focusContinue = false,
 }: {
   id: string;
   title: string;
@@ -23,6 +24,8 @@ export function StepFrame({
   onContinue?: () => void;
   showContinue?: boolean;
   showBack?: boolean;
+  /** The step has no field to type in: Continue takes the focus, so Enter goes on. */
+  focusContinue?: boolean;
 }) {
   const { t } = useTranslation();
   const back = useKiosk((s) => s.back);
@@ -60,7 +63,7 @@ export function StepFrame({
           )}
           <span className="flex-spacer" />
           {showContinue && (
-            <button type="submit" className="button button-primary button-big" data-testid="continue">
+            <button type="submit" className="button button-primary button-big" data-testid="continue" autoFocus={focusContinue}>
               {t('common.continue')}
               <IconArrowRight size={22} />
             </button>

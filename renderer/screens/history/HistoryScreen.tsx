@@ -282,6 +282,15 @@ export function HistoryScreen() {
           <p className="muted history-count" role="status" data-testid="history-count">
             {t('history.count', { count: rows.length })}
           </p>
+          {/* The list holds the newest rows only: never let the agent think that was all. */}
+          {history.list?.matching !== undefined && history.list.matching > rows.length && (
+            <div className="notice notice-warn history-limited" role="status">
+              <IconWarning className="notice-icon" />
+              <p className="notice-what" data-testid="history-limited">
+                {t('history.limited', { shown: rows.length, total: history.list.matching })}
+              </p>
+            </div>
+          )}
           {rows.length === 0 ? (
             <p className="card history-empty">{t('history.empty')}</p>
           ) : (

@@ -314,7 +314,8 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
             text: t(`settings.profile.${p}.text`),
             testId: `profile-${p}`,
             badge:
-              !firstRun && settings?.profile === p ? <span className="settings-badge">{t('settings.profile.current')}</span> : undefined,
+              // While setup is needed the saved profile is not the one running (training is).
+              !firstRun && !settings?.configProblem && settings?.profile === p ? <span className="settings-badge">{t('settings.profile.current')}</span> : undefined,
           }))}
           value={values.profile}
           onChange={(p) => update((s) => ({ ...s, profile: p }))}

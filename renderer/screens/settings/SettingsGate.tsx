@@ -1,6 +1,8 @@
 /**
  * Between App and its screens: first-run setup until it is done, the settings screen
- * while the operator has it open, else whatever App shows (`children`).
+ * while the operator has it open, else whatever App shows (`children`). When the saved
+ * settings did not load (configProblem) nothing else is reachable either: setup (first run,
+ * or no readable PIN) or the settings behind the PIN, until a save fixes them.
  */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +33,7 @@ export function SettingsGate({ children }: { children: ReactNode }) {
   }
   // If getSettings itself failed the counter still works as configured; the settings screen shows the error.
   if (settings?.firstRun) return <SetupScreen settings={settings} />;
-  if (open) return <SettingsScreen />;
+  if (open || settings?.configProblem) return <SettingsScreen />;
   return <>{children}</>;
 }
 

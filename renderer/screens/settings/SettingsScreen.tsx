@@ -13,6 +13,7 @@ import { timings } from '../../timings';
 import { PinInput, PinKeypad, fieldId } from './fields';
 import { IconGear, IconLock } from '../../components/Icons';
 import { pinProblem } from './form-model';
+import { ConfigProblemNotice } from './ConfigProblemNotice';
 import { SettingsForm } from './SettingsForm';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
@@ -140,6 +141,8 @@ export function SettingsScreen() {
   const closeSettings = useKiosk((s) => s.closeSettings);
   const lockSettings = useKiosk((s) => s.lockSettings);
   const expire = useKiosk((s) => s.expireSettingsSession);
+  // Setup needed: this screen stays until a save fixes the settings (SettingsGate), so no Close.
+  const configProblem = settings?.configProblem ?? null;
   const unlocked = token !== null;
   const savedRef = useRef<HTMLDivElement>(null);
 
@@ -176,11 +179,14 @@ export function SettingsScreen() {
             {t('settings.lock')}
           </button>
         )}
-        <button type="button" className="button button-ghost-dark" onClick={closeSettings}>
-          <IconArrowLeft />
-          {t('settings.close')}
-        </button>
+        {!configProblem && (
+          <button type="button" className="button button-ghost-dark" onClick={closeSettings}>
+            <IconArrowLeft />
+            {t('settings.close')}
+          </button>
+        )}
       </div>
+      {configProblem && <ConfigProblemNotice problem={configProblem} />}
       {loadError && <ErrorNotice error={loadError} onRetry={() => void loadSettings()} />}
       {!unlocked ? (
         <PinEntry />

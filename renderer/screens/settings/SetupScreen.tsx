@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/contract';
+import { ConfigProblemNotice } from './ConfigProblemNotice';
 import { SettingsForm } from './SettingsForm';
 
 export function SetupScreen({ settings }: { settings: Settings }) {
@@ -20,6 +21,7 @@ export function SetupScreen({ settings }: { settings: Settings }) {
           <p className="lead">{t('setup.intro')}</p>
         </div>
       </div>
+      {settings.configProblem && <ConfigProblemNotice problem={settings.configProblem} />}
       <SettingsForm mode="setup" settings={settings} />
     </section>
   );

@@ -1,8 +1,11 @@
 /** Steps of the agent's flow for the browser tests, and the screenshots they leave as artifacts. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { CONFIG_FILE_NAME } from '../../../main/services/config/config';
 import type { Timings } from '../../../renderer/timings';
+import { seedFinishedSetup } from '../../support/kiosk-process';
+import { makeTempDir } from '../../support/temp-dir';
 
 export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
 
@@ -21,11 +24,16 @@ export async function injectTimings(page: Page, timings: Partial<Timings>): Prom
 
 /**
  * Opens the app and waits for its start-up check. The main side keeps a finished enquiry
- * for 60 s and a fresh page shows it (as after a crash); a test that wants the home
- * screen goes home from there.
+ * until the agent leaves its result (at most 10 minutes) and a fresh page shows it (as
+ * after a crash); a test that wants the home screen goes home from there.
  */
 export async function openHome(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await waitForHome(page);
+}
+
+/** Waits for the app's start-up check on a page already loading, then goes home (also the Electron smoke test's). */
+export async function waitForHome(page: Page): Promise<void> {
   await expect(page.locator('[data-startup="done"]')).toHaveCount(1);
   if ((await page.locator('[data-screen="flow"]').count()) > 0) await button(page, 'Home').click();
   await expect(button(page, 'Balance enquiry')).toBeVisible();
@@ -72,4 +80,60 @@ export async function expectNoCustomerTraces(page: Page, aadhaar: string, mobile
   const html = await page.content();
   expect(html).not.toContain(aadhaar);
   expect(html).not.toContain(`${aadhaar.slice(0, 4)} ${aadhaar.slice(4, 8)}`);
+}
+
+/**
+ * A data dir with a finished demo setup and these config.json sections merged in (e.g.
+ * `{ eko: { enquiryTimeoutMs: 5000 } }`), for startKiosk({ KIOSK_DATA_DIR }).
+ */
+export async function dataDirWithConfig(sections: Record<string, Record<string, unknown>>): Promise<string> {
+  const e2eRoot = process.env.KIOSK_E2E_ROOT; // inside the suite's root, so the privacy scan sees it
+  const dir = e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-');
+  await seedFinishedSetup(dir);
+  const file = path.join(dir, CONFIG_FILE_NAME);
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+  for (const [key, values] of Object.entries(sections)) config[key] = { ...config[key], ...values };
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  return dir;
+}
+
+/** Every visible control on the page (buttons, bank options, the consent box) is at least 44 px both ways. */
+export async function expectTargetsAtLeast44(page: Page, where: string): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, [role="option"], .check, input[type="checkbox"], input[type="text"]')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44))
+      .map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30) || el.getAttribute('aria-label')}" ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+  expect(small, `targets under 44 px on ${where}`).toEqual([]);
+}
+
+/** On how many lines the element's text (or the part of it matching `part`) is laid out. */
+export async function linesOf(locator: Locator, part?: string): Promise<number> {
+  return locator.evaluate((el, sub) => {
+    const text = el.textContent ?? '';
+    const start = sub ? text.indexOf(sub) : 0;
+    if (start < 0) return 0;
+    const end = sub ? start + sub.length : text.length;
+    // Walk the text nodes to the range [start, end).
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    let startSet = false;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const len = n.textContent!.length;
+      if (!startSet && start < seen + len) {
+        range.setStart(n, start - seen);
+        startSet = true;
+      }
+      if (startSet && end <= seen + len) {
+        range.setEnd(n, end - seen);
+        break;
+      }
+      seen += len;
+    }
+    // Boxes of one line (a monospace span beside plain text) differ by a pixel or two: count line breaks.
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((a, b) => a - b);
+    return tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 8).length;
+  }, part);
 }

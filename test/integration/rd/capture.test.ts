@@ -1,11 +1,17 @@
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KioskError, type ErrorCode } from '../../../app/contract';
 import { createRdService } from '../../../main/services/rd';
 import { startRdSimulator } from '../../../main/simulators/rd';
-import { closeAll, recordingLogger, rig } from './helpers';
+import { closeAll, count, recordingLogger, rig } from './helpers';
 
 afterEach(closeAll);
+
+/** A whole, well-formed PID block as a service answers it (qScore 78). */
+const SAMPLE_PID =
+  '<?xml version="1.0"?><PidData><Resp errCode="0" errInfo="Success." fCount="1" fType="2" nmPoints="32" qScore="78"/>' +
+  '<DeviceInfo dpId="M" rdsId="R" rdsVer="1" mi="X" mc="MIIEGDCCAwCgAwIBAgIE" dc="d"/><Skey ci="1">c2s=</Skey><Hmac>aG0=</Hmac><Data type="X">ZGF0YQ==</Data></PidData>';
 
 async function failure(p: Promise<unknown>): Promise<KioskError> {
   try {
@@ -51,6 +57,26 @@ describe('capture()', () => {
     expect(rd.takeCapture(result.handle)?.qScore).toBe(result.qScore);
   });
 
+  // The thresholds at their exact values (app/contract QUALITY_MINIMUM 25, QUALITY_GOOD 45).
+  it.each<[number, 'refused' | 'low' | 'good']>([
+    [24, 'refused'],
+    [25, 'low'],
+    [44, 'low'],
+    [45, 'good'],
+  ])('qScore %i → %s', async (qScore, expected) => {
+    const pid = SAMPLE_PID.replace('qScore="78"', `qScore="${qScore}"`);
+    const { rd } = await rig([{ scenario: { custom: { capture: pid } } }]);
+    if (expected === 'refused') {
+      const e = await failure(rd.capture({}));
+      expect(e.code).toBe('rd.poorQuality');
+      expect(e.params).toEqual({ qScore: String(qScore) });
+      return;
+    }
+    const result = await rd.capture({});
+    expect(result).toMatchObject({ qScore, quality: expected });
+    expect(rd.takeCapture(result.handle)?.pidXml).toBe(pid);
+  });
+
   it('below 25 fails with rd.poorQuality and drops the PID (and any older one)', async () => {
     const { rd, sim } = await rig([{ scenario: 'ready' }]);
     const older = await rd.capture({});
@@ -86,7 +112,7 @@ describe('capture()', () => {
     ['210', 'rd.unsupported', undefined],
     ['750', 'rd.unsupported', undefined],
     ['760', 'rd.unsupported', undefined],
-    ['770', 'rd.unsupported', undefined],
+    ['770', 'rd.addressRejected', undefined],
     ['999', 'rd.deviceError', { code: '999' }],
     ['-42', 'rd.deviceError', { code: '-42' }],
   ])('errCode %s → %s', async (errCode, code, params) => {
@@ -138,13 +164,19 @@ describe('capture()', () => {
 
   it('the agent can cancel: rd.cancelled, the RD service sees the hang-up, and the state is busy meanwhile', async () => {
     const { rd, sim } = await rig([{ scenario: 'ready', captureDelayMs: 10_000 }]);
+    const device = sim.devices[0]!;
     await rd.status();
     const pending = failure(rd.capture({}));
-    await new Promise<void>((resolve) => sim.devices[0]!.events.once('request', () => resolve()));
+    await once(device.events, 'request');
     expect((await rd.status()).state).toBe('busy');
+    const hungUp = once(device.events, 'captureAborted');
     expect(rd.cancelCapture()).toBe(true);
     const e = await pending;
     expect(e.code).toBe('rd.cancelled');
+    // The connection closed under the waiting capture: the service stopped it, answered nothing.
+    await hungUp;
+    expect(device.abortedCaptures).toBe(1);
+    expect(device.lastPid).toBeNull();
     expect(rd.cancelCapture()).toBe(false);
     expect((await rd.status()).state).toBe('ready');
   });
@@ -162,6 +194,29 @@ describe('capture()', () => {
     const r = await rd.capture({});
     expect(r.device?.vendor).toBe('Morpho');
     expect(rd.takeCapture(r.handle)?.pidXml).toBe(sim.devices[0]!.lastPid);
+  });
+
+  it('770 after the service changed its capture path: looks again and captures at the new path', async () => {
+    const { rd, sim } = await rig([{ scenario: 'ready' }]);
+    const device = sim.devices[0]!;
+    expect((await rd.status()).selected?.capturePath).toBe('/rd/capture');
+    device.setCapturePath('/rd/v2/capture');
+    const r = await rd.capture({});
+    expect(r.quality).toBe('good');
+    expect(device.captures).toBe(2);
+    expect(device.requests.filter((q) => q.method === 'CAPTURE').map((q) => q.path)).toEqual(['/rd/capture', '/rd/v2/capture']);
+    expect((await rd.status()).selected?.capturePath).toBe('/rd/v2/capture');
+  });
+
+  it('770 at the path the service still gives: rd.addressRejected after looking again, without a pointless second CAPTURE', async () => {
+    const { rd, sim } = await rig([{ scenario: 'ready' }], { rescanIntervalMs: 60_000 });
+    await rd.status();
+    sim.devices[0]!.setScenario({ errCode: '770', errInfo: 'Invalid URI' });
+    const before = count(sim, 0, 'RDSERVICE');
+    const e = await failure(rd.capture({}));
+    expect(e.code).toBe('rd.addressRejected');
+    expect(count(sim, 0, 'RDSERVICE')).toBeGreaterThan(before);
+    expect(sim.devices[0]!.captures).toBe(1);
   });
 
   it('when the service moved since the last scan, looks again once and captures there', async () => {
@@ -182,6 +237,43 @@ describe('capture()', () => {
       await rd.stop();
       await b.close();
     }
+  });
+});
+
+describe('capture() looks for the scanner itself instead of trusting the last poll', () => {
+  // Full scans are rate-limited between polls (here: one a minute); a capture must not wait for the next one.
+  it.each([
+    ['notReady', 'notReady'],
+    ['used', 'busy'],
+  ] as const)('%s at the last poll and ready now: the capture goes through, asking the known port first', async (scenario, shown) => {
+    const { rd, sim } = await rig([{ scenario }, { scenario: 'hang' }], { rescanIntervalMs: 60_000, probeTimeoutMs: 1500 });
+    expect((await rd.status()).state).toBe(shown);
+    sim.devices[0]!.setScenario('ready');
+    const started = performance.now();
+    const r = await rd.capture({});
+    expect(r.quality).toBe('good');
+    expect(sim.devices[0]!.captures).toBe(1);
+    // Not a full scan: that would wait the whole probe deadline on the port that never answers.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('looks everywhere when no known port is ready, and captures where the scanner is now', async () => {
+    const { rd, sim } = await rig([{ scenario: 'notReady' }, { scenario: 'hang' }], { rescanIntervalMs: 60_000 });
+    expect((await rd.status()).state).toBe('notReady');
+    sim.devices[1]!.setScenario('ready');
+    const r = await rd.capture({});
+    expect(r.quality).toBe('good');
+    expect(sim.devices[1]!.captures).toBe(1);
+    expect(sim.devices[0]!.captures).toBe(0);
+  });
+
+  it('still not ready when asked again: rd.notReady, after asking the service', async () => {
+    const { rd, sim } = await rig([{ scenario: 'notReady' }], { rescanIntervalMs: 60_000 });
+    await rd.status();
+    const before = count(sim, 0, 'RDSERVICE');
+    expect((await failure(rd.capture({}))).code).toBe('rd.notReady');
+    expect(count(sim, 0, 'RDSERVICE')).toBeGreaterThan(before);
+    expect(sim.devices[0]!.captures).toBe(0);
   });
 });
 
@@ -213,9 +305,7 @@ describe('privacy', () => {
 });
 
 describe('fuzz: whatever an RD service answers, the service gives a result or a KioskError', () => {
-  const OK =
-    '<?xml version="1.0"?><PidData><Resp errCode="0" errInfo="Success." fCount="1" fType="2" nmPoints="32" qScore="78"/>' +
-    '<DeviceInfo dpId="M" rdsId="R" rdsVer="1" mi="X" mc="MIIEGDCCAwCgAwIBAgIE" dc="d"/><Skey ci="1">c2s=</Skey><Hmac>aG0=</Hmac><Data type="X">ZGF0YQ==</Data></PidData>';
+  const OK = SAMPLE_PID;
   const body = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.integer({ min: 0, max: OK.length }).map((n) => OK.slice(0, n)),

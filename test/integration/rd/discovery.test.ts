@@ -6,7 +6,7 @@ import { createRdService } from '../../../main/services/rd';
 import { silentLogger } from '../../../main/services/log/logger';
 import { scanPorts } from '../../../main/services/rd/discovery';
 import { rdRequest } from '../../../main/services/rd/transport';
-import { startRdSimulator, type RdQuirk } from '../../../main/simulators/rd';
+import { SIM_REQUEST_LOG_LIMIT, startRdSimulator, type RdQuirk } from '../../../main/simulators/rd';
 import { closeAll, closedPort, count, rig } from './helpers';
 
 afterEach(closeAll);
@@ -155,6 +155,30 @@ describe('discovery over the network', () => {
       expect(got).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*<RDService[\s\S]*HTTP\/1\.1 200 OK[\s\S]*<DeviceInfo/);
       expect(got).toContain('Connection: keep-alive');
       socket.destroy();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it.each(['TLSv1', 'TLSv1.1'] as const)('an old service speaking only %s on loopback is found and captures', async (tlsMaxVersion) => {
+    const { rd, sim } = await rig([{ vendor: 'morpho', protocol: 'https', scenario: 'ready', tlsMaxVersion }]);
+    expect((await rd.status()).selected).toMatchObject({ port: sim.ports[0], protocol: 'https', status: 'READY' });
+    const r = await rd.capture({});
+    expect(rd.takeCapture(r.handle)?.pidXml).toBe(sim.devices[0]!.lastPid);
+  });
+
+  it(`the simulator keeps only the last ${SIM_REQUEST_LOG_LIMIT} requests`, async () => {
+    const sim = await startRdSimulator({ devices: [{ scenario: 'ready' }] });
+    try {
+      const total = SIM_REQUEST_LOG_LIMIT + 50;
+      for (let i = 0; i < total; i += 25) {
+        await Promise.all(
+          Array.from({ length: 25 }, (_, j) => rdRequest({ host: '127.0.0.1', port: sim.ports[0]!, protocol: 'http', method: 'RDSERVICE', path: `/p${i + j}`, timeoutMs: 2000 })),
+        );
+      }
+      // The newest ones (batches run one after another; within one, any order).
+      const seen = sim.devices[0]!.requests.map((r) => Number(r.path.slice(2))).sort((a, b) => a - b);
+      expect(seen).toEqual(Array.from({ length: SIM_REQUEST_LOG_LIMIT }, (_, k) => total - SIM_REQUEST_LOG_LIMIT + k));
     } finally {
       await sim.close();
     }

@@ -23,6 +23,27 @@ describe('status(): what the indicator polls', () => {
     expect(count(sim, 0, 'DEVICEINFO')).toBe(1);
   });
 
+  it('"Find scanner" asks the device details again: a swapped scanner of the same model shows its own serial', async () => {
+    const { rd, sim } = await rig([{ scenario: 'ready' }]);
+    const device = sim.devices[0]!;
+    const before = device.serial;
+    expect((await rd.status()).deviceInfo?.serial).toBe(before);
+    device.replaceScanner();
+    expect(device.serial).not.toBe(before);
+    expect((await rd.scan()).deviceInfo?.serial).toBe(device.serial);
+  });
+
+  it('a scanner that goes away and comes back has its details asked again', async () => {
+    const { rd, sim } = await rig([{ scenario: 'ready' }]);
+    const device = sim.devices[0]!;
+    expect((await rd.status()).deviceInfo?.serial).toBe(device.serial);
+    device.setScenario('notReady');
+    expect((await rd.status()).deviceInfo).toBeNull();
+    device.replaceScanner();
+    device.setScenario('ready');
+    expect((await rd.status()).deviceInfo?.serial).toBe(device.serial);
+  });
+
   it.each([
     ['notReady', 'notReady'],
     ['used', 'busy'],
@@ -118,14 +139,17 @@ describe('several devices: the one used last is preferred and remembered', () =>
     }
   });
 
-  it('writes the newly chosen device when the remembered one is gone, and the next start uses it', async () => {
-    const sim = await startRdSimulator({ devices: [{ scenario: 'notReady' }, { scenario: 'ready' }] });
+  it('the remembered one gone: uses another, remembers it once a fingerprint is captured with it, and the next start uses it', async () => {
+    const sim = await startRdSimulator({ devices: [{ scenario: 'notReady' }, { scenario: 'ready', captureDelayMs: 20 }] });
     try {
       const stateFile = path.join(makeTempDir('kiosk-rd-'), 'rd-device.json');
       fs.writeFileSync(stateFile, JSON.stringify({ port: sim.ports[0], protocol: 'http' }));
       const config = { host: '127.0.0.1', ports: sim.ports, explicitPorts: true, captureTimeoutMs: 5000 };
       const rd = createRdService(config, recordingLogger().logger, { stateFile, probeTimeoutMs: 400 });
       expect((await rd.status()).selected?.port).toBe(sim.ports[1]);
+      // Standing in is not being used.
+      expect(JSON.parse(fs.readFileSync(stateFile, 'utf8'))).toMatchObject({ port: sim.ports[0] });
+      await rd.capture({});
       expect(JSON.parse(fs.readFileSync(stateFile, 'utf8'))).toMatchObject({ port: sim.ports[1], protocol: 'http' });
       await rd.stop();
       const before = sim.devices[0]!.requests.length;
@@ -136,6 +160,28 @@ describe('several devices: the one used last is preferred and remembered', () =>
     } finally {
       await sim.close();
     }
+  });
+
+  it('a one-poll dropout of the device used last neither rewrites the preference nor keeps the stand-in', async () => {
+    const { rd, sim, stateFile } = await rig([{ scenario: 'notReady' }, { scenario: 'ready' }]);
+    const [first, usual] = [sim.devices[0]!, sim.devices[1]!];
+    const stored = () => (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { port: number }).port;
+    // A fingerprint is taken with the second device: from now on it is the one used last.
+    await rd.capture({});
+    expect(usual.captures).toBe(1);
+    first.setScenario('ready');
+    expect((await rd.status()).selected?.port).toBe(usual.port);
+    // Unplugged for one poll: the other READY device stands in, but the preference stays.
+    usual.setScenario('notReady');
+    expect((await rd.status()).selected?.port).toBe(first.port);
+    expect(stored()).toBe(usual.port);
+    // Back: the next poll returns to it, and so does the next capture.
+    usual.setScenario('ready');
+    expect((await rd.status()).selected?.port).toBe(usual.port);
+    await rd.capture({});
+    expect(usual.captures).toBe(2);
+    expect(first.captures).toBe(0);
+    expect(stored()).toBe(usual.port);
   });
 
   it('ignores a corrupt state file and a remembered port outside the configured ones', async () => {

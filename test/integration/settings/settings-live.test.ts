@@ -115,11 +115,14 @@ describe('operator settings on running services', () => {
     expect(await value('testConnection', { token })).toMatchObject({ ok: true, baseUrl: sandbox.baseUrl });
   });
 
-  it('a configuration that fails to start is refused and the previous one keeps running', async () => {
-    // Passes the text checks (base64, long enough) but is no RSA key: the Eko client refuses it at start.
+  it('a key that is no RSA key is refused on its field, in plain words, and the previous configuration keeps running', async () => {
+    // Passes the contract's text checks (long enough) and looks like base64, but is no RSA key.
     const notAKey = Buffer.alloc(120, 7).toString('base64');
     const refused = await call('saveSettings', { token, profile: 'production', eko: { aadhaarPublicKey: notAKey } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'config.invalid' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid', params: { field: 'eko.aadhaarPublicKey', problem: 'is not an RSA public key (base64 DER or PEM)' } },
+    });
     expect(await value('getAppInfo')).toMatchObject({ profile: 'production' });
     expect(await value<{ baseUrl: string }>('getEkoStatus')).toMatchObject({ baseUrl: sandbox.baseUrl });
     expect(await value('getSettlementBalance')).toMatchObject({ customerId: '9123456789' });

@@ -8,14 +8,15 @@ import { ekoDoctorCheck } from '../../../main/services/eko/doctor';
 import type { BalanceEnquiryRequest, EkoClient } from '../../../main/services/eko/client';
 import { DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar } from '../../../main/simulators/eko/demo-customers';
 import { NO_FAULTS } from '../../../main/simulators/eko/sandbox';
-import { CUSTOMER_MOBILE, SAMPLE_PID, deadPort, forbiddenInLogs, startFixture, type Fixture } from './helpers';
+import { CUSTOMER_MOBILE, SAMPLE_PID, deadPort, fixedAnswerServer, forbiddenInLogs, recordingLogger, startFixture, type Fixture } from './helpers';
 
 let fx: Fixture;
 let client: EkoClient;
 const usedAadhaar = new Set<string>();
 
 beforeAll(async () => {
-  fx = await startFixture({ awaitedResolveMs: 0 });
+  // captureRequests: the privacy test needs every encrypted Aadhaar the client sent.
+  fx = await startFixture({ awaitedResolveMs: 0, captureRequests: true });
   client = fx.client();
 });
 afterEach(() => fx.sandbox.setFaults(NO_FAULTS));
@@ -118,9 +119,11 @@ describe('balance enquiry: unknown results are reported as unknown, never retrie
     ['timeout after sending (no answer)', 'timeout', { neverAnswer: true }],
     ['connection reset after sending', 'connectionLost', { resetConnection: true }],
     ['HTTP 500 page', 'serverError', { serverError: true }],
-    ['HTML page with HTTP 200', 'serverError', { htmlPage: true }],
+    ['HTML page with HTTP 200', 'htmlPage', { htmlPage: true }],
     ['truncated JSON', 'unreadable', { truncatedJson: true }],
-    ['HTTP 502 page', 'serverError', { forceStatus: 502 }],
+    ['JSON with wrong types', 'unexpectedData', { wrongTypes: true }],
+    ['HTTP 502 page from a gateway', 'gatewayError', { forceStatus: 502 }],
+    ['HTTP 429 page', 'htmlPage', { forceStatus: 429 }],
   ] as const;
   it.each(faultCases)('%s → unknown/%s, sent once, never retried', async (_name, reason, fault) => {
     const quick = fx.client({ enquiryTimeoutMs: 400 });
@@ -136,6 +139,35 @@ describe('balance enquiry: unknown results are reported as unknown, never retrie
       expect(await quick.transactionInquiry(outcome.clientRefId)).toMatchObject({ outcome: 'success', balance: '5500.75' });
     } else {
       expect(fx.sandbox.transactions.size).toBe(before);
+    }
+  });
+
+  it('answers the sandbox cannot give keep their own reason: a JSON 4xx, a 503, a JSON array, a success without balance', async () => {
+    const server = await fixedAnswerServer({ status: 429, body: '{"status":429,"message":"Too many requests"}' });
+    try {
+      const odd = fx.client({ baseUrl: server.baseUrl });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'httpError' });
+      server.answer({ status: 401, contentType: 'application/json', body: '' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'httpError' });
+      server.answer({ status: 503, contentType: 'application/json', body: '{"message":"Service Unavailable"}' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'gatewayError' });
+      server.answer({ status: 200, body: '[{"status":0}]' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+      server.answer({ status: 200, body: '{"status":0,"tx_status":"0","data":{"tx_status":"0","tid":"T7"}}' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData', tid: 'T7' });
+      // Empty fields (null status, "" tx_status, a number as message) do not hide a clear answer…
+      server.answer({ status: 200, body: '{"status":null,"response_status_id":0,"tx_status":"","message":7,"data":{"tx_status":"0","balance":"12.5"}}' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'success', balance: '12.5' });
+      server.answer({ status: 200, body: '{"status":1,"tx_status":"","message":null,"data":null}' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'refused', reason: 'other', serverMessage: null });
+      // …and never make an unclear one a verdict.
+      server.answer({ status: 200, body: '{"status":null,"message":"Balance Enquiry successful","data":{"balance":"12.5"}}' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+      server.answer({ status: 200, body: '{"status":0,"data":{"tx_status":"pending","balance":"12.5"}}' });
+      expect(await enquiry(demoAadhaar('success'), {}, odd)).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+      expect(server.requests).toBe(9); // each sent once
+    } finally {
+      await server.close();
     }
   });
 
@@ -247,6 +279,7 @@ describe('settlement balance and accounts: every failure is a KioskError', () =>
     const odd = await startFixture({ walletBalance: 'lots' });
     try {
       expect((await kioskError(odd.client().getSettlementBalance())).code).toBe('eko.badResponse');
+      expect(forbiddenInLogs(odd, [])).toEqual([]);
     } finally {
       await odd.close();
     }
@@ -300,6 +333,12 @@ describe('transaction inquiry and doctor', () => {
     expect(await client.transactionInquiry(refused.clientRefId)).toMatchObject({ outcome: 'refused', reason: 'notLinked' });
   });
 
+  it('wrong-typed JSON on an inquiry is an unreadable answer, not a verdict', async () => {
+    const outcome = await enquiry(demoAadhaar('awaited'));
+    fx.sandbox.setFaults({ wrongTypes: true, only: ['inquiry'] });
+    expect((await kioskError(client.transactionInquiry(outcome.clientRefId))).code).toBe('eko.badResponse');
+  });
+
   it('awaited stays awaited until awaitedResolveMs has passed', async () => {
     const slow = await startFixture({ awaitedResolveMs: 60_000 });
     try {
@@ -308,6 +347,7 @@ describe('transaction inquiry and doctor', () => {
       const outcome = await c.balanceEnquiry({ customerMobile: CUSTOMER_MOBILE, aadhaar: demoAadhaar('awaited'), bankIin: '607094', bankName: 'SBI', pidXml: SAMPLE_PID });
       expect(await c.transactionInquiry(outcome.clientRefId)).toMatchObject({ outcome: 'unknown', reason: 'awaited' });
       expect(slow.sandbox.transactions.get(outcome.clientRefId)?.inquiries).toBe(1);
+      expect(forbiddenInLogs(slow, [demoAadhaar('awaited')])).toEqual([]);
     } finally {
       await slow.close();
     }
@@ -326,9 +366,61 @@ describe('transaction inquiry and doctor', () => {
   });
 });
 
+describe('transaction inquiry: only an answer about the transaction is a verdict', () => {
+  let ref: string;
+  beforeAll(async () => {
+    ref = (await enquiry(demoAadhaar('awaited'))).clientRefId;
+  });
+
+  it('"does not exist" naming the transaction is notFound', async () => {
+    fx.sandbox.setFaults({ inquiryReply: { status: 1, response_status_id: 1, message: 'Transaction does not exist' } });
+    expect(await client.transactionInquiry(ref)).toEqual({ outcome: 'notFound', clientRefId: ref, serverMessage: 'Transaction does not exist' });
+  });
+
+  it.each([
+    ['another transaction in progress', { status: -2, response_status_id: -2, message: 'Another transaction is in progress' }, 'eko.failed'],
+    ['user not found (not the transaction)', { status: 463, response_status_id: 1, message: 'User not found' }, 'eko.failed'],
+    ['a bare error code', { status: 1, response_status_id: 1 }, 'eko.failed'],
+    ['"success" without transaction data', { status: 0, response_status_id: 0, message: 'Success' }, 'eko.badResponse'],
+    ['an answer about another transaction', { status: 0, tx_status: '1', data: { client_ref_id: 'KSKSOMEONEELSE', tx_status: '1' } }, 'eko.badResponse'],
+    ['"in progress" even with transaction data', { status: -2, message: 'Another transaction is in progress', tx_status: '1' }, 'eko.failed'],
+  ] as const)('%s → %s: the inquiry failed, the result stays unknown', async (_name, reply, code) => {
+    fx.sandbox.setFaults({ inquiryReply: reply });
+    const err = await kioskError(client.transactionInquiry(ref));
+    expect(err.code).toBe(code);
+    if ('message' in reply && code === 'eko.failed') expect(err.params).toEqual({ message: reply.message });
+  });
+
+  it('a refusal that carries the transaction is a verdict', async () => {
+    fx.sandbox.setFaults({
+      inquiryReply: { status: 1, response_status_id: 1, message: DEMO_MESSAGES.biometricMismatch, data: { client_ref_id: ref, tid: 'EKO42' } },
+    });
+    expect(await client.transactionInquiry(ref)).toMatchObject({ outcome: 'refused', reason: 'biometricMismatch', tid: 'EKO42' });
+    fx.sandbox.setFaults({ inquiryReply: { status: 0, tx_status: '1', message: DEMO_MESSAGES.notLinked } });
+    expect(await client.transactionInquiry(ref)).toMatchObject({ outcome: 'refused', reason: 'notLinked' });
+  });
+});
+
 describe('privacy', () => {
-  it('nothing the client logged in this file holds an Aadhaar number, PID data or a key', () => {
+  it('nothing the client handed its logger in this file holds an Aadhaar number, PID data, a key or an encrypted Aadhaar', () => {
     expect(fx.lines.length).toBeGreaterThan(20);
-    expect(forbiddenInLogs(fx, [...usedAadhaar, ...DEMO_CUSTOMERS.map((c) => c.aadhaar)])).toEqual([]);
+    const encrypted = fx.sandbox.received.map((r) => (r.body as { aadhaar?: string } | null)?.aadhaar ?? '').filter(Boolean);
+    expect(encrypted.length).toBeGreaterThan(10);
+    expect(forbiddenInLogs(fx, [...usedAadhaar, ...DEMO_CUSTOMERS.map((c) => c.aadhaar)], encrypted)).toEqual([]);
+  });
+
+  it('the check sees what reaches the logger before any redaction', () => {
+    // The app's logger would redact all of this; the recording one must not, or the check above proves nothing.
+    const lines: string[] = [];
+    const aadhaar = demoAadhaar('success');
+    recordingLogger(lines).child('eko').warn('leak', {
+      number: aadhaar,
+      pid: SAMPLE_PID,
+      error: new KioskError('internal', { detail: `key ${fx.sandbox.accessKey}`, cause: new Error(fx.sandbox.developerKey) }),
+      sent: 'A'.repeat(60),
+    });
+    expect(forbiddenInLogs({ ...fx, lines }, [aadhaar], ['A'.repeat(60)])).toEqual(
+      expect.arrayContaining([`aadhaar ${aadhaar.slice(-4)}`, 'pid PIDSKEYMARKER', 'access key', 'developer key', 'encrypted aadhaar']),
+    );
   });
 });

@@ -1,7 +1,12 @@
-/** Shared set-up for the Eko tests: a sandbox on loopback, a client for it, and every log line captured. */
+/**
+ * Shared set-up for the Eko tests: a sandbox on loopback, a client for it, and everything the
+ * client hands its logger, captured BEFORE any redaction (the privacy checks test the client,
+ * not the redactor).
+ */
+import http from 'node:http';
 import net from 'node:net';
 import { createEkoClient, type EkoClient, type EkoClientConfig, type EkoClientOptions } from '../../../main/services/eko/client';
-import { createLogger, type Logger } from '../../../main/services/log/logger';
+import type { Logger } from '../../../main/services/log/logger';
 import { startEkoSandbox, type EkoSandbox, type EkoSandboxOptions } from '../../../main/simulators/eko/sandbox';
 
 /** A PID block shaped like a real RD service's (Data type X, DeviceInfo mc), with recognisable markers. */
@@ -26,9 +31,39 @@ export function clientConfig(sandbox: EkoSandbox, overrides: Partial<EkoClientCo
   };
 }
 
+/** Every value an Error carries, so a secret hidden in a message, detail or cause is seen. */
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) {
+    const e = value as Error & { code?: unknown; detail?: unknown; params?: unknown; cause?: unknown };
+    return { name: e.name, message: e.message, stack: e.stack, code: e.code, detail: e.detail, params: e.params, cause: e.cause };
+  }
+  if (Buffer.isBuffer(value)) return value.toString('latin1');
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/**
+ * A Logger that records each call exactly as made, as one JSON line, with no redaction at all.
+ * addSecrets is not logging: it records nothing.
+ */
+export function recordingLogger(lines: string[], scope?: string): Logger {
+  const record = (level: string) => (event: string, fields?: Record<string, unknown>) => {
+    lines.push(JSON.stringify({ level, scope, event, ...fields }, replacer));
+  };
+  return {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    child: (s) => recordingLogger(lines, scope ? `${scope}.${s}` : s),
+    addSecrets: () => undefined,
+  };
+}
+
 export interface Fixture {
   sandbox: EkoSandbox;
   logger: Logger;
+  /** Everything the client logged, unredacted. */
   lines: string[];
   client(overrides?: Partial<EkoClientConfig>, options?: EkoClientOptions): EkoClient;
   close(): Promise<void>;
@@ -37,8 +72,8 @@ export interface Fixture {
 export async function startFixture(options: EkoSandboxOptions = {}): Promise<Fixture> {
   const sandbox = await startEkoSandbox(options);
   const lines: string[] = [];
-  // debug level: the scan must see everything the client could ever write.
-  const logger = createLogger({ dir: null, minLevel: 'debug', onLine: (line) => lines.push(line) });
+  // Every level, before redaction: the scan must see everything the client could ever write.
+  const logger = recordingLogger(lines);
   const clients: EkoClient[] = [];
   return {
     sandbox,
@@ -65,7 +100,7 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-/** Everything that must never appear in a log line. */
+/** Everything that must never reach the logger (unredacted: the client must not hand it over at all). */
 export function forbiddenInLogs(fixture: Fixture, aadhaarNumbers: readonly string[], encrypted: readonly string[] = []): string[] {
   const found: string[] = [];
   const text = fixture.lines.join('\n');
@@ -80,4 +115,43 @@ export function forbiddenInLogs(fixture: Fixture, aadhaarNumbers: readonly strin
   for (const value of encrypted) if (value && text.includes(value.slice(0, 40))) found.push('encrypted aadhaar');
   if (/secret-key"?\s*[:=]\s*"?[A-Za-z0-9+/]{20,}/.test(text)) found.push('secret-key header');
   return found;
+}
+
+export interface FixedAnswer {
+  status: number;
+  contentType?: string;
+  body: string;
+}
+
+/**
+ * A loopback server that answers every request with one fixed HTTP answer: for peers that
+ * misbehave in ways the sandbox does not (a JSON 4xx, odd envelopes). Checks no signature.
+ */
+export async function fixedAnswerServer(initial: FixedAnswer): Promise<{ baseUrl: string; answer(next: FixedAnswer): void; requests: number; close(): Promise<void> }> {
+  let current = initial;
+  const state = { requests: 0 };
+  const server = http.createServer((req, res) => {
+    state.requests++;
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(current.status, { 'content-type': current.contentType ?? 'application/json', date: new Date().toUTCString() });
+      res.end(current.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/ekoapi/v3`,
+    answer(next) {
+      current = next;
+    },
+    get requests() {
+      return state.requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

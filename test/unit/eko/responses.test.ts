@@ -113,10 +113,33 @@ describe('reading a balance-enquiry answer', () => {
   });
 
   it('an envelope that says neither yes nor no is unknown, not a failure', () => {
-    expect(readEnquiry(env({ message: 'hello' }))).toMatchObject({ outcome: 'unknown', reason: 'unreadable' });
+    expect(readEnquiry(env({ message: 'hello' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
     expect(envelopeSuccess(env({}))).toBeNull();
     // Refund states on a "success" envelope: not something we can call success.
-    expect(readEnquiry(env({ status: 0, tx_status: '4' }))).toMatchObject({ outcome: 'unknown', reason: 'unreadable' });
+    expect(readEnquiry(env({ status: 0, tx_status: '4' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+  });
+
+  it('empty top-level fields count as not said, so a clear answer stays clear', () => {
+    const data = { tx_status: '0', balance: '5500.75', tid: 'T1' };
+    expect(readEnquiry(env({ status: null, response_status_id: 0, data }))).toMatchObject({ outcome: 'success', balance: '5500.75' });
+    expect(readEnquiry(env({ status: 0, tx_status: '', data: { ...data, tx_status: '' } }))).toMatchObject({ outcome: 'success', balance: '5500.75' });
+    expect(readEnquiry(env({ status: 0, tx_status: null, message: 42, txstatus_desc: { x: 1 }, data }))).toMatchObject({ outcome: 'success' });
+    expect(readEnquiry(env({ status: 1, message: ['not', 'text'] }))).toEqual({ outcome: 'refused', reason: 'other', serverMessage: null, tid: null });
+    expect(readEnquiry(env({ status: '', response_status_id: '', response_type_id: 1464, message: DEMO_MESSAGES.notLinked }))).toMatchObject({
+      outcome: 'refused',
+      reason: 'notLinked',
+    });
+  });
+
+  it('but never turns an unclear answer into success or refused', () => {
+    // A status that is there but not a number fails the envelope (→ unknown in the client).
+    for (const status of ['ok', { code: 0 }, [0], true, 1.5]) expect(EnvelopeSchema.safeParse({ status }).success, JSON.stringify(status)).toBe(false);
+    expect(EnvelopeSchema.safeParse({ status: 0, tx_status: 'done' }).success).toBe(false);
+    // Only empty fields: nothing says success.
+    expect(readEnquiry(env({ status: null, tx_status: '', data: { balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    // An unclear tx_status in the data is not "not said".
+    expect(readEnquiry(env({ status: 0, data: { tx_status: 'pending', balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(readEnquiry(env({ status: 0, data: { tx_status: { v: 0 }, balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
   });
 
   it('a success with an unreadable balance keeps the rest and reports balance null', () => {

@@ -141,6 +141,30 @@ describe('answers in the spec shapes', () => {
     expect(res.text.startsWith('{')).toBe(true);
   });
 
+  it('a wrong-types fault keeps the fields but not their types, and the enquiry is still processed', async () => {
+    sb.setFaults({ wrongTypes: true, only: ['enquiry'] });
+    const sent = body();
+    const res = await post(sent);
+    expect(res.status).toBe(200);
+    const json = JSON.parse(res.text);
+    expect(json.status).toEqual({ value: 0 });
+    expect(json.tx_status).toEqual(['0']);
+    expect(json.data.balance).toEqual(['5500.75']);
+    expect(json.data.tid).toMatch(/^EKO/); // only the typed fields change
+    expect(sb.transactions.get(sent.client_ref_id as string)?.state).toBe('success');
+  });
+
+  it('an inquiry reply fault answers every transaction inquiry with the given JSON', async () => {
+    const sent = body();
+    await post(sent);
+    const reply = { status: 463, response_status_id: 1, message: 'User not found' };
+    sb.setFaults({ inquiryReply: reply });
+    const res = await fetch(`${sb.baseUrl}/tools/reference/transaction/client_ref_id:${sent.client_ref_id as string}?initiator_id=${sb.initiatorId}`, {
+      headers: signed(),
+    });
+    expect(await res.json()).toEqual(reply);
+  });
+
   it('faults can be limited to one endpoint', async () => {
     sb.setFaults({ serverError: true, only: ['balance'] });
     expect((await post(body())).status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, ipcChannel } from '../../../app/contract';
+import { CALL_NAMES, contract, ipcChannel, type CallInput, type CallName } from '../../../app/contract';
 import { createDispatch } from '../../../main/host/dispatch';
 import { isTrustedFrameUrl, registerContractHandlers } from '../../../main/electron/ipc';
 import { createLogger } from '../../../main/services/log/logger';
@@ -34,6 +34,49 @@ describe('Electron IPC wiring', () => {
     const capture = ipcMain.handlers.get(ipcChannel('captureFingerprint'))!;
     expect(await capture(fromApp, { timeoutMs: 'soon' })).toMatchObject({ ok: false, error: { code: 'input.invalid', params: { field: 'timeoutMs' } } });
     expect(services.calls).toHaveBeenCalledTimes(1);
+  });
+
+  /** A valid input for every call: an unknown field added to it must be the only reason for a refusal. */
+  const VALID: { [K in CallName]: CallInput<K> } = {
+    getAppInfo: {},
+    getDeviceStatus: {},
+    findScanner: {},
+    captureFingerprint: { timeoutMs: 10_000 },
+    cancelCapture: {},
+    getSettlementBalance: {},
+    getSettlementAccounts: {},
+    getEkoStatus: {},
+    balanceEnquiry: { customerMobile: '9876543210', aadhaar: '234567890124', bankIin: '607094', captureHandle: 'h1' },
+    getLastEnquiry: {},
+    acknowledgeLastEnquiry: { clientRefId: 'REF-1' },
+    listEnquiries: { outcome: 'success' },
+    followUpEnquiry: { clientRefId: 'REF-1' },
+    printReceipt: { paperMm: 58 },
+    saveReceiptPdf: { paperMm: 80, clientRefId: 'REF-1' },
+    getDiagnostics: {},
+    exportDiagnostics: {},
+    exportLogs: {},
+    getSettings: {},
+    unlockSettings: { pin: '2468' },
+    saveSettings: { profile: 'demo' },
+    testConnection: {},
+    lockSettings: { token: 't'.repeat(43) },
+  };
+
+  it('validates the input of every call before any service runs: not an object, or an unknown field', async () => {
+    const ipcMain = standInIpcMain();
+    const services = recordingHandlers();
+    registerContractHandlers(ipcMain, createDispatch(services, createLogger({ dir: null })), createLogger({ dir: null }));
+    for (const name of CALL_NAMES) {
+      const valid = VALID[name] as Record<string, unknown> | undefined;
+      expect(valid, `a valid sample input for ${name}`).toBeDefined();
+      expect(contract[name].input.safeParse(valid).success, `the sample input of ${name} is valid`).toBe(true);
+      const handler = ipcMain.handlers.get(ipcChannel(name))!;
+      for (const input of ['text', 42, true, [], [valid], { ...valid, unknownField: 1 }]) {
+        expect(await handler(fromApp, input), `${name}(${JSON.stringify(input)})`).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+      }
+    }
+    expect(services.calls).not.toHaveBeenCalled();
   });
 
   it('rejects every call from an unknown sender', async () => {

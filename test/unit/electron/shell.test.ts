@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, ipcChannel } from '../../../app/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../main/host/csp';
-import { createShell } from '../../../main/electron/shell';
+import { RELAUNCHED_AFTER_ERROR_FLAG, RELAUNCH_LOOP_WINDOW_MS, createShell } from '../../../main/electron/shell';
 import { APP_SCHEME_PRIVILEGES } from '../../../main/electron/protocol';
 import { KIOSK_URL, resolveShellMode } from '../../../main/electron/window';
 import { ConfigError } from '../../../main/services/config/config';
@@ -220,6 +220,93 @@ describe('the Electron shell (release build)', () => {
   });
 });
 
+describe('main-process errors nobody caught', () => {
+  it('are logged redacted, never shown as Electron’s raw dialog, and a release build relaunches itself', async () => {
+    const { processEvents, app, lines, dialog } = await started({ argv: ['AePS Counter.exe', '--kiosk'] });
+    // Installed before anything else could throw, and so Electron's own dialog handler stands down.
+    expect(processEvents.listenerCount('uncaughtException')).toBe(1);
+    expect(processEvents.listenerCount('unhandledRejection')).toBe(1);
+    processEvents.emit('uncaughtException', new Error('handler blew up for 2345 6789 0124'));
+    const logged = lines.find((l) => l.includes('uncaught exception in the main process'))!;
+    expect(logged).toContain('"level":"error"');
+    expect(logged).toContain('[aadhaar]');
+    expect(logged).not.toContain('6789');
+    expect(logged).toContain('"stack":');
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(app.relaunch).toHaveBeenCalledWith({ args: ['--kiosk', RELAUNCHED_AFTER_ERROR_FLAG] });
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('an unhandled rejection is logged and the app carries on', async () => {
+    const { processEvents, app, lines } = await started();
+    processEvents.emit('unhandledRejection', new Error('lost promise'), Promise.resolve());
+    expect(lines.some((l) => l.includes('unhandled promise rejection in the main process') && l.includes('lost promise'))).toBe(true);
+    expect(app.relaunch).not.toHaveBeenCalled();
+    expect(app.exit).not.toHaveBeenCalled();
+  });
+
+  it('a relaunched app failing again at once exits without relaunching (no crash loop); later it relaunches', async () => {
+    vi.useFakeTimers();
+    const first = await started({ argv: ['AePS Counter.exe', RELAUNCHED_AFTER_ERROR_FLAG] });
+    await vi.advanceTimersByTimeAsync(1000);
+    first.processEvents.emit('uncaughtException', new Error('again'));
+    expect(first.app.relaunch).not.toHaveBeenCalled();
+    expect(first.app.exit).toHaveBeenCalledWith(1);
+
+    const second = await started({ argv: ['AePS Counter.exe', RELAUNCHED_AFTER_ERROR_FLAG] });
+    await vi.advanceTimersByTimeAsync(RELAUNCH_LOOP_WINDOW_MS);
+    second.processEvents.emit('uncaughtException', new Error('hours later'));
+    // The flag is passed on once, not piled up.
+    expect(second.app.relaunch).toHaveBeenCalledWith({ args: [RELAUNCHED_AFTER_ERROR_FLAG] });
+  });
+
+  it('development runs log it and keep running (the developer sees it on stderr)', async () => {
+    const { processEvents, app, lines } = await started({ isPackaged: false });
+    processEvents.emit('uncaughtException', new Error('dev bug'));
+    expect(lines.some((l) => l.includes('uncaught exception') && l.includes('dev bug'))).toBe(true);
+    expect(app.relaunch).not.toHaveBeenCalled();
+    expect(app.exit).not.toHaveBeenCalled();
+  });
+});
+
+describe('release lock-down of the app itself', () => {
+  it('refuses Alt+F4 / a close request, unless the app is quitting', async () => {
+    const { win, app } = await started();
+    expect(win.requestClose()).toBe(true);
+    app.emit('before-quit');
+    expect(win.requestClose()).toBe(false);
+  });
+
+  it('lets Windows close it when the session ends (shutdown, restart, log-off)', async () => {
+    const { win } = await started();
+    expect(win.requestClose()).toBe(true);
+    win.emit('session-end', { reasons: ['shutdown'], preventDefault() {} });
+    expect(win.requestClose()).toBe(false);
+  });
+
+  it('a development window closes normally', async () => {
+    const { win } = await started({ isPackaged: false });
+    expect(win.requestClose()).toBe(false);
+  });
+
+  it.each([['--remote-debugging-port=9222'], ['--remote-debugging-pipe'], ['/remote-debugging-port=9222'], ['--inspect=9229']])(
+    'a packaged build started with %s exits before loading anything',
+    async (flag) => {
+      const { app, windows, deps, protocol } = await started({ argv: ['AePS Counter.exe', flag] });
+      expect(app.exit).toHaveBeenCalledWith(1);
+      expect(protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+      expect(deps.boot).not.toHaveBeenCalled();
+      expect(windows).toHaveLength(0);
+    },
+  );
+
+  it('a development run may be debugged (Playwright starts Electron with a debugging port)', async () => {
+    const { app, windows } = await started({ isPackaged: false, argv: ['electron', '.', '--remote-debugging-port=0'] });
+    expect(app.exit).not.toHaveBeenCalled();
+    expect(windows).toHaveLength(1);
+  });
+});
+
 describe('crash and hang recovery', () => {
   it('recreates the window on the same URL after a crash, backing off 1 s, 2 s, 4 s …, and never quits meanwhile', async () => {
     vi.useFakeTimers();
@@ -269,6 +356,29 @@ describe('crash and hang recovery', () => {
     expect(windows).toHaveLength(3);
     expect(lines.some((l) => l.includes('renderer failed') && l.includes('"reason":"oom"'))).toBe(true);
     expect(lines.some((l) => l.includes('back-off reset'))).toBe(true);
+  });
+
+  it('loads a page that failed to load again (never a blank window), with the same back-off; ignores sub-frames and aborts', async () => {
+    vi.useFakeTimers();
+    const { windows, lines } = await started();
+    const c = windows[0]!.webContents;
+    c.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://kiosk/index.html', true);
+    c.emit('did-fail-load', {}, -106, 'ERR_INTERNET_DISCONNECTED', 'app://kiosk/frame.html', false);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(windows).toHaveLength(1);
+    c.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://kiosk/index.html', true);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(windows).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(windows).toHaveLength(2);
+    expect(windows[1]!.loadURL).toHaveBeenCalledWith(KIOSK_URL);
+    expect(lines.some((l) => l.includes('"reason":"load-failed"') && l.includes('ERR_FILE_NOT_FOUND'))).toBe(true);
+    // Failing again waits longer (2 s).
+    windows[1]!.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://kiosk/index.html', true);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(windows).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(windows).toHaveLength(3);
   });
 
   it('replaces a hung window only if it stays unresponsive past the grace period', async () => {

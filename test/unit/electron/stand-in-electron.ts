@@ -24,6 +24,11 @@ export class StandInContents extends EventEmitter {
   });
   setVisualZoomLevelLimits = vi.fn(async (_min: number, _max: number) => undefined);
   closeDevTools = vi.fn();
+  reload = vi.fn();
+  /** Answers like a printer that took the job; a test replaces it for other printers. */
+  print = vi.fn((_options: unknown, callback?: (success: boolean, failureReason: string) => void) => callback?.(true, ''));
+  /** A tiny PDF-looking buffer, like Chromium's. */
+  printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.4\n% stand-in receipt\n%%EOF\n'));
 
   /** Emits like Electron: a cancellable event first. Answers whether a listener prevented it. */
   fire(name: string, ...args: unknown[]): boolean {
@@ -54,6 +59,12 @@ export class StandInWindow extends EventEmitter {
     this.destroyed = true;
     this.emit('closed');
   });
+  /** Alt+F4 or the close button: emits a cancellable 'close'; answers whether a listener prevented it. */
+  requestClose(): boolean {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    return prevented;
+  }
 }
 
 export class StandInApp extends EventEmitter {
@@ -65,12 +76,19 @@ export class StandInApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
   getPath = vi.fn((_name: string) => this.userData);
   whenReady = vi.fn(async () => undefined);
-  constructor(options: { isPackaged?: boolean; gotLock?: boolean; userData: string }) {
+  relaunch = vi.fn();
+  /** Chromium's parsed command line: switches may start with --, - or / (Windows), with or without =value. */
+  commandLine = {
+    hasSwitch: vi.fn((name: string) => this.argv.some((arg) => new RegExp(`^(?:--|-|/)${name}(?:=|$)`, 'i').test(arg))),
+  };
+  constructor(options: { isPackaged?: boolean; gotLock?: boolean; userData: string; argv?: string[] }) {
     super();
     this.isPackaged = options.isPackaged ?? true;
     this.gotLock = options.gotLock ?? true;
     this.userData = options.userData;
+    this.argv = options.argv ?? [];
   }
+  argv: string[];
   userData: string;
 }
 
@@ -102,6 +120,8 @@ export interface StandIn {
   Menu: { setApplicationMenu: ReturnType<typeof vi.fn> };
   powerSaveBlocker: { start: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn>; isStarted: ReturnType<typeof vi.fn> };
   dialog: { showErrorBox: ReturnType<typeof vi.fn> };
+  /** Stands in for `process`: emit 'uncaughtException' / 'unhandledRejection' on it. */
+  processEvents: EventEmitter;
   dispatch: ReturnType<typeof vi.fn>;
   lines: string[];
   logger: Logger;
@@ -122,7 +142,7 @@ export function standInElectron(options: { isPackaged?: boolean; gotLock?: boole
   const rendererDir = path.join(userData, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  const app = new StandInApp({ isPackaged: options.isPackaged, gotLock: options.gotLock, userData });
+  const app = new StandInApp({ isPackaged: options.isPackaged, gotLock: options.gotLock, userData, argv: options.argv });
   const windows: StandInWindow[] = [];
   const session = new StandInSession();
   const protocolHandlers = new Map<string, (req: Request) => Promise<Response>>();
@@ -148,6 +168,7 @@ export function standInElectron(options: { isPackaged?: boolean; gotLock?: boole
     isStarted: vi.fn((id: number) => started.has(id)),
   };
   const dialog = { showErrorBox: vi.fn() };
+  const processEvents = new EventEmitter();
   const lines: string[] = [];
   const logger = createLogger({ dir: null, minLevel: 'debug', onLine: (l) => lines.push(l) });
   const dispatch = vi.fn(async (_name: string, _input: unknown) => ({ ok: true, value: {} }));
@@ -181,7 +202,8 @@ export function standInElectron(options: { isPackaged?: boolean; gotLock?: boole
     paths: { preload: '/app/dist/main/preload.cjs', rendererDir },
     argv: options.argv ?? [],
     env: options.env ?? {},
+    processEvents,
     ...overrides,
   };
-  return { deps, app, windows, session, protocol, ipcMain, Menu, powerSaveBlocker, dialog, dispatch, lines, logger, lastEnquiry, rendererDir };
+  return { deps, app, windows, session, protocol, ipcMain, Menu, powerSaveBlocker, dialog, processEvents, dispatch, lines, logger, lastEnquiry, rendererDir };
 }

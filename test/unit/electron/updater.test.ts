@@ -86,6 +86,28 @@ describe('the updater', () => {
     expect(lines.join('\n')).toContain('ERR_INTERNET_DISCONNECTED');
   });
 
+  it('a download that fails after the check (offline half-way) is logged, never an unhandled rejection', async () => {
+    let rejectDownload!: (err: Error) => void;
+    const downloadPromise = new Promise<string[]>((_resolve, reject) => (rejectDownload = reject));
+    updater.checkForUpdates.mockResolvedValue({ updateInfo: { version: '0.2.0' }, downloadPromise });
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      start();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
+      rejectDownload(new Error('net::ERR_NETWORK_CHANGED'));
+      // Let Node report an unhandled rejection, if there is one, before looking (a real macrotask).
+      vi.useRealTimers();
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+    expect(unhandled).not.toHaveBeenCalled();
+    expect(lines.some((l) => l.includes('"level":"warn"') && l.includes('update download failed') && l.includes('ERR_NETWORK_CHANGED'))).toBe(true);
+  });
+
   it('installs a downloaded update only when the counter is idle, silently, and restarts', async () => {
     start();
     updater.emit('update-downloaded', { version: '0.2.0' });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { KioskError, type EnquiryOutcome } from '../../../app/contract';
-import { createEnquiryService, type EnquiryClient } from '../../../main/services/enquiry/enquiry-service';
+import { LAST_ENQUIRY_KEEP_MS, createEnquiryService, type EnquiryClient } from '../../../main/services/enquiry/enquiry-service';
 import { Journal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { makeTempDir } from '../../support/temp-dir';
@@ -59,9 +59,11 @@ describe('enquiry service', () => {
       },
     });
     journal.close();
-    await expect(service.run(input)).rejects.toBeInstanceOf(KioskError);
+    // Not "something went wrong inside the app": the agent learns nothing was sent, and what to do.
+    await expect(service.run(input)).rejects.toMatchObject({ code: 'journal.writeFailed' });
     expect(send).not.toHaveBeenCalled();
-    expect(service.last()).toEqual({ state: 'none' });
+    // A renderer that was gone meanwhile still learns that this one was not sent.
+    expect(service.last()).toMatchObject({ state: 'notSent', clientRefId: 'REF2', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094' });
   });
 
   it('records a send that failed before leaving, and shows the enquiry in flight meanwhile', async () => {
@@ -80,22 +82,71 @@ describe('enquiry service', () => {
     expect(journal.get('REF3')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
   });
 
-  it('keeps a finished enquiry for a reloaded renderer for 60 s, then forgets it', async () => {
-    let clock = new Date('2026-11-22T10:00:00.000Z');
-    const outcome: EnquiryOutcome = { outcome: 'success', clientRefId: 'R9', at: clock.toISOString(), maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', balance: '1', tid: null, bankRef: null, uidaiRef: null };
+  function clocked(eko: EnquiryClient['balanceEnquiry']) {
+    const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
     const service = createEnquiryService({
       rd: { takeCapture: () => ({ pidXml: '<PidData/>', qScore: 80 }) },
-      eko: { balanceEnquiry: async () => outcome },
+      eko: { balanceEnquiry: eko },
       journal: null,
       banks,
       profile: 'demo',
       logger: createLogger({ dir: null }),
-      now: () => clock,
+      now: () => clock.now,
     });
+    const advance = (ms: number) => (clock.now = new Date(clock.now.getTime() + ms));
+    return { service, advance };
+  }
+  const finished: EnquiryOutcome = { outcome: 'success', clientRefId: 'R9', at: '2026-11-22T10:00:00.000Z', maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', balance: '1', tid: null, bankRef: null, uidaiRef: null };
+
+  it('keeps a finished enquiry until the renderer acknowledges it, past a recreated window’s back-off', async () => {
+    const { service, advance } = clocked(async () => finished);
     await service.run(input);
-    clock = new Date(clock.getTime() + 59_000);
+    advance(LAST_ENQUIRY_KEEP_MS - 1_000); // several crashes and 60 s back-offs later: still there
     expect(service.last()).toMatchObject({ state: 'done', outcome: { clientRefId: 'R9' } });
-    clock = new Date(clock.getTime() + 2_000);
+    expect(service.acknowledge('OTHER')).toBe(false); // only the one shown
+    expect(service.last().state).toBe('done');
+    expect(service.acknowledge('R9')).toBe(true);
     expect(service.last()).toEqual({ state: 'none' });
+  });
+
+  it('forgets an unacknowledged enquiry after at most 10 minutes', async () => {
+    expect(LAST_ENQUIRY_KEEP_MS).toBe(10 * 60_000);
+    const { service, advance } = clocked(async () => finished);
+    await service.run(input);
+    advance(LAST_ENQUIRY_KEEP_MS + 1);
+    expect(service.last()).toEqual({ state: 'none' });
+  });
+
+  it('keeps "not sent" (masked only) when the enquiry failed before reaching a bank, until acknowledged', async () => {
+    const { service, advance } = clocked(async (req) => {
+      req.onSending?.('R10');
+      throw new KioskError('eko.offline');
+    });
+    await expect(service.run(input)).rejects.toMatchObject({ code: 'eko.offline' });
+    advance(120_000);
+    const last = service.last();
+    expect(last).toEqual({
+      state: 'notSent',
+      clientRefId: 'R10',
+      at: '2026-11-22T10:00:00.000Z',
+      maskedAadhaar: 'XXXX XXXX 2346',
+      maskedMobile: 'XXXXXX3210',
+      bankIin: '607094',
+      bankName: 'State Bank of India',
+      error: { code: 'eko.offline', messageKey: 'errors.eko.offline' },
+    });
+    expect(JSON.stringify(last)).not.toContain(input.aadhaar);
+    expect(JSON.stringify(last)).not.toContain(input.customerMobile);
+    expect(service.acknowledge('R10')).toBe(true);
+    expect(service.last()).toEqual({ state: 'none' });
+  });
+
+  it('does not call a failure "not sent" when it may have reached the bank', async () => {
+    const { service } = clocked(async (req) => {
+      req.onSending?.('R11');
+      throw new KioskError('internal', { detail: 'a bug after sending' });
+    });
+    await expect(service.run(input)).rejects.toMatchObject({ code: 'internal' });
+    expect(service.last().state).not.toBe('notSent');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { EnquiryOutcome } from '../../../app/contract';
+import { HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome } from '../../../app/contract';
 import { createHistory } from '../../../main/services/journal/history';
 import { Journal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
@@ -45,12 +45,45 @@ describe('history', () => {
 });
 
 describe('history follow-up when Eko has no such transaction', () => {
-  it('keeps a fresh row unknown, and marks an old one as never sent', async () => {
+  it('keeps a fresh row unknown, and marks an old one as never arrived (not "offline")', async () => {
     const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
     journal.recordSent(rowFor('FRESH', '2026-11-22T10:00:00.000Z'));
     journal.recordSent(rowFor('OLD', '2026-11-22T09:00:00.000Z'));
     const history = createHistory({ journal, inquire: async () => 'notFound', inFlightRef: () => null, logger, now: () => new Date('2026-11-22T10:01:00.000Z') });
     expect(await history.followUp('FRESH')).toMatchObject({ outcome: 'unknown', reason: 'interrupted' });
-    expect(await history.followUp('OLD')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
+    expect(await history.followUp('OLD')).toMatchObject({ outcome: 'notSent', reason: null, errorCode: 'eko.neverArrived' });
+    expect(history.list({ outcome: 'notSent' }).rows.map((r) => r.clientRefId)).toEqual(['OLD']);
+  });
+
+  it('a failed inquiry leaves the row unknown and says why', async () => {
+    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    journal.recordSent(rowFor('U2', '2026-11-21T04:00:00.000Z'));
+    journal.recordOutcome({
+      outcome: 'unknown', clientRefId: 'U2', at: '2026-11-21T04:00:00.000Z', maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210',
+      bankIin: '607094', bankName: 'State Bank of India', reason: 'timeout', tid: null,
+    });
+    const inquire = vi.fn(async () => {
+      throw new KioskError('eko.failed', { params: { message: 'User not found' } });
+    });
+    const history = createHistory({ journal, inquire, inFlightRef: () => null, logger });
+    await expect(history.followUp('U2')).rejects.toMatchObject({ code: 'eko.failed' });
+    expect(journal.get('U2')).toMatchObject({ outcome: 'unknown', reason: 'timeout' });
+  });
+});
+
+describe('history list', () => {
+  it('says how many rows match when the list stops at the newest HISTORY_MAX_ROWS', () => {
+    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    const base = Date.parse('2026-11-21T00:00:00.000Z');
+    for (let i = 0; i < HISTORY_MAX_ROWS + 20; i++) journal.recordSent(rowFor(`H${i}`, new Date(base + i * 1000).toISOString()));
+    const history = createHistory({ journal, inquire: vi.fn(), inFlightRef: () => null, logger });
+    const all = history.list({});
+    expect(all.rows).toHaveLength(HISTORY_MAX_ROWS);
+    expect(all.matching).toBe(HISTORY_MAX_ROWS + 20);
+    expect(all.totals.unknown).toBe(HISTORY_MAX_ROWS + 20);
+    const few = history.list({ from: new Date(base + (HISTORY_MAX_ROWS + 10) * 1000).toISOString() });
+    expect(few.rows).toHaveLength(10);
+    expect(few.matching).toBe(10);
+    expect(history.unresolvedCount()).toBe(HISTORY_MAX_ROWS + 20);
   });
 });

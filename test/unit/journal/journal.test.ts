@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EnquiryOutcome } from '../../../app/contract';
 import { KioskError } from '../../../app/contract';
-import { Journal, JOURNAL_FILE_NAME, type SentEntry } from '../../../main/services/journal/journal';
+import { HISTORY_MAX_ROWS } from '../../../app/contract';
+import { loadConfig } from '../../../main/services/config/config';
+import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type SentEntry } from '../../../main/services/journal/journal';
 import { MIGRATIONS } from '../../../main/services/journal/migrations';
 import { createLogger } from '../../../main/services/log/logger';
 import { makeTempDir } from '../../support/temp-dir';
@@ -59,6 +61,9 @@ describe('journal', () => {
     expect(journal.get('R')!.errorMessage).not.toContain('234123412346');
     expect(journal.get('U')).toMatchObject({ outcome: 'unknown', reason: 'awaited', tid: 'T9' });
     expect(journal.get('N')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
+    // An unknown row that turns out never sent keeps no stale unknown reason.
+    journal.recordNotSent('U', new KioskError('eko.neverArrived'));
+    expect(journal.get('U')).toMatchObject({ outcome: 'notSent', reason: null, errorCode: 'eko.neverArrived' });
   });
 
   it('refuses clear mobile or Aadhaar numbers', () => {
@@ -117,6 +122,78 @@ describe('journal', () => {
     const journal = openJournal(dir);
     expect(journal.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
     expect(journal.get('V1')).toMatchObject({ outcome: 'success', reason: null });
+  });
+
+  it('refuses a journal written by a newer app version at opening, saying to update, and leaves it as it was', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, JOURNAL_FILE_NAME);
+    openJournal(dir).recordSent(sent('KEEP'));
+    open.pop()!.close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${JOURNAL_SCHEMA_VERSION + 1}`);
+    db.close();
+    let error: unknown;
+    try {
+      openJournal(dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(KioskError);
+    expect(error).toMatchObject({ code: 'journal.unavailable' });
+    expect((error as KioskError).message).toMatch(/newer version of the app .*update the app/);
+    // Untouched: the newer app can still use it.
+    expect(Journal.inspect(file)).toMatchObject({ rows: 1, schemaVersion: JOURNAL_SCHEMA_VERSION + 1, state: 'newerApp' });
+  });
+
+  it('inspects a journal read-only: no migration, no retention, and says when it needs one', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, JOURNAL_FILE_NAME);
+    const db = new Database(file);
+    db.exec(MIGRATIONS[0]!.sql);
+    db.pragma('user_version = 1');
+    const insert = db.prepare(`INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
+      VALUES (?, ?, ?, 'demo', 'XXXXXX3210', 'XXXX XXXX 2346', '607094', 'SBI', ?)`);
+    insert.run('2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z', 'ANCIENT', 'sent'); // far past any retention
+    insert.run('2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 'OK1', 'success');
+    db.close();
+    const bytes = fs.readFileSync(file);
+    const report = Journal.inspect(file);
+    expect(report).toMatchObject({ rows: 2, unknown: 1, schemaVersion: 1, appSchemaVersion: JOURNAL_SCHEMA_VERSION, state: 'needsMigration' });
+    expect(report.fileBytes).toBeGreaterThanOrEqual(bytes.length);
+    // Nothing changed: still version 1, no reason column, the old row still there.
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(1);
+    expect((after.prepare('PRAGMA table_info(enquiries)').all() as { name: string }[]).map((c) => c.name)).not.toContain('reason');
+    expect(after.prepare("SELECT COUNT(*) AS n FROM enquiries WHERE client_ref_id = 'ANCIENT'").get()).toEqual({ n: 1 });
+    after.close();
+    expect(() => Journal.inspect(path.join(dir, 'missing.sqlite'))).toThrow();
+    expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+  });
+
+  it('lists the newest rows up to the limit and counts every match', () => {
+    const journal = openJournal();
+    const base = Date.parse('2026-11-21T00:00:00.000Z');
+    for (let i = 0; i < HISTORY_MAX_ROWS + 3; i++) journal.recordSent(sent(`M${i}`, new Date(base + i * 1000).toISOString()));
+    const rows = journal.list();
+    expect(rows).toHaveLength(HISTORY_MAX_ROWS);
+    expect(rows[0]!.clientRefId).toBe(`M${HISTORY_MAX_ROWS + 2}`);
+    expect(journal.count()).toBe(HISTORY_MAX_ROWS + 3);
+    expect(journal.count({ from: new Date(base + 10_000).toISOString() })).toBe(HISTORY_MAX_ROWS - 7);
+    expect(journal.count({ outcome: 'success' })).toBe(0);
+  });
+
+  it('keeps 90 days by default: a row of 89 days stays, one of 91 days goes', () => {
+    const dataDir = makeTempDir();
+    const config = loadConfig({ KIOSK_DATA_DIR: dataDir }, { fileContent: {} });
+    expect(config.journalRetentionDays).toBe(90);
+    const now = new Date('2026-11-22T00:00:00.000Z');
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
+    const first = openJournal(dataDir, config.journalRetentionDays, new Date(daysAgo(100)));
+    first.recordSent(sent('D89', daysAgo(89)));
+    first.recordSent(sent('D91', daysAgo(91)));
+    first.close();
+    const second = openJournal(dataDir, config.journalRetentionDays, now);
+    expect(second.list().map((r) => r.clientRefId)).toEqual(['D89']);
   });
 
   it('never holds a clear number in the file', () => {

@@ -17,6 +17,11 @@ describe('redactText: Aadhaar numbers and VIDs', () => {
     ['glued to letters', 'uid234567890123x', '234567890123'],
     ['in a JSON string', '{"customer":"9999 8888 7777"}', '9999 8888 7777'],
     ['in a URL', '/enquiry?adhar=234567890123&x=1', '234567890123'],
+    ['grouped by dots', 'number 2345.6789.0124 typed', '2345.6789.0124'],
+    ['grouped by double spaces', 'number 2345  6789  0124 typed', '2345  6789  0124'],
+    ['grouped by percent-encoded spaces', '/q?n=2345%206789%200124&x=1', '2345%206789%200124'],
+    ['grouped by form-encoded spaces', 'n=2345+6789+0124', '2345+6789+0124'],
+    ['grouped by percent-encoded dashes', 'n=2345%2D6789%2d0124', '2345%2D6789%2d0124'],
   ])('%s', (_label, text, secret) => {
     const out = redactText(text);
     expect(out).not.toContain(secret);
@@ -24,7 +29,7 @@ describe('redactText: Aadhaar numbers and VIDs', () => {
   });
 
   it('VIDs (16 digits), grouped or not', () => {
-    for (const vid of ['9123456789012345', '9123 4567 8901 2345', '9123-4567-8901-2345']) {
+    for (const vid of ['9123456789012345', '9123 4567 8901 2345', '9123-4567-8901-2345', '9123.4567.8901.2345', '9123%204567%208901%202345']) {
       const out = redactText(`vid ${vid} used`);
       expect(out).toBe('vid [vid] used');
     }
@@ -50,7 +55,7 @@ describe('redactText: Aadhaar numbers and VIDs', () => {
     fc.assert(
       fc.property(
         fc.stringMatching(/^[2-9]\d{11}$/),
-        fc.constantFrom('', ' ', '-'),
+        fc.constantFrom('', ' ', '-', '.', '  ', '%20', '+'),
         fc.string({ maxLength: 20 }).filter((s) => !/\d$/.test(s)),
         fc.string({ maxLength: 20 }).filter((s) => !/^\d/.test(s)),
         (digits, sep, before, after) => {
@@ -112,6 +117,23 @@ describe('redactText: keys and secrets', () => {
     expect(redactText(text)).toContain('[redacted]');
   });
 
+  it.each([
+    ['a pin query field', 'unlock?pin=1234&x=1', '1234'],
+    ['a newPin JSON field', '{"newPin":"1234","profile":"demo"}', '1234'],
+    ['a current_pin form field', 'current_pin=86420', '86420'],
+    ['a PIN in words', 'operator PIN: 9753', '9753'],
+    ['the stored PIN hash', '"operatorPinHash":"scrypt$16384$8$1$c2FsdA==$aGFzaA=="', 'aGFzaA=='],
+  ])('the operator PIN: %s', (_label, text, secret) => {
+    expect(redactText(text)).not.toContain(secret);
+    expect(redactText(text)).toContain('[redacted]');
+  });
+
+  it('keeps ordinary 4-digit numbers and words that only contain "pin"', () => {
+    for (const text of ['port=11100 took 1234 ms', '{"qScore":1234,"count":4321}', 'spinner=1234', 'pincode=110001', '"pinSet":true', 'year 2025 row 1234']) {
+      expect(redactText(text)).toBe(text);
+    }
+  });
+
   it('does not mistake the timestamp header for the key', () => {
     expect(redactText('secret-key-timestamp: 1758528000000')).toBe('secret-key-timestamp: 1758528000000');
   });
@@ -156,6 +178,18 @@ describe('redactValue', () => {
       count: 3,
       ok: true,
       none: null,
+    });
+  });
+
+  it('redacts the operator PIN and its hash under any of their names, and keeps other numbers', () => {
+    expect(redactValue({ pin: '1234', newPin: '86420', current_pin: '9753', operatorPinHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==', pinSet: true, qScore: 1234, port: '1234' })).toEqual({
+      pin: '[redacted]',
+      newPin: '[redacted]',
+      current_pin: '[redacted]',
+      operatorPinHash: '[redacted]',
+      pinSet: true,
+      qScore: 1234,
+      port: '1234',
     });
   });
 

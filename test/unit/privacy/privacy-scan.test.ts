@@ -1,8 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { scanForPrivateData } from '../../support/privacy-scan';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildZip } from '../../../main/services/log/export';
+import { startEkoSandbox, TEST_SECRETS_FILE_ENV } from '../../../main/simulators/eko/sandbox';
+import { SECRETS_FILE_NAME, readSuiteSecrets, recordSuiteSecrets, scanForPrivateData, scanSuiteDataDirs, zipEntries } from '../../support/privacy-scan';
 import { makeTempDir } from '../../support/temp-dir';
+
+const savedEnv = process.env[TEST_SECRETS_FILE_ENV];
+afterEach(() => {
+  if (savedEnv === undefined) delete process.env[TEST_SECRETS_FILE_ENV];
+  else process.env[TEST_SECRETS_FILE_ENV] = savedEnv;
+});
+
+/** A browser-suite root: the secrets file beside the data dirs, as global-setup lays it out. */
+function suiteRoot(): string {
+  const root = makeTempDir('privacy-root-');
+  process.env[TEST_SECRETS_FILE_ENV] = path.join(root, SECRETS_FILE_NAME);
+  return root;
+}
 
 // The scan guards the whole browser suite: prove it would catch each kind of leak.
 describe('privacy scan', () => {
@@ -16,5 +31,51 @@ describe('privacy scan', () => {
     fs.writeFileSync(path.join(dir, 'c.bin'), Buffer.from('key d2fe1d99-6298-4af2-8cc5-d97dcf46df30'));
     const found = scanForPrivateData(dir).map((f) => `${path.basename(f.file)}:${f.what.split(' ')[0]}`);
     expect(found).toEqual(expect.arrayContaining(['a.log:Aadhaar', 'b.log:PID', 'c.bin:a']));
+  });
+
+  it('finds a key and an Aadhaar number inside a deflated zip entry (the exported logs)', () => {
+    const dir = makeTempDir();
+    const key = 'dev-key-7f3a9c2e41b8d605';
+    const zip = buildZip([
+      { name: 'kiosk.log', data: Buffer.from(`{"event":"x","k":"${key}"}\n`.repeat(50)) },
+      { name: 'kiosk.log.1', data: Buffer.from('{"event":"y","n":"2341 2341 2346"}\n'.repeat(50)) },
+    ]);
+    // Deflated: the raw bytes do not show the values, so only inflating finds them.
+    expect(zip.toString('latin1')).not.toContain(key);
+    fs.mkdirSync(path.join(dir, 'exports'));
+    fs.writeFileSync(path.join(dir, 'exports', 'logs-1.zip'), zip);
+    expect(zipEntries(zip).map((e) => e.name)).toEqual(['kiosk.log', 'kiosk.log.1']);
+    const found = scanForPrivateData(dir, [key]).map((f) => `${path.basename(f.file)}:${f.what.split(' ')[0]}`);
+    expect(found).toEqual(expect.arrayContaining(['logs-1.zip!kiosk.log:a', 'logs-1.zip!kiosk.log.1:Aadhaar']));
+    // A zip it cannot read is reported, not passed as clean.
+    fs.writeFileSync(path.join(dir, 'exports', 'broken.zip'), Buffer.concat([zip.subarray(0, 40), Buffer.from('PK\x05\x06')]));
+    expect(scanForPrivateData(dir, [key]).some((f) => f.file.includes('broken.zip!') && f.what.startsWith('a zip entry'))).toBe(true);
+  });
+
+  it('knows the keys of every sandbox the run started and of every kiosk given keys', async () => {
+    const root = suiteRoot();
+    const sandbox = await startEkoSandbox();
+    await sandbox.close();
+    recordSuiteSecrets('startKiosk', ['env-access-key-0123456789', '']);
+    const secrets = readSuiteSecrets(path.join(root, SECRETS_FILE_NAME));
+    expect(secrets).toEqual(expect.arrayContaining([sandbox.developerKey, sandbox.accessKey, 'env-access-key-0123456789']));
+    expect(secrets).not.toContain('');
+    // A data dir holding the sandbox's access key is caught; the secrets file itself is not scanned.
+    const dataDir = path.join(root, 'kiosk-a');
+    fs.mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'logs', 'kiosk.log'), `{"event":"oops","key":"${sandbox.accessKey}"}\n`);
+    const scan = scanSuiteDataDirs(root);
+    expect(scan.dirs).toEqual([dataDir]);
+    expect(scan.findings.map((f) => f.what)).toEqual(['a key or secret']);
+    expect(scan.findings[0]!.file).toBe(path.join(dataDir, 'logs', 'kiosk.log'));
+  });
+
+  it('fails when there is no data dir to scan, or no key to look for', async () => {
+    const root = suiteRoot();
+    expect(() => scanSuiteDataDirs(root)).toThrow(/no data dirs/);
+    fs.mkdirSync(path.join(root, 'kiosk-a'));
+    expect(() => scanSuiteDataDirs(root)).toThrow(/no keys were recorded/);
+    await (await startEkoSandbox()).close();
+    expect(scanSuiteDataDirs(root)).toMatchObject({ dirs: [path.join(root, 'kiosk-a')], secrets: 2, findings: [] });
   });
 });

@@ -153,7 +153,7 @@ describe('parsePidData', () => {
     ['210', 'rd.unsupported'],
     ['750', 'rd.unsupported'],
     ['760', 'rd.unsupported'],
-    ['770', 'rd.unsupported'],
+    ['770', 'rd.addressRejected'],
   ])('maps errCode %s to %s', (code, expected) => {
     expect(kioskErrorOf(() => parsePidData(errPid(code))).code).toBe(expected);
   });

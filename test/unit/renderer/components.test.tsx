@@ -10,7 +10,8 @@ import { ErrorNotice } from '../../../renderer/components/ErrorNotice';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
 import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
-import { SUCCESS, fakeKioskApi } from './fake-kiosk-api';
+import { formatWhen } from '../../../renderer/screens/enquiry/ResultStep';
+import { SUCCESS, deferred, fakeKioskApi } from './fake-kiosk-api';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -60,6 +61,28 @@ describe('mobile step', () => {
     typeInto(screen.getByLabelText('Customer mobile number'), '98765');
     press('Continue');
     expect(screen.getByRole('alert').textContent).toContain('5 typed');
+  });
+
+  it('a pasted "+91 98765 43210" keeps the 10-digit number, not "9198765432"', () => {
+    renderFlow();
+    const input = screen.getByLabelText('Customer mobile number') as HTMLInputElement;
+    typeInto(input, '+91 98765 43210');
+    expect(input.value).toBe('98765 43210');
+    expect(screen.queryByRole('alert')).toBeNull();
+    typeInto(input, '098765 43210');
+    expect(input.value).toBe('98765 43210');
+  });
+
+  it('too many digits are refused with a message, never cut silently', () => {
+    renderFlow();
+    const input = screen.getByLabelText('Customer mobile number') as HTMLInputElement;
+    typeInto(input, '98765 43210 7');
+    expect(screen.getByRole('alert').textContent).toBe('Too many digits (11): a mobile number has 10. Remove the extra digits.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    press('Continue');
+    expect(s().step).toBe('mobile');
+    typeInto(input, '98765 43210');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('the on-screen keypad types, deletes and clears', () => {
@@ -119,6 +142,17 @@ describe('Aadhaar step', () => {
     press('Continue'); // kept: no need to type it again
     expect(s().step).toBe('bank');
   });
+
+  it('back on the masked number, Continue has the focus so Enter goes on', () => {
+    renderFlow();
+    typeInto(screen.getByLabelText('Aadhaar number'), '234567890124');
+    press('Continue');
+    press('Back');
+    const cont = screen.getByRole('button', { name: 'Continue' });
+    expect(document.activeElement).toBe(cont);
+    fireEvent.submit(cont.closest('form')!); // what Enter on the focused button does
+    expect(s().step).toBe('bank');
+  });
 });
 
 describe('bank step', () => {
@@ -164,6 +198,15 @@ describe('bank step', () => {
     expect(screen.getByRole('alert').textContent).toContain('Choose the customer’s bank');
   });
 
+  it('counts the matches in words that agree with the number ("1 bank", "2 banks")', () => {
+    renderFlow();
+    const input = screen.getByRole('combobox', { name: 'Bank' });
+    typeInto(input, '607094');
+    expect(document.getElementById('bank-hint')!.textContent).toMatch(/· 1 bank$/);
+    typeInto(input, 'punjab');
+    expect(document.getElementById('bank-hint')!.textContent).toMatch(/· \d+ banks$/);
+  });
+
   it('lists recently used banks first', () => {
     localStorage.setItem('kiosk.recentBanks', JSON.stringify(['608001']));
     renderFlow();
@@ -203,6 +246,31 @@ describe('consent and capture', () => {
     await act(async () => press('Capture fingerprint'));
     expect(s().step).toBe('result');
     expect(screen.getByTestId('balance').textContent).toBe('₹5,500.75');
+  });
+
+  it('the countdown starts from the configured capture time', async () => {
+    const capture = deferred<unknown>();
+    setApi(fakeKioskApi({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), captureTimeoutMs: 25_000 }, captureFingerprint: () => capture.promise }));
+    await s().loadAppInfo();
+    s().setConsent(true);
+    s().next();
+    renderFlow();
+    await act(async () => press('Capture fingerprint'));
+    expect(screen.getByTestId('countdown').querySelector('.countdown-num')!.textContent).toBe('25');
+    await act(async () => capture.reject(new KioskError('rd.cancelled')));
+  });
+
+  it('shows the quality of a good capture while the bank is asked', async () => {
+    const answer = deferred<unknown>();
+    setApi(fakeKioskApi({ captureFingerprint: { handle: 'h1', qScore: 82, nmPoints: 30, quality: 'good', device: null }, balanceEnquiry: () => answer.promise }));
+    s().setConsent(true);
+    s().next();
+    renderFlow();
+    await act(async () => press('Capture fingerprint'));
+    expect(screen.getByTestId('quality').textContent).toBe('Quality 82');
+    expect(screen.getByTestId('checking').textContent).toContain('Checking balance with the bank');
+    await act(async () => answer.resolve(SUCCESS));
+    expect(screen.getByTestId('balance')).toBeTruthy();
   });
 
   it('a failed capture says what happened and offers a retry, never the raw code as text', async () => {
@@ -248,6 +316,19 @@ describe('result', () => {
     expect(container.textContent).not.toMatch(/Balance received|did not give/);
   });
 
+  it('long references get a wider cell, short ones do not', () => {
+    show({ ...SUCCESS, clientRefId: 'KSK20261129082150RZXESS', tid: 'T1' });
+    expect(screen.getByTestId('r-ref').parentElement!.className).toBe('fact fact-long');
+    expect(screen.getByTestId('r-tid').parentElement!.className).toBe('fact');
+  });
+
+  it('Hindi time is on the 24-hour clock, without Latin am/pm', () => {
+    const hi = formatWhen('2025-01-01T15:04:05.000Z', 'hi');
+    expect(hi).not.toMatch(/am|pm|AM|PM/);
+    expect(hi).toMatch(/\d{2}:04:05/);
+    expect(formatWhen('2025-01-01T15:04:05.000Z', 'en')).toMatch(/am|pm/i);
+  });
+
   it('New enquiry clears everything and starts again', () => {
     show(SUCCESS);
     press('New enquiry');
@@ -259,6 +340,50 @@ describe('result', () => {
     show({ ...SUCCESS, outcome: 'unknown', reason: 'awaited' });
     expect(screen.getByRole('heading', { name: 'परिणाम पता नहीं' })).toBeTruthy();
     expect(screen.getByText('बैंक ने अभी जवाब नहीं दिया है (लंबित)।')).toBeTruthy();
+  });
+});
+
+describe('an enquiry that failed', () => {
+  const failed = (error: KioskError) => {
+    s().setMobile('9876543210');
+    s().setAadhaar('234567890124');
+    s().next();
+    s().next();
+    s().setBank('607094');
+    useKiosk.setState({ step: 'result', enquiryError: error, maskedAadhaar: 'XXXX XXXX 0124' });
+    return renderFlow();
+  };
+
+  it('provably not sent: says so, one primary action (capture again), New enquiry secondary', () => {
+    failed(new KioskError('eko.offline'));
+    expect(screen.getByTestId('result').getAttribute('data-outcome')).toBe('not-sent');
+    expect(screen.getByRole('heading', { name: 'The enquiry was not sent to the bank' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Capture fingerprint again' }).className).toContain('button-primary');
+    expect(screen.getByRole('button', { name: 'New enquiry' }).className).toContain('button-secondary');
+    expect(document.querySelectorAll('.button-primary')).toHaveLength(1);
+  });
+
+  for (const code of ['internal', 'host.unreachable', 'eko.server'] as const) {
+    it(`${code}: may have reached the bank, so "result unknown" and no capture again`, () => {
+      failed(new KioskError(code));
+      expect(screen.getByTestId('result').getAttribute('data-outcome')).toBe('maybe-sent');
+      expect(screen.getByRole('heading', { name: 'The result of this enquiry is unknown' })).toBeTruthy();
+      expect(screen.queryByText('The enquiry was not sent to the bank')).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Capture fingerprint again' })).toBeNull();
+      expect(screen.getByRole('button', { name: 'New enquiry' }).className).toContain('button-primary');
+    });
+  }
+
+  it('a "not sent" found after a restart shows the masked record and its reference, and only New enquiry', () => {
+    useKiosk.setState({
+      step: 'result',
+      enquiryError: new KioskError('eko.offline'),
+      notSent: { state: 'notSent', clientRefId: 'REF-8', at: SUCCESS.at, maskedAadhaar: 'XXXX XXXX 0124', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', error: { code: 'eko.offline', messageKey: 'errors.eko.offline' } },
+    });
+    const { container } = renderFlow();
+    expect(screen.getByTestId('result').getAttribute('data-outcome')).toBe('not-sent');
+    for (const text of ['State Bank of India', 'XXXX XXXX 0124', 'XXXXXX3210', 'REF-8']) expect(container.textContent).toContain(text);
+    expect(screen.queryByRole('button', { name: 'Capture fingerprint again' })).toBeNull();
   });
 });
 
@@ -278,6 +403,35 @@ describe('errors', () => {
       </I18nextProvider>,
     );
     expect(screen.getByRole('alert').textContent).toContain('(quality 18)');
+  });
+
+  const notice = (error: KioskError) => {
+    cleanup();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <ErrorNotice error={error} />
+      </I18nextProvider>,
+    );
+    const alert = screen.getByRole('alert');
+    return { what: alert.querySelector('.notice-what')!.textContent, aside: alert.querySelector('.notice-aside')?.textContent ?? null };
+  };
+
+  it('names Eko’s refused fields as the agent knows them, never the API’s names', async () => {
+    const error = new KioskError('eko.invalidParams', { params: { fields: 'customer_id, aadhaar, pipe' } });
+    expect(notice(error).what).toBe('Eko says some details are wrong: customer mobile number, Aadhaar number, other details.');
+    await act(() => i18n.changeLanguage('hi'));
+    expect(notice(error).what).toBe('Eko के अनुसार कुछ जानकारी गलत है: ग्राहक का मोबाइल नंबर, आधार नंबर, अन्य जानकारी।');
+  });
+
+  it('puts Eko’s own English words and a setting’s name in a small second line, not the main text', async () => {
+    const failed = notice(new KioskError('eko.failed', { params: { message: 'Initiator not found' } }));
+    expect(failed.what).toBe('Eko could not do this.');
+    expect(failed.aside).toBe('Message from Eko: Initiator not found');
+    const config = notice(new KioskError('config.invalid', { params: { setting: 'KIOSK_RD_HOST', problem: 'not loopback' } }));
+    expect(config.what).toBe('The app is not set up correctly.');
+    expect(config.aside).toBe('Setting: KIOSK_RD_HOST');
+    await act(() => i18n.changeLanguage('hi'));
+    expect(notice(new KioskError('eko.failed', { params: { message: 'Initiator not found' } })).what).toBe('Eko यह नहीं कर सका।');
   });
 
   it('a rendering bug shows a calm screen with a way home, and wipes the customer’s data', () => {

@@ -6,7 +6,7 @@ import { KioskError, type Diagnostics } from '../../../app/contract';
 import { setApi } from '../../../renderer/bridge';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
-import { DiagnosticsScreen, formatBytes, formatSkewSeconds } from '../../../renderer/screens/diagnostics/DiagnosticsScreen';
+import { DiagnosticsScreen, ekoErrorCode, formatBytes, formatSkewSeconds } from '../../../renderer/screens/diagnostics/DiagnosticsScreen';
 import { DEVICE_READY, fakeKioskApi, type FakeKioskApi } from './fake-kiosk-api';
 
 initI18n('en');
@@ -86,6 +86,40 @@ describe('diagnostics', () => {
     api.exportDiagnostics.mockRejectedValueOnce(new KioskError('internal'));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export diagnostics' })));
     expect(screen.getByRole('alert').getAttribute('data-error-code')).toBe('internal');
+  });
+
+  it('a failed "Export logs" retries the logs export, not the bundle', async () => {
+    open({ getDiagnostics: DIAG, exportLogs: new KioskError('internal') });
+    await screen.findByTestId('diag-services');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export logs' })));
+    expect(api.exportLogs).toHaveBeenCalledTimes(1);
+    api.exportLogs.mockResolvedValueOnce({ path: '/data/aeps/exports/logs-1.zip', files: 1, lines: 3 });
+    await act(async () => fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Try again' })));
+    expect(api.exportLogs).toHaveBeenCalledTimes(2);
+    expect(api.exportDiagnostics).not.toHaveBeenCalled();
+    expect(screen.getByTestId('diag-export-path').textContent).toBe('/data/aeps/exports/logs-1.zip');
+  });
+
+  it('explains an Eko failure in the agent’s language by its code, with the raw detail only as a footnote', async () => {
+    const error = 'eko.auth: HTTP 403: signature or developer key refused';
+    await act(() => i18n.changeLanguage('hi'));
+    open({ getDiagnostics: { ...DIAG, eko: { ...DIAG.eko, ok: false, walletBalance: null, error } } });
+    const box = await screen.findByTestId('diag-eko-error');
+    expect(box.getAttribute('data-error-code')).toBe('eko.auth');
+    expect(box.querySelector('.notice-what')!.textContent).toBe('Eko ने ऐप की पहचान (क्रेडेंशियल) नहीं मानी।');
+    expect(box.querySelector('.notice-todo')!.textContent).toContain('ऑपरेटर');
+    expect(box.querySelector('.mono')!.textContent).toBe(error);
+  });
+
+  it('an Eko error without a known code shows only the raw detail', async () => {
+    expect(ekoErrorCode('eko.failed: status 463: User not found')).toBe('eko.failed');
+    expect(ekoErrorCode('eko.timeout')).toBe('eko.timeout');
+    expect(ekoErrorCode('socket hang up')).toBeNull();
+    expect(ekoErrorCode('eko.nonsense: x')).toBeNull();
+    open({ getDiagnostics: { ...DIAG, eko: { ...DIAG.eko, ok: false, error: 'socket hang up' } } });
+    const box = await screen.findByTestId('diag-eko-error');
+    expect(box.querySelector('.notice-what')).toBeNull();
+    expect(box.textContent).toBe('Detail for support: socket hang up');
   });
 
   it('refreshes', async () => {

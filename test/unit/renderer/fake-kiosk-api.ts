@@ -28,7 +28,7 @@ export const SUCCESS = {
 const DEFAULTS: Partial<Record<CallName, unknown>> = {
   getAppInfo: {
     name: 'AePS Counter', version: '0.1.0', profile: 'demo', training: true, dataDir: '/x', host: 'web',
-    agent: { userCode: '1', mobile: '9999999999' }, receiptPaperMm: 80,
+    agent: { userCode: '1', mobile: '9999999999' }, receiptPaperMm: 80, captureTimeoutMs: 10_000,
   },
   getDeviceStatus: DEVICE_READY,
   findScanner: DEVICE_READY,
@@ -39,6 +39,7 @@ const DEFAULTS: Partial<Record<CallName, unknown>> = {
   getEkoStatus: { baseUrl: 'x', clockSkewMs: null, clockWarning: false },
   balanceEnquiry: SUCCESS,
   getLastEnquiry: { state: 'none' },
+  acknowledgeLastEnquiry: { acknowledged: true },
 };
 
 export type FakeKioskApi = { [K in CallName]: ReturnType<typeof vi.fn> & KioskApi[K] };

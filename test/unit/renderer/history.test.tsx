@@ -184,6 +184,45 @@ describe('history screen', () => {
     expect(screen.getByTestId('total-unknown').textContent).toBe('0');
   });
 
+  it('a row Eko never received says so, not that the internet was down', async () => {
+    use({ listEnquiries: { rows: [row({ outcome: 'notSent', reason: null, errorCode: 'eko.neverArrived', tid: null })], totals: { ...LIST.totals, notSent: 1 } } });
+    s().openHistory();
+    renderScreen();
+    const [notSent] = await screen.findAllByTestId('history-row');
+    expect(within(notSent!).getByTestId('row-outcome').textContent).toBe('Not sent');
+    expect(notSent!.textContent).toContain('Eko has no record of this enquiry: it did not reach the bank, and nothing was charged.');
+    expect(notSent!.textContent).not.toContain('internet');
+    expect(within(notSent!).queryByRole('button', { name: 'Check result again' })).toBeNull();
+  });
+
+  it('tells the agent when the list shows only the latest rows of more, in English and Hindi', async () => {
+    use({ listEnquiries: { ...LIST, matching: 1234 } });
+    s().openHistory();
+    const { unmount } = renderScreen();
+    expect((await screen.findByTestId('history-limited')).textContent).toBe(
+      'Showing the latest 2 of 1234 enquiries. Choose a date or a result, or search by the last 4 digits, to see the others.',
+    );
+    unmount();
+    await act(() => i18n.changeLanguage('hi'));
+    renderScreen();
+    expect(screen.getByTestId('history-limited').textContent).toContain('कुल 1234 में से नवीनतम 2 पूछताछ');
+    // All of them shown: no notice.
+    cleanup();
+    use({ listEnquiries: { ...LIST, matching: 2 } });
+    s().openHistory();
+    renderScreen();
+    await screen.findAllByTestId('history-row');
+    expect(screen.queryByTestId('history-limited')).toBeNull();
+  });
+
+  it('"check result again" keeps the count of matching rows', async () => {
+    use({ listEnquiries: { ...LIST, matching: 900 }, followUpEnquiry: row({ outcome: 'success', reason: null, balance: '1' }) });
+    s().openHistory();
+    await vi.waitFor(() => expect(s().history.list).not.toBeNull());
+    await s().checkResultAgain('R1');
+    expect(s().history.list!.matching).toBe(900);
+  });
+
   it('shows a failed follow-up as an error notice in the row', async () => {
     use({ followUpEnquiry: new KioskError('eko.timeout') });
     s().openHistory();

@@ -8,6 +8,7 @@ import { setApi } from '../../../renderer/bridge';
 import { Receipt } from '../../../renderer/components/receipt/Receipt';
 import { PrintReceiptButton, ReceiptPrintArea } from '../../../renderer/components/receipt/ReceiptPrint';
 import { receiptFrom } from '../../../renderer/components/receipt/receipt-data';
+import { measureReceiptHeightMm } from '../../../renderer/components/receipt/receipt-page';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
 import { SUCCESS, fakeKioskApi } from './fake-kiosk-api';
@@ -139,6 +140,17 @@ describe('receipt', () => {
     expect(field('status')).toBe('Failed: Could not reach Eko: the internet seems to be down. Nothing was sent.');
   });
 
+  it('an enquiry Eko never received says so, not "the internet seems to be down", in English and Hindi', async () => {
+    const neverArrived: HistoryRow = { ...ROW, outcome: 'notSent', reason: null, errorCode: 'eko.neverArrived', balance: null, tid: null, bankRef: null, uidaiRef: null };
+    const { unmount } = renderReceipt(neverArrived);
+    expect(field('status')).toBe('Failed: Eko has no record of this enquiry: it did not reach the bank, and nothing was charged.');
+    expect(screen.getByTestId('receipt').textContent).not.toContain('internet');
+    unmount();
+    await act(() => i18n.changeLanguage('hi'));
+    renderReceipt(neverArrived);
+    expect(field('status')).toContain('Eko के पास इस पूछताछ का कोई रिकॉर्ड नहीं है');
+  });
+
   it('marks a training receipt', () => {
     renderReceipt(OUTCOME, 58, true);
     expect(screen.getByTestId('receipt').textContent).toContain('TRAINING — not a real transaction');
@@ -195,6 +207,101 @@ describe('printing', () => {
     });
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The receipt could not be printed.'));
     expect(screen.getByRole('alert').getAttribute('data-error-code')).toBe('print.failed');
+  });
+
+  /** Gives every receipt a laid-out height (happy-dom has no layout): 400 CSS px = 105.8 mm. */
+  const real = HTMLElement.prototype.getBoundingClientRect;
+  function layOutReceiptsAt(px: number) {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return this.dataset.testid === 'receipt' ? ({ x: 0, y: 0, top: 0, left: 0, width: 219, height: px, right: 219, bottom: px } as DOMRect) : real.call(this);
+    });
+  }
+
+  it('asks for a page as long as the receipt (in mm, rounded up), not a whole A4 length of paper', async () => {
+    layOutReceiptsAt(400);
+    const api = fakeKioskApi({ printReceipt: { method: 'silent' } });
+    setApi(api);
+    renderPrint();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Print receipt' }));
+    });
+    await vi.waitFor(() => expect(api.printReceipt).toHaveBeenCalled());
+    // 400 px = 105.83 mm → 106, plus 1 mm so the last line never spills onto a second page.
+    expect(api.printReceipt).toHaveBeenCalledWith({ paperMm: 58, heightMm: 107 });
+    // No layout, or a length no receipt has: no height, so the main side keeps its A4-long fallback.
+    layOutReceiptsAt(0);
+    expect(measureReceiptHeightMm()).toBeNull();
+    layOutReceiptsAt(20_000);
+    expect(measureReceiptHeightMm()).toBeNull();
+  });
+
+  it('gives the browser print dialog the same length through @page, and takes it away with the receipt', async () => {
+    layOutReceiptsAt(400);
+    const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const before = document.adoptedStyleSheets.length;
+    setApi(fakeKioskApi({ printReceipt: { method: 'browser' } }));
+    const print = stubPrint(() => {
+      // When the dialog opens, the page rule is in place.
+      expect(replaceSync.mock.calls.map((c) => c[0])).toContain('@page receipt58 { size: 58mm 107mm; margin: 0; }');
+      expect(document.adoptedStyleSheets.length).toBe(before + 1);
+    });
+    useKiosk.setState({ screen: 'history' });
+    renderPrint(ROW);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Print receipt' }));
+    });
+    await vi.waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    expect(print.mock.results[0]!.type).toBe('return'); // its checks passed
+    expect(document.adoptedStyleSheets.length).toBe(before + 1);
+    act(() => useKiosk.setState({ screen: 'home' }));
+    expect(document.adoptedStyleSheets.length).toBe(before);
+  });
+
+  it('saves the receipt as a PDF: the desktop app says where the file is', async () => {
+    layOutReceiptsAt(400);
+    const file = 'C:\\Users\\counter\\AppData\\Roaming\\AePS Counter\\receipts\\receipt-AEPS20261122ABC.pdf';
+    const api = fakeKioskApi({ saveReceiptPdf: { method: 'saved', path: file } });
+    setApi(api);
+    const print = stubPrint(() => {});
+    renderPrint();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    });
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toContain('Receipt saved as a PDF in this file:'));
+    expect(screen.getByTestId('receipt-pdf-path').textContent).toBe(file);
+    expect(api.saveReceiptPdf).toHaveBeenCalledWith({ paperMm: 58, heightMm: 107, clientRefId: 'AEPS20261122ABC' });
+    expect(api.printReceipt).not.toHaveBeenCalled();
+    expect(print).not.toHaveBeenCalled();
+    // What is saved is the receipt, rendered into the print area.
+    expect(screen.getByTestId('receipt-print').querySelector('[data-testid="rc-ref"]')?.textContent).toBe('AEPS20261122ABC');
+  });
+
+  it('in the web host, Save as PDF opens the browser print dialog (its "Save as PDF"); a failure says what to do, in Hindi too', async () => {
+    const api = fakeKioskApi({ saveReceiptPdf: { method: 'browser' } });
+    setApi(api);
+    const print = stubPrint(() => {});
+    renderPrint(ROW);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    });
+    await vi.waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    expect(api.saveReceiptPdf).toHaveBeenCalledWith({ paperMm: 58, clientRefId: 'AEPS-R-1' });
+
+    api.saveReceiptPdf.mockRejectedValueOnce(new KioskError('print.pdfFailed'));
+    await act(() => i18n.changeLanguage('hi'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'PDF के रूप में सहेजें' }));
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-error-code')).toBe('print.pdfFailed');
+    expect(alert.textContent).toContain('रसीद PDF के रूप में सहेजी नहीं जा सकी।');
+    // Its retry saves again, it does not print.
+    api.saveReceiptPdf.mockResolvedValueOnce({ method: 'saved', path: '/data/receipts/receipt-AEPS-R-1.pdf' });
+    await act(async () => {
+      fireEvent.click(within(alert).getByRole('button', { name: 'PDF के रूप में सहेजें' }));
+    });
+    await vi.waitFor(() => expect(screen.getByTestId('receipt-pdf-path').textContent).toBe('/data/receipts/receipt-AEPS-R-1.pdf'));
+    expect(api.printReceipt).not.toHaveBeenCalled();
   });
 
   it('leaves nothing in the print area once the agent leaves the screen it was printed from', async () => {

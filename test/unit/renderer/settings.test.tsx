@@ -8,7 +8,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
-import { KioskError, type Settings } from '../../../app/contract';
+import { CONFIG_PROBLEMS, KioskError, type Settings } from '../../../app/contract';
 import { setApi } from '../../../renderer/bridge';
 import { i18n, initI18n, loadLanguage } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
@@ -444,6 +444,92 @@ describe('form model', () => {
     expect(problemsOf(w, onLive)).toEqual({});
     // Emptied: back to the default (the initiator id; Eko's live server).
     expect(ekoCandidate(w, onLive)).toEqual({ agentMobile: null, baseUrl: null });
+  });
+});
+
+describe('setup needed (the saved settings did not load; training runs meanwhile)', () => {
+  const KEY_PROBLEM: Settings = {
+    ...PRODUCTION,
+    eko: { ...PRODUCTION.eko, developerKey: { set: false, masked: null, source: 'saved' }, accessKey: { set: false, masked: null, source: 'saved' } },
+    configProblem: { setting: 'config.json → eko.developerKey', field: 'eko.developerKey', problem: 'keyNotReadable' },
+  };
+
+  it('a saved PIN: the settings behind the PIN instead of home, with no way out but fixing them; saving goes home', async () => {
+    setup({ getSettings: KEY_PROBLEM, saveSettings: PRODUCTION });
+    renderGate();
+    await flush();
+    expect(screen.queryByText('home screen')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
+    const notice = screen.getByTestId('config-problem');
+    expect(notice.textContent).toContain('The saved settings of this counter cannot be used');
+    expect(notice.textContent).toContain('A saved Eko key cannot be read on this PC or Windows user');
+    expect(notice.textContent).toContain('Setting: Developer key');
+    expect(notice.textContent).toContain('Enter the key again in the settings and save.');
+    expect(notice.textContent).toContain('the counter runs in training mode');
+    expect(screen.queryByRole('button', { name: 'Close settings' })).toBeNull();
+
+    typeInto(screen.getByLabelText('Operator PIN'), '2468');
+    await act(async () => press('Open settings'));
+    await flush();
+    expect(s().settingsToken).toBe(TOKEN);
+    // The form starts from what is saved: Live, its fields, and the unreadable keys to enter again.
+    expect(screen.getByRole('radio', { name: /Live \(production\)/ })).toHaveProperty('checked', true);
+    expect(screen.queryByText('Now in use')).toBeNull();
+    expect(screen.getByLabelText('Initiator ID')).toHaveProperty('value', '9876543210');
+    expect(screen.getByLabelText('Developer key')).toHaveProperty('type', 'password');
+    typeInto(screen.getByLabelText('Developer key'), DEV_KEY);
+    typeInto(screen.getByLabelText('Access key'), ACCESS_KEY);
+    await act(async () => press('Save settings'));
+    await flush();
+    expect(api.saveSettings).toHaveBeenCalledWith({ token: TOKEN, profile: 'production', eko: { developerKey: DEV_KEY, accessKey: ACCESS_KEY }, receiptPaperMm: 58 });
+    expect(screen.getByText('home screen')).toBeTruthy();
+    expect(api.getAppInfo).toHaveBeenCalled();
+  });
+
+  it('idle: the settings lock again but stay (nothing else is reachable)', async () => {
+    setup({ getSettings: KEY_PROBLEM });
+    renderGate();
+    await flush();
+    typeInto(screen.getByLabelText('Operator PIN'), '2468');
+    await act(async () => press('Open settings'));
+    await flush();
+    vi.useFakeTimers();
+    // Input restarts the idle clock, now on the fake timers.
+    fireEvent.keyDown(document.body, { key: 'a' });
+    act(() => {
+      vi.advanceTimersByTime(timings.idleFlowMs + 1000);
+    });
+    vi.useRealTimers();
+    await flush();
+    expect(s().settingsToken).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
+    expect(screen.queryByText('home screen')).toBeNull();
+  });
+
+  it('no readable PIN: first-run setup, with the problem, in English and Hindi', async () => {
+    const setting = '/home/agent/.config/aeps-kiosk/config.json';
+    setup({ getSettings: { ...FIRST_RUN, configProblem: { setting, field: null, problem: 'fileDamaged' } } });
+    renderGate();
+    await flush();
+    expect(screen.getByRole('heading', { name: 'Welcome! Let’s set up this counter' })).toBeTruthy();
+    const notice = screen.getByTestId('config-problem');
+    expect(notice.textContent).toContain('The settings file is damaged, or holds a value this app cannot use.');
+    expect(notice.textContent).toContain(`Setting: ${setting}`);
+    await act(() => i18n.changeLanguage('hi'));
+    expect(screen.getByTestId('config-problem').textContent).toContain('सेटिंग्स फ़ाइल ख़राब है, या उसमें ऐसा मान है जिसे यह ऐप इस्तेमाल नहीं कर सकता।');
+    expect(screen.getByTestId('config-problem').textContent).toContain(`सेटिंग: ${setting}`);
+  });
+
+  it('has a message (what, what to do) for every kind of problem, in both languages', async () => {
+    await loadLanguage('hi');
+    for (const problem of CONFIG_PROBLEMS) {
+      for (const part of ['what', 'todo']) {
+        const key = `settings.configProblem.${problem}.${part}`;
+        expect(i18n.exists(key, { lng: 'en' }), key).toBe(true);
+        expect(i18n.exists(key, { lng: 'hi' }), key).toBe(true);
+        expect(i18n.t(key, { lng: 'hi' })).not.toBe(i18n.t(key, { lng: 'en' }));
+      }
+    }
   });
 });
 

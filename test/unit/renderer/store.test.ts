@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KioskError } from '../../../app/contract';
-import { setApi } from '../../../renderer/bridge';
+import { CALL_NAMES, KioskError, type LastEnquiry, type RawKioskApi } from '../../../app/contract';
+import { createApi, setApi } from '../../../renderer/bridge';
+import { i18n, initI18n, LANGUAGE_KEY, savedLanguage } from '../../../renderer/i18n';
 import { RECENT_BANKS_KEY } from '../../../renderer/banks';
 import { useKiosk } from '../../../renderer/store';
 import { timings } from '../../../renderer/timings';
@@ -20,13 +21,13 @@ function use(answers: Parameters<typeof fakeKioskApi>[0] = {}) {
 }
 
 /** Walks the flow to the fingerprint step. */
-function toCapture() {
+function toCapture(bankIin = '607094') {
   s().startEnquiry();
   s().setMobile(MOBILE);
   expect(s().next()).toBe(true);
   s().setAadhaar(AADHAAR);
   expect(s().next()).toBe(true);
-  s().setBank('607094');
+  s().setBank(bankIin);
   expect(s().next()).toBe(true);
   s().setConsent(true);
   expect(s().next()).toBe(true);
@@ -50,12 +51,34 @@ describe('enquiry flow: steps', () => {
     expect(s()).toMatchObject({ screen: 'flow', step: 'mobile', mobile: '', aadhaar: '', bankIin: null, consent: false, attempted: false });
   });
 
-  it('keeps only digits, at most 10 for the mobile and 12 for Aadhaar', () => {
+  it('keeps only digits, at most 12 for Aadhaar', () => {
     s().startEnquiry();
-    s().setMobile('98765 43210 99');
-    expect(s().mobile).toBe('9876543210');
+    s().setMobile('98765-43210');
+    expect(s().mobile).toBe(MOBILE);
     s().setAadhaar('2345-6789-0124-5');
     expect(s().aadhaar).toBe(AADHAAR);
+  });
+
+  it('drops a pasted +91, 91 or 0 prefix from the mobile number', () => {
+    s().startEnquiry();
+    for (const pasted of ['+91 98765 43210', '+91-9876543210', '919876543210', '09876543210', '0 98765 43210']) {
+      s().setMobile(pasted);
+      expect(s().mobile, pasted).toBe(MOBILE);
+    }
+  });
+
+  it('keeps a mobile number that is too long as typed and refuses it, never cut to another number', () => {
+    s().startEnquiry();
+    s().setMobile('98765 43210 99'); // not a prefix: the agent must look again
+    expect(s().mobile).toBe('987654321099');
+    expect(s().next()).toBe(false);
+    expect(s()).toMatchObject({ step: 'mobile', attempted: true });
+    s().setMobile('+44 98765 43210'); // 12 digits, but not India's code
+    expect(s().mobile).toBe('449876543210');
+    expect(s().next()).toBe(false);
+    s().setMobile('98765432101');
+    expect(s().mobile).toBe('98765432101');
+    expect(s().next()).toBe(false);
   });
 
   it('refuses a bad mobile number: stays and marks the step attempted', () => {
@@ -122,6 +145,53 @@ describe('enquiry flow: steps', () => {
     s().changeAadhaar();
     expect(s()).toMatchObject({ aadhaar: '', maskedAadhaar: null });
   });
+
+  it('takes consent back when the bank, Aadhaar or mobile number changes (the consent names them)', () => {
+    const consentAfter = (change: () => void) => {
+      toCapture();
+      change();
+      return s().consent;
+    };
+    expect(consentAfter(() => s().setBank('607094'))).toBe(true); // the same bank again: nothing changed
+    expect(consentAfter(() => s().setMobile(MOBILE))).toBe(true);
+    expect(consentAfter(() => s().setAadhaar(AADHAAR))).toBe(true);
+    expect(consentAfter(() => s().setBank('607027'))).toBe(false);
+    expect(consentAfter(() => s().setMobile('9876543211'))).toBe(false);
+    expect(consentAfter(() => s().setAadhaar('234567890125'))).toBe(false);
+    expect(consentAfter(() => s().changeAadhaar())).toBe(false);
+  });
+
+  it('after going back and choosing another bank, Continue stops at consent again', () => {
+    toCapture();
+    s().back();
+    s().back();
+    expect(s().step).toBe('bank');
+    s().setBank('607027');
+    expect(s().next()).toBe(true);
+    expect(s().step).toBe('consent');
+    expect(s().next()).toBe(false);
+    expect(s()).toMatchObject({ step: 'consent', attempted: true });
+  });
+
+  it('back() does nothing while the scanner or the bank is being waited for', async () => {
+    const capture = deferred<unknown>();
+    use({ captureFingerprint: () => capture.promise });
+    toCapture();
+    void s().captureFingerprint();
+    expect(s().capture.phase).toBe('capturing');
+    s().back();
+    expect(s().step).toBe('capture');
+    const answer = deferred<typeof SUCCESS>();
+    api.balanceEnquiry.mockImplementation(() => answer.promise);
+    capture.resolve({ handle: 'h1', qScore: 90, nmPoints: null, quality: 'good', device: null });
+    await vi.waitFor(() => expect(s().capture.phase).toBe('sending'));
+    s().back();
+    expect(s().step).toBe('capture');
+    answer.resolve(SUCCESS);
+    await vi.waitFor(() => expect(s().step).toBe('result'));
+    s().back(); // nor from the result
+    expect(s().step).toBe('result');
+  });
 });
 
 describe('enquiry flow: capture and enquiry', () => {
@@ -150,6 +220,27 @@ describe('enquiry flow: capture and enquiry', () => {
     answer.resolve(SUCCESS);
     await running;
     expect(s().step).toBe('result');
+  });
+
+  it('asks the scanner for the configured capture time, not a built-in 10 s', async () => {
+    use({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), captureTimeoutMs: 25_000 } });
+    await s().loadAppInfo();
+    const capture = deferred<unknown>();
+    api.captureFingerprint.mockImplementation(() => capture.promise);
+    toCapture();
+    void s().captureFingerprint();
+    expect(api.captureFingerprint).toHaveBeenCalledWith({ timeoutMs: 25_000 });
+    expect(s().capture.timeoutMs).toBe(25_000); // the countdown shows the same
+    capture.reject(new KioskError('rd.cancelled'));
+  });
+
+  it('sends a low-quality capture only after one was taken (the sendLowQuality guard)', async () => {
+    toCapture();
+    await s().sendLowQuality();
+    expect(api.balanceEnquiry).not.toHaveBeenCalled();
+    useKiosk.setState({ capture: { ...s().capture, phase: 'failed', result: { handle: 'h9', qScore: 30, nmPoints: null, quality: 'low', device: null } } });
+    await s().sendLowQuality();
+    expect(api.balanceEnquiry).not.toHaveBeenCalled();
   });
 
   it('a low-quality capture waits for the agent: rescan or send anyway (allowLowQuality)', async () => {
@@ -198,6 +289,58 @@ describe('enquiry flow: capture and enquiry', () => {
     expect(s().capture.phase).toBe('idle');
   });
 
+  // Failures that prove the enquiry never reached a bank: "not sent", capture again allowed.
+  for (const code of ['input.invalid', 'rd.captureExpired', 'rd.poorQuality', 'eko.offline', 'eko.auth', 'eko.clockSkew', 'eko.invalidParams', 'config.invalid', 'journal.unavailable', 'settings.busy'] as const) {
+    it(`${code}: not sent, and capture again is offered`, async () => {
+      use({ balanceEnquiry: new KioskError(code) });
+      toCapture();
+      await s().captureFingerprint();
+      expect(s().enquiryError?.code).toBe(code);
+      s().retryCapture();
+      expect(s().step).toBe('capture');
+    });
+  }
+
+  // Anything else may have reached the bank: ask the main side, and never offer a second, billed try.
+  for (const code of ['internal', 'host.unreachable', 'eko.timeout', 'eko.server', 'eko.htmlPage', 'eko.badResponse', 'eko.failed'] as const) {
+    it(`${code}: the main side is asked; with no record the result stays unknown, no capture again`, async () => {
+      use({ balanceEnquiry: new KioskError(code) });
+      toCapture();
+      await s().captureFingerprint();
+      expect(api.getLastEnquiry).toHaveBeenCalled();
+      expect(s()).toMatchObject({ step: 'result', outcome: null });
+      expect(s().enquiryError?.code).toBe(code);
+      s().retryCapture();
+      expect(s().step).toBe('result');
+      expect(api.captureFingerprint).toHaveBeenCalledTimes(1);
+    });
+  }
+
+  it('an answer the bridge cannot read (bad envelope) may have been sent: the main side’s outcome is shown', async () => {
+    const fake = fakeKioskApi({ getLastEnquiry: { state: 'done', outcome: SUCCESS } });
+    const raw = Object.fromEntries(
+      CALL_NAMES.map((name) => [name, async (input: unknown) => (name === 'balanceEnquiry' ? { garbage: true } : { ok: true, value: await (fake[name] as (i: unknown) => Promise<unknown>)(input) })]),
+    ) as unknown as RawKioskApi;
+    setApi(createApi(raw));
+    toCapture();
+    await s().captureFingerprint();
+    expect(s().outcome).toEqual(SUCCESS);
+    expect(s().enquiryError).toBeNull();
+  });
+
+  it('the same, with nothing on the main side: "result unknown", never "not sent"', async () => {
+    const fake = fakeKioskApi();
+    const raw = Object.fromEntries(
+      CALL_NAMES.map((name) => [name, async (input: unknown) => (name === 'balanceEnquiry' ? { ok: true, value: { outcome: 'weird' } } : { ok: true, value: await (fake[name] as (i: unknown) => Promise<unknown>)(input) })]),
+    ) as unknown as RawKioskApi;
+    setApi(createApi(raw));
+    toCapture();
+    await s().captureFingerprint();
+    expect(s().enquiryError?.code).toBe('internal');
+    s().retryCapture();
+    expect(s().step).toBe('result');
+  });
+
   it('losing the app mid-enquiry asks the main side what became of it', async () => {
     use({ balanceEnquiry: new KioskError('host.unreachable'), getLastEnquiry: { state: 'done', outcome: SUCCESS } });
     toCapture();
@@ -206,12 +349,55 @@ describe('enquiry flow: capture and enquiry', () => {
     expect(s().outcome).toEqual(SUCCESS);
   });
 
-  it('does not take another customer’s outcome for this one', async () => {
-    use({ balanceEnquiry: new KioskError('host.unreachable'), getLastEnquiry: { state: 'done', outcome: { ...SUCCESS, maskedAadhaar: 'XXXX XXXX 9999' } } });
+  it('the main side’s record of a failure before sending is shown as "not sent", with its reference', async () => {
+    const notSent: LastEnquiry = { state: 'notSent', clientRefId: 'REF-7', at: SUCCESS.at, maskedAadhaar: SUCCESS.maskedAadhaar, maskedMobile: SUCCESS.maskedMobile, bankIin: '607094', bankName: SUCCESS.bankName, error: { code: 'eko.offline', messageKey: 'errors.eko.offline' } };
+    use({ balanceEnquiry: new KioskError('host.unreachable'), getLastEnquiry: notSent });
     toCapture();
     await s().captureFingerprint();
-    expect(s().outcome).toBeNull();
+    expect(s().enquiryError?.code).toBe('eko.offline');
+    expect(s().notSent).toEqual(notSent);
+    s().retryCapture(); // the number is still typed in: capture again, and the old record is let go
+    expect(s().step).toBe('capture');
+    expect(api.acknowledgeLastEnquiry).toHaveBeenCalledWith({ clientRefId: 'REF-7' });
+  });
+
+  for (const [what, other] of [
+    ['Aadhaar number', { maskedAadhaar: 'XXXX XXXX 9999' }],
+    ['mobile number', { maskedMobile: 'XXXXXX9999' }],
+    ['bank', { bankIin: '607027', bankName: 'Punjab National Bank' }],
+  ] as const) {
+    it(`does not take another customer’s outcome for this one (another ${what})`, async () => {
+      use({ balanceEnquiry: new KioskError('host.unreachable'), getLastEnquiry: { state: 'done', outcome: { ...SUCCESS, ...other } } });
+      toCapture();
+      await s().captureFingerprint();
+      expect(s().outcome).toBeNull();
+      expect(s().enquiryError?.code).toBe('host.unreachable');
+    });
+  }
+
+  it('does not take another customer’s enquiry still in flight (another mobile number)', async () => {
+    const inFlight = { state: 'inFlight', clientRefId: 'R', at: SUCCESS.at, maskedAadhaar: SUCCESS.maskedAadhaar, maskedMobile: 'XXXXXX9999', bankName: SUCCESS.bankName };
+    use({ balanceEnquiry: new KioskError('host.unreachable'), getLastEnquiry: inFlight });
+    toCapture();
+    await s().captureFingerprint();
+    expect(s().pending).toBeNull();
     expect(s().enquiryError?.code).toBe('host.unreachable');
+  });
+
+  it('editDetails after refused details goes back to the first step keeping what was typed', async () => {
+    use({ balanceEnquiry: new KioskError('eko.invalidParams', { params: { fields: 'customer_id' } }) });
+    toCapture();
+    await s().captureFingerprint();
+    s().editDetails();
+    expect(s()).toMatchObject({ step: 'mobile', mobile: MOBILE, aadhaar: AADHAAR, bankIin: '607094', enquiryError: null, attempted: false });
+    expect(s().capture.phase).toBe('idle');
+  });
+
+  it('editDetails does nothing once there is an answer (the details are gone)', async () => {
+    toCapture();
+    await s().captureFingerprint();
+    s().editDetails();
+    expect(s()).toMatchObject({ step: 'result', outcome: SUCCESS });
   });
 });
 
@@ -260,8 +446,7 @@ describe('reset and privacy', () => {
 
   it('remembers at most five recent banks, most recent first', async () => {
     for (const iin of ['607094', '607027', '607161', '607105', '508505', '607396', '607027']) {
-      toCapture();
-      s().setBank(iin);
+      toCapture(iin);
       await s().captureFingerprint();
       s().resetEnquiry();
     }
@@ -286,14 +471,88 @@ describe('recovery after a reload', () => {
     }
   });
 
-  it('shows a just-finished outcome once; after New enquiry a reload does not bring it back', async () => {
-    use({ getLastEnquiry: { state: 'done', outcome: SUCCESS } });
+  /** The main side's last enquiry, kept until acknowledged (as enquiry-service does). */
+  function mainSide(last: LastEnquiry) {
+    let current = last;
+    use({
+      getLastEnquiry: () => current,
+      acknowledgeLastEnquiry: ({ clientRefId }: { clientRefId: string }) => {
+        const ref = current.state === 'done' ? current.outcome.clientRefId : current.state === 'notSent' ? current.clientRefId : null;
+        if (ref === clientRefId) current = { state: 'none' };
+        return { acknowledged: ref === clientRefId };
+      },
+    });
+  }
+  /** A new window: a fresh store and fresh session storage, the same main side. */
+  function newWindow() {
+    useKiosk.setState(initial, true);
+    sessionStorage.clear();
+  }
+
+  it('shows a finished outcome in every new window until the agent has seen it, then never again', async () => {
+    mainSide({ state: 'done', outcome: SUCCESS });
     await s().recoverLastEnquiry();
     expect(s()).toMatchObject({ screen: 'flow', step: 'result', outcome: SUCCESS });
-    s().resetEnquiry();
-    useKiosk.setState(initial, true);
+    newWindow(); // crashed before the agent was done with it: shown again
+    await s().recoverLastEnquiry();
+    expect(s()).toMatchObject({ screen: 'flow', outcome: SUCCESS });
+    s().resetEnquiry(); // New enquiry / Home
+    expect(api.acknowledgeLastEnquiry).toHaveBeenCalledWith({ clientRefId: 'REF-1' });
+    newWindow();
     await s().recoverLastEnquiry();
     expect(s()).toMatchObject({ screen: 'home', outcome: null });
+  });
+
+  it('an idle wipe counts as seen: the outcome does not come back', async () => {
+    mainSide({ state: 'done', outcome: SUCCESS });
+    await s().recoverLastEnquiry();
+    s().resetEnquiry('idle');
+    newWindow();
+    await s().recoverLastEnquiry();
+    expect(s().screen).toBe('home');
+  });
+
+  it('an enquiry that failed before sending while no window was open is shown as "not sent", masked, without capture again', async () => {
+    mainSide({ state: 'notSent', clientRefId: 'REF-8', at: SUCCESS.at, maskedAadhaar: SUCCESS.maskedAadhaar, maskedMobile: SUCCESS.maskedMobile, bankIin: '607094', bankName: SUCCESS.bankName, error: { code: 'eko.offline', messageKey: 'errors.eko.offline' } });
+    await s().recoverLastEnquiry();
+    expect(s()).toMatchObject({ screen: 'flow', step: 'result', outcome: null, aadhaar: '', maskedAadhaar: SUCCESS.maskedAadhaar, notSent: { clientRefId: 'REF-8' } });
+    expect(s().enquiryError?.code).toBe('eko.offline');
+    s().retryCapture(); // the number is gone: only a new enquiry
+    expect(s().step).toBe('result');
+    s().resetEnquiry();
+    expect(api.acknowledgeLastEnquiry).toHaveBeenCalledWith({ clientRefId: 'REF-8' });
+  });
+
+  it('a recovered enquiry the main side forgets (restarted) becomes "result unknown"', async () => {
+    const saved = timings.lastEnquiryPollMs;
+    timings.lastEnquiryPollMs = 5;
+    const inFlight = { state: 'inFlight', clientRefId: 'REF-2', at: SUCCESS.at, maskedAadhaar: SUCCESS.maskedAadhaar, maskedMobile: SUCCESS.maskedMobile, bankName: SUCCESS.bankName };
+    let calls = 0;
+    use({ getLastEnquiry: () => (++calls < 3 ? inFlight : { state: 'none' }) });
+    try {
+      await s().recoverLastEnquiry();
+      expect(s().pending).not.toBeNull();
+      await vi.waitFor(() => expect(s().outcome).toMatchObject({ outcome: 'unknown', reason: 'interrupted', clientRefId: 'REF-2', maskedAadhaar: SUCCESS.maskedAadhaar }));
+      expect(s().pending).toBeNull();
+    } finally {
+      timings.lastEnquiryPollMs = saved;
+    }
+  });
+
+  it('a recovered enquiry whose main side stops answering ends as "result unknown", not a spinner for ever', async () => {
+    const saved = timings.lastEnquiryPollMs;
+    timings.lastEnquiryPollMs = 1;
+    const inFlight = { state: 'inFlight', clientRefId: 'REF-3', at: SUCCESS.at, maskedAadhaar: SUCCESS.maskedAadhaar, maskedMobile: SUCCESS.maskedMobile, bankName: SUCCESS.bankName };
+    let calls = 0;
+    use({ getLastEnquiry: () => (++calls === 1 ? inFlight : new KioskError('host.unreachable')) });
+    try {
+      await s().recoverLastEnquiry();
+      await vi.waitFor(() => expect(s().outcome).toMatchObject({ outcome: 'unknown', clientRefId: 'REF-3' }));
+      expect(s().pending).toBeNull();
+      expect(calls).toBeGreaterThan(10); // it did keep asking for a while first
+    } finally {
+      timings.lastEnquiryPollMs = saved;
+    }
   });
 
   it('with nothing on the main side, stays home', async () => {
@@ -346,5 +605,69 @@ describe('home and device', () => {
     await s().findScanner();
     expect(s().deviceError?.code).toBe('rd.notFound');
     expect(s().finding).toBe(false);
+  });
+});
+
+describe('language', () => {
+  initI18n('en');
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('setLanguage switches the strings and remembers the choice on this PC', async () => {
+    s().setLanguage('hi');
+    expect(s().language).toBe('hi');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('hi');
+    expect(document.documentElement.lang).toBe('hi');
+    await vi.waitFor(() => expect(i18n.language).toBe('hi'));
+    expect(savedLanguage()).toBe('hi'); // what the next start (a reload) begins with
+  });
+
+  it('toggleLanguage goes back and forth', () => {
+    s().toggleLanguage();
+    expect(s().language).toBe('hi');
+    s().toggleLanguage();
+    expect(s().language).toBe('en');
+    expect(savedLanguage()).toBe('en');
+  });
+});
+
+describe('call deadlines', () => {
+  /** A transport that never answers (a hung main side), as Electron's IPC would. */
+  const hung = () => Object.fromEntries(CALL_NAMES.map((name) => [name, () => new Promise(() => {})])) as unknown as RawKioskApi;
+
+  it('every call gives up with host.unreachable at its deadline, whatever the transport', async () => {
+    vi.useFakeTimers();
+    const bridged = createApi(hung());
+    const status = bridged.getDeviceStatus({}).catch((e: unknown) => e);
+    const enquiry = bridged
+      .balanceEnquiry({ customerMobile: MOBILE, aadhaar: AADHAAR, bankIin: '607094', captureHandle: 'h1' })
+      .then(() => 'answered', (e: unknown) => e);
+    let enquiryDone = false;
+    void enquiry.then(() => (enquiryDone = true));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await status).toMatchObject({ code: 'host.unreachable' });
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(enquiryDone).toBe(false); // the bank may take long: the enquiry waits longer
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(await enquiry).toMatchObject({ code: 'host.unreachable' });
+  });
+
+  it('a hung main side during an enquiry ends in "result unknown", not "sending" for ever', async () => {
+    vi.useFakeTimers();
+    const fake = fakeKioskApi();
+    const raw = Object.fromEntries(
+      CALL_NAMES.map((name) => [name, async (input: unknown) => (name === 'captureFingerprint' ? { ok: true, value: await (fake[name] as (i: unknown) => Promise<unknown>)(input) } : new Promise(() => {}))]),
+    ) as unknown as RawKioskApi;
+    setApi(createApi(raw));
+    toCapture();
+    const running = s().captureFingerprint();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s().capture.phase).toBe('sending');
+    await vi.advanceTimersByTimeAsync(150_000 + 30_000); // the enquiry's deadline, then getLastEnquiry's
+    await running;
+    expect(s()).toMatchObject({ step: 'result', outcome: null });
+    expect(s().enquiryError?.code).toBe('host.unreachable');
+    expect(s().capture.phase).toBe('idle');
   });
 });

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { contract, type KioskError } from '../../../app/contract';
-import { ConfigError, loadConfig, type KioskConfig } from '../../../main/services/config/config';
+import { ConfigError, loadConfig, loadStartupConfig, type KioskConfig } from '../../../main/services/config/config';
 import { EKO_STAGING_AADHAAR_KEY } from '../../../main/services/config/eko-public-keys';
 import type { Services } from '../../../main/services';
 import { createLogger } from '../../../main/services/log/logger';
 import { createDevFileSecretStore, unavailableSecretStore, type SecretStore } from '../../../main/services/settings/secret-store';
 import { createSettingsService, maskSecret } from '../../../main/services/settings/settings-service';
+import { hashPin } from '../../../main/services/settings/pin';
 import { makeTempDir } from '../../support/temp-dir';
 
 const DEV_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e0567';
@@ -262,11 +263,85 @@ describe('loadConfig with encrypted keys', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).setting).toBe('eko.developerKey');
+    expect((err as ConfigError).setting).toBe('config.json → eko.developerKey');
     expect((err as ConfigError).message).toContain('re-enter it in the operator settings');
     expect(() => loadConfig({}, { dataDir: s.dir })).toThrow(/eko.developerKey.*stored encrypted/);
     const env = { KIOSK_EKO_DEVELOPER_KEY: 'env-dev-key-1', KIOSK_EKO_ACCESS_KEY: 'env-access-key-1' };
     expect(loadConfig(env, { dataDir: s.dir, decrypt: (b) => otherPc.decrypt(b) }).eko.developerKey).toBe('env-dev-key-1');
+  });
+});
+
+describe('settings service: setup needed (the saved settings did not load at start-up)', () => {
+  /** As boot does it: loadStartupConfig, the training fallback running, the problem handed over. */
+  function startWith(file: unknown) {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), typeof file === 'string' ? file : JSON.stringify(file));
+    const store = createDevFileSecretStore(dir);
+    const { config, problem } = loadStartupConfig({}, { dataDir: dir, decrypt: (b) => store.decrypt(b) });
+    const fake = (c: KioskConfig) => ({ config: c, enquiry: { last: () => ({ state: 'none' }) } }) as unknown as Services;
+    let current = fake(config);
+    const replace = vi.fn(async (c: KioskConfig, commit?: () => void | Promise<void>) => {
+      await commit?.();
+      current = fake(c);
+      return current;
+    });
+    const settings = createSettingsService({ env: {}, dataDir: dir, secretStore: store, logger: createLogger({ dir: null }), live: { current: () => current, replace }, configProblem: problem });
+    const saved = () => JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
+    return { dir, store, settings, replace, problem, saved, current: () => current };
+  }
+
+  it('keys saved on another PC: training runs, getSettings names the key and shows what is saved; the PIN still guards; re-entering the keys fixes it', async () => {
+    const otherPc = createDevFileSecretStore(makeTempDir());
+    const s = startWith({
+      profile: 'production',
+      setupDone: true,
+      operatorPinHash: await hashPin(PIN),
+      eko: { ...production, developerKey: undefined, accessKey: undefined, developerKeyEncrypted: otherPc.encrypt(DEV_KEY), accessKeyEncrypted: otherPc.encrypt(ACCESS_KEY) },
+    });
+    expect(s.current().config.profile).toBe('demo');
+    const before = await s.settings.get();
+    expect(contract.getSettings.output.safeParse(before).success).toBe(true);
+    expect(before).toMatchObject({
+      firstRun: false,
+      pinSet: true,
+      profile: 'production',
+      configProblem: { setting: 'config.json → eko.developerKey', field: 'eko.developerKey', problem: 'keyNotReadable' },
+      eko: { initiatorId: '9876543210', userCode: '30000001', latlong: '19.0760,72.8777', baseUrl: production.baseUrl, developerKey: { set: false, masked: null }, accessKey: { set: false, masked: null } },
+    });
+
+    expect((await failure(s.settings.save({ profile: 'production', eko: { developerKey: DEV_KEY, accessKey: ACCESS_KEY } }))).code).toBe('settings.pinRequired');
+    const { token } = await s.settings.unlock({ pin: PIN });
+    // Saving without the keys keeps the unreadable ones: refused on the key's field, nothing changes.
+    expect((await failure(s.settings.save({ token, profile: 'production', eko: { latlong: '19.0761,72.8777' } }))).params).toMatchObject({ field: 'eko.developerKey', problem: expect.stringContaining('decrypt') });
+    expect(s.replace).not.toHaveBeenCalled();
+    expect((await s.settings.get()).configProblem).not.toBeNull();
+
+    const after = await s.settings.save({ token, profile: 'production', eko: { developerKey: DEV_KEY, accessKey: ACCESS_KEY } });
+    expect(after).toMatchObject({ configProblem: null, profile: 'production', eko: { developerKey: { set: true, masked: '••••0567', source: 'saved' } } });
+    expect(s.replace).toHaveBeenCalledTimes(1);
+    expect(s.current().config).toMatchObject({ profile: 'production', eko: { developerKey: DEV_KEY, accessKey: ACCESS_KEY, initiatorId: '9876543210' } });
+    // The next start loads what was saved.
+    expect(loadStartupConfig({}, { dataDir: s.dir, decrypt: (b) => s.store.decrypt(b) }).problem).toBeNull();
+  });
+
+  it('a damaged config.json without a readable PIN: first-run setup, no token; saving writes a good file', async () => {
+    const s = startWith('{ "profile": "production", "operatorPinHash": ');
+    const before = await s.settings.get();
+    expect(before).toMatchObject({ firstRun: true, pinSet: false, profile: 'demo', configProblem: { field: null, problem: 'fileDamaged' } });
+    expect(before.configProblem!.setting).toContain('config.json');
+    const after = await s.settings.save({ profile: 'demo', newPin: PIN });
+    expect(after).toMatchObject({ firstRun: false, configProblem: null });
+    expect(s.saved()).toMatchObject({ profile: 'demo', setupDone: true });
+  });
+
+  it('a damaged config.json that still holds the PIN: the PIN guards, and saving keeps the readable rest', async () => {
+    const s = startWith({ profile: 'demo', setupDone: true, operatorPinHash: await hashPin(PIN), receiptPaperMm: 80, colour: 'blue' });
+    expect(await s.settings.get()).toMatchObject({ firstRun: false, pinSet: true, configProblem: { problem: 'fileDamaged' } });
+    expect((await failure(s.settings.save({ profile: 'demo' }))).code).toBe('settings.pinRequired');
+    const { token } = await s.settings.unlock({ pin: PIN });
+    expect(await s.settings.save({ token, profile: 'demo' })).toMatchObject({ configProblem: null, receiptPaperMm: 80 });
+    expect(s.saved()).not.toHaveProperty('colour');
+    expect(s.saved()).toMatchObject({ receiptPaperMm: 80, setupDone: true });
   });
 });
 

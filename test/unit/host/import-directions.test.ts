@@ -1,0 +1,42 @@
+/**
+ * The lint rule behind "only main/electron knows Electron": the services, the hosts' shared
+ * code, the web host and the simulators may not import Electron or main/electron by any path
+ * (relative ones included), nor the renderer. Runs the project's own eslint.config.js.
+ */
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+async function refusedImports(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => code.split('\n')[m.line - 1]!);
+}
+
+describe('import directions (eslint)', () => {
+  const forbidden = [
+    "import 'electron';",
+    "import { app } from 'electron/main';",
+    "import { registerContractHandlers } from '../electron/ipc';",
+    "import type { SecretStore } from '../../electron/secret-store';",
+    "import { x } from '../../main/electron/shell';",
+    "export { y } from '../electron/ipc';",
+    "import { useKiosk } from '../../renderer/store';",
+  ];
+
+  it.each(['main/host/boot.ts', 'main/services/x.ts', 'main/services/eko/x.ts', 'main/web/server.ts', 'main/simulators/rd/x.ts'])(
+    '%s may not import Electron or the renderer by any path',
+    async (file) => {
+      expect(await refusedImports(file, forbidden.join('\n'))).toEqual(forbidden);
+    },
+    30_000,
+  );
+
+  it('allows what these folders may import, and main/electron itself may import Electron', async () => {
+    const allowed = ["import { boot } from '../host/boot';", "import { x } from './electronic-scale';", "import * as z from 'zod';"];
+    expect(await refusedImports('main/web/cli.ts', allowed.join('\n'))).toEqual([]);
+    expect(await refusedImports('main/electron/x.ts', ["import { app } from 'electron';", "import { boot } from '../host/boot';"].join('\n'))).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setApi } from '../../../renderer/bridge';
+import { IdleWatcher } from '../../../renderer/components/IdleWatcher';
+import { useKiosk } from '../../../renderer/store';
+import { DEFAULT_TIMINGS } from '../../../renderer/timings';
+import { fakeKioskApi } from './fake-kiosk-api';
+
+const initial = useKiosk.getState();
+const s = () => useKiosk.getState();
+const { idleFlowMs, idleResultMs, idleWaitMaxMs } = DEFAULT_TIMINGS;
+
+const PENDING = { clientRefId: 'REF-1', at: '2025-01-01T10:00:00.000Z', maskedAadhaar: 'XXXX XXXX 0124', maskedMobile: 'XXXXXX3210', bankName: 'State Bank of India' };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useKiosk.setState(initial, true);
+  setApi(fakeKioskApi());
+  s().startEnquiry();
+  s().setMobile('9876543210');
+  render(<IdleWatcher />);
+});
+afterEach(() => {
+  cleanup();
+  setApi(null);
+  vi.useRealTimers();
+});
+
+const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+describe('IdleWatcher: the customer’s data is wiped after a while without input', () => {
+  it('3 minutes anywhere in the flow', async () => {
+    await wait(idleFlowMs - 1_000);
+    expect(s()).toMatchObject({ screen: 'flow', mobile: '9876543210' });
+    await wait(1_000);
+    expect(s()).toMatchObject({ screen: 'home', mobile: '', wiped: 'idle' });
+  });
+
+  it('input keeps it alive', async () => {
+    for (let i = 0; i < 5; i++) {
+      await wait(idleFlowMs - 10_000);
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
+    }
+    expect(s().screen).toBe('flow');
+    await wait(idleFlowMs);
+    expect(s().screen).toBe('home');
+  });
+
+  it('60 seconds on the result', async () => {
+    act(() => useKiosk.setState({ step: 'result' }));
+    await wait(idleResultMs);
+    expect(s()).toMatchObject({ screen: 'home', wiped: 'idle' });
+  });
+
+  it('waits longer while the scanner or the bank is waited for, but not for ever (a hung main side)', async () => {
+    act(() => useKiosk.setState({ step: 'capture', capture: { ...s().capture, phase: 'sending' } }));
+    await wait(idleFlowMs * 1.5);
+    expect(s().screen).toBe('flow'); // the bank may take a while
+    await wait(idleWaitMaxMs - idleFlowMs * 1.5);
+    expect(s()).toMatchObject({ screen: 'home', mobile: '', wiped: 'idle' });
+  });
+
+  it('a recovered enquiry still "waiting for the bank" is wiped too in the end', async () => {
+    act(() => useKiosk.setState({ step: 'result', pending: PENDING, maskedAadhaar: PENDING.maskedAadhaar }));
+    await wait(idleResultMs * 2);
+    expect(s().pending).not.toBeNull();
+    await wait(idleWaitMaxMs);
+    expect(s()).toMatchObject({ screen: 'home', pending: null, maskedAadhaar: null });
+  });
+
+  it('the cap is above the longest legitimate wait (an enquiry’s 150 s call deadline and the recovery after it)', () => {
+    expect(idleWaitMaxMs).toBeGreaterThan(150_000 + 30_000);
+  });
+});
