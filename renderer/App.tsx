@@ -19,17 +19,12 @@ export function App() {
   const sending = useKiosk((s) => s.capture.phase === 'sending');
   const resetEnquiry = useKiosk((s) => s.resetEnquiry);
   const startDevicePolling = useKiosk((s) => s.startDevicePolling);
-  const recoverLastEnquiry = useKiosk((s) => s.recoverLastEnquiry);
+  const startUp = useKiosk((s) => s.startUp);
   const startupChecked = useKiosk((s) => s.startupChecked);
   useKiosk((s) => s.language); // re-render on language change
 
-  // The start-up questions, all at once: who am I, was an enquiry running before a reload,
-  // and is this counter set up yet?
-  useEffect(() => {
-    void loadAppInfo();
-    void recoverLastEnquiry();
-    void useKiosk.getState().loadSettings();
-  }, [loadAppInfo, recoverLastEnquiry]);
+  // main.tsx has usually asked already (startUp asks once); a test rendering App alone has not.
+  useEffect(() => startUp(), [startUp]);
 
   const ready = appInfo !== null;
   useEffect(() => {
@@ -37,10 +32,15 @@ export function App() {
     return startDevicePolling(timings.devicePollMs);
   }, [ready, startDevicePolling]);
 
-  // Home is up: fetch the other screens' code in the background.
+  // Home is up and idle: fetch the other screens' code in the background, not while the
+  // first screen is still being drawn (compiling those chunks would compete with it).
   useEffect(() => {
-    if (ready) preloadScreens();
-  }, [ready]);
+    if (!startupChecked || !ready) return;
+    const idle = window.requestIdleCallback?.(() => preloadScreens(), { timeout: 1000 });
+    if (idle !== undefined) return () => window.cancelIdleCallback(idle);
+    const timer = setTimeout(preloadScreens, 200);
+    return () => clearTimeout(timer);
+  }, [startupChecked, ready]);
 
   return (
     <div className="app" data-screen={screen} data-startup={startupChecked ? 'done' : 'pending'}>
@@ -91,9 +91,12 @@ export function App() {
         )}
       </main>
       <IdleWatcher />
-      <Suspense fallback={null}>
-        <ReceiptPrintArea />
-      </Suspense>
+      {/* Receipts print from the result and history screens only: nothing to load for home. */}
+      {screen !== 'home' && (
+        <Suspense fallback={null}>
+          <ReceiptPrintArea />
+        </Suspense>
+      )}
       {appInfo && (
         <footer className="footer" data-testid="app-info">
           <span>{t('app.version', { version: appInfo.version })}</span>

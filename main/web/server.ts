@@ -90,8 +90,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   /** The request's handling, in steps that may throw: handle() answers 500 for any of them. */
   function serve(req: http.IncomingMessage, res: http.ServerResponse, guard: (step: () => void) => void): void {
-    const reply = (status: number, body: Envelope | string, type = 'application/json') => {
-      res.writeHead(status, { ...rendererHeaders(type), 'cache-control': 'no-store' });
+    const reply = (status: number, body: Envelope | string, type = 'application/json', extra: Record<string, string> = {}) => {
+      res.writeHead(status, { ...rendererHeaders(type), 'cache-control': 'no-store', ...extra });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const refuse = (status: number, error: KioskError) => reply(status, { ok: false, error: error.toWire() });
@@ -145,8 +145,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           } catch {
             return refuse(400, new KioskError('input.invalid', { params: { field: 'body' } }));
           }
+          const started = performance.now();
           options.dispatch(name, input).then(
-            (envelope) => guard(() => reply(200, envelope)),
+            // Server-Timing: how long the main side took, so the renderer bench can tell this
+            // app's time from the browser's HTTP round trip (IPC in the desktop app).
+            (envelope) => guard(() => reply(200, envelope, 'application/json', { 'server-timing': `dispatch;dur=${(performance.now() - started).toFixed(2)}` })),
             (err: unknown) => guard(() => {
               log.error('dispatch threw', { error: err });
               refuse(500, new KioskError('internal'));

@@ -12,6 +12,14 @@ export interface SessionSlice {
   appInfo: AppInfo | null;
   appInfoError: KioskError | null;
   language: Language;
+  /** True once startUp() has asked its questions (it asks only once). */
+  startupAsked: boolean;
+  /**
+   * The start-up questions, all at once: who am I, was an enquiry running before a reload or
+   * crash, and is this counter set up yet? Called as the page loads, before React's first
+   * render, so the answers are on their way while the first screen is drawn.
+   */
+  startUp(): void;
   loadAppInfo(): Promise<void>;
   setLanguage(lang: Language): void;
   toggleLanguage(): void;
@@ -21,6 +29,14 @@ export const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> 
   appInfo: null,
   appInfoError: null,
   language: savedLanguage(),
+  startupAsked: false,
+  startUp() {
+    if (get().startupAsked) return;
+    set({ startupAsked: true });
+    void get().loadAppInfo();
+    void get().recoverLastEnquiry();
+    void get().loadSettings();
+  },
   async loadAppInfo() {
     try {
       const appInfo = await api().getAppInfo({});

@@ -4,7 +4,9 @@
  * injected latency, whose own handling time is subtracted):
  *   - initial JS (gzip) of the built renderer           goal < 150 KB
  *   - navigation → interactive home screen (median)     goal < 300 ms
- *   - "Capture fingerprint" → balance painted, minus the simulators' own time (median) goal < 50 ms
+ *   - "Capture fingerprint" → balance painted, minus the simulators' own time (median) goal < 50 ms,
+ *     split into this app's own time (renderer + the main side's Server-Timing) and the
+ *     browser's HTTP round trips to the web host
  *   - renderer heap after GC, after 5 and after 50 enquiries                          goal: no growth
  * Prints figures; never fails a build.
  */
@@ -44,6 +46,8 @@ interface EnquiryTiming {
   total: number;
   /** The renderer's own share: click → capture request sent, capture answer → enquiry request sent, enquiry answer → painted. */
   renderer: number;
+  /** The main side's own share: its dispatch time for the two calls (the web host's Server-Timing), simulators included. */
+  main: number;
 }
 
 async function enquiry(page: Page, aadhaar: string): Promise<EnquiryTiming> {
@@ -69,11 +73,16 @@ async function enquiry(page: Page, aadhaar: string): Promise<EnquiryTiming> {
     const last = (name) => {
       const all = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/' + name));
       const e = all[all.length - 1];
-      return { start: e.startTime, end: e.responseEnd };
+      const dispatch = (e.serverTiming || []).find((t) => t.name === 'dispatch');
+      return { start: e.startTime, end: e.responseEnd, server: dispatch ? dispatch.duration : NaN };
     };
     return { t0: window.__t0, capture: last('captureFingerprint'), enquiry: last('balanceEnquiry') };
-  })()`)) as { t0: number; capture: { start: number; end: number }; enquiry: { start: number; end: number } };
-  return { total: painted - t0, renderer: capture.start - t0 + (enquiry.start - capture.end) + (painted - enquiry.end) };
+  })()`)) as { t0: number; capture: { start: number; end: number; server: number }; enquiry: { start: number; end: number; server: number } };
+  return {
+    total: painted - t0,
+    renderer: capture.start - t0 + (enquiry.start - capture.end) + (painted - enquiry.end),
+    main: capture.server + enquiry.server,
+  };
 }
 
 export async function benchRenderer(print: (line: string) => void): Promise<void> {
@@ -96,6 +105,9 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
   try {
     // Navigation → the home screen's main action is on screen. Cold: a fresh browser profile each time
     // (no code cache); warm: a reload of the same page, as the desktop app restarts with V8's code cache.
+    // Chromium writes a script's code cache on its second load and uses it from the third, so the
+    // first WARM_UP reloads are not counted as warm.
+    const WARM_UP = 3;
     const cold: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -105,14 +117,18 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
       const t = await paintedAt(page, '[data-startup="done"] .start-enquiry');
       if (i > 0) cold.push(t); // the first one warms the host
       if (i === 5) {
-        for (let j = 0; j < 6; j++) {
+        for (let j = 0; j < WARM_UP + 15; j++) {
           await page.reload();
-          warm.push(await paintedAt(page, '[data-startup="done"] .start-enquiry'));
+          const at = await paintedAt(page, '[data-startup="done"] .start-enquiry');
+          if (j >= WARM_UP) warm.push(at);
         }
       }
       await context.close();
     }
-    print(`navigation → interactive home: warm ${ms(median(warm))} median, ${ms(Math.max(...warm))} max of ${warm.length}; cold (fresh profile) ${ms(median(cold))} median (goal < 300 ms)`);
+    print(
+      `navigation → interactive home: warm ${ms(median(warm))} median, ${ms(Math.max(...warm))} max of ${warm.length} ` +
+        `(after ${WARM_UP} reloads that build the code cache); cold (fresh profile) ${ms(median(cold))} median (goal < 300 ms)`,
+    );
 
     // Capture → balance painted. The app's part: total minus the sandbox's handling time (the scanner answers at once).
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -128,6 +144,8 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
     const totals: number[] = [];
     const nets: number[] = [];
     const rendererShare: number[] = [];
+    const own: number[] = [];
+    const mainShare: number[] = [];
     const heaps: Record<number, number> = {};
     const aadhaar = demoAadhaar('success');
     for (let i = 1; i <= 150; i++) {
@@ -138,8 +156,11 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
       // Timings from the first 50; the rest only for the heap's trend.
       if (i <= 50) {
         totals.push(timing.total);
-        nets.push(timing.total - (tx?.handlingMs ?? 0) - rdOwnMs);
+        const simulatorsMs = (tx?.handlingMs ?? 0) + rdOwnMs;
+        nets.push(timing.total - simulatorsMs);
         rendererShare.push(timing.renderer);
+        mainShare.push(timing.main - simulatorsMs);
+        own.push(timing.renderer + timing.main - simulatorsMs);
       }
       await page.getByRole('button', { name: 'New enquiry', exact: true }).click();
       if (i === 5 || i === 25 || i === 50 || i === 100 || i === 150) {
@@ -152,9 +173,13 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
     const heapAt50 = heaps[50]!;
     print(
       `capture → balance painted: ${ms(median(totals))} median total; minus the simulators' own time ${ms(median(nets))} median, ${ms(Math.max(...nets))} max of ${nets.length}` +
-        ' (includes the main process: scanner HTTP, PID hand-over, journal, signing, encryption, Eko HTTP)',
+        " (includes Chromium's two HTTP round trips to the web host, which the desktop app replaces by IPC)",
     );
-    print(`  of which the renderer's own share (bridge, store, React, paint): ${ms(median(rendererShare))} median, ${ms(Math.max(...rendererShare))} max (goal < 50 ms)`);
+    print(
+      `  of which this app's own time: ${ms(median(own))} median, ${ms(Math.max(...own))} max (goal < 50 ms) = ` +
+        `renderer (bridge, store, React, paint) ${ms(median(rendererShare))} median + main side (scanner HTTP, PID hand-over, journal, ` +
+        `signing, encryption, Eko HTTP; its Server-Timing minus the simulators) ${ms(median(mainShare))} median`,
+    );
     const growth = heapAt50 - heapAt5;
     print(
       `renderer heap after GC: ${(heapAt5 / 1024 / 1024).toFixed(2)} MB after 5 enquiries, ${(heaps[25]! / 1024 / 1024).toFixed(2)} MB after 25, ${(heapAt50 / 1024 / 1024).toFixed(2)} MB after 50 ` +

@@ -61,6 +61,8 @@ describe('web host', () => {
     const res = await call('getAppInfo', {});
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, value: { version: '9.9.9' } });
+    // The main side's own time, for the renderer bench (Server-Timing).
+    expect(res.headers.get('server-timing')).toMatch(/^dispatch;dur=\d+\.\d{2}$/);
   });
 
   it('refuses calls without or with a wrong secret, before any service runs', async () => {

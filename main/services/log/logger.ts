@@ -42,9 +42,22 @@ export function createLogger(options: LoggerOptions): Logger {
   const file = options.dir ? path.join(options.dir, LOG_FILE_NAME) : null;
   if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
   let size = file && fs.existsSync(file) ? fs.statSync(file).size : 0;
+  // One descriptor kept open (synchronous writes, so a crash loses no line): opening and
+  // closing the file for every line cost more than the write itself.
+  let fd: number | null = null;
+  const closeFile = () => {
+    if (fd === null) return;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already gone
+    }
+    fd = null;
+  };
 
   function rotate(): void {
     if (!file) return;
+    closeFile();
     for (let i = keep - 1; i >= 1; i--) {
       const from = i === 1 ? file : `${file}.${i - 1}`;
       if (fs.existsSync(from)) fs.renameSync(from, `${file}.${i}`);
@@ -67,10 +80,12 @@ export function createLogger(options: LoggerOptions): Logger {
     if (file) {
       try {
         if (size + line.length + 1 > maxBytes) rotate();
-        fs.appendFileSync(file, `${line}\n`);
+        fd ??= fs.openSync(file, 'a');
+        fs.writeSync(fd, `${line}\n`);
         size += Buffer.byteLength(line) + 1;
       } catch {
-        // A full disk must not stop an enquiry; the line is lost, nothing else.
+        // A full disk must not stop an enquiry; the line is lost, nothing else. Reopen next time.
+        closeFile();
       }
     }
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EnquiryOutcome } from '../../../app/contract';
 import { KioskError } from '../../../app/contract';
 import { HISTORY_MAX_ROWS } from '../../../app/contract';
@@ -49,6 +49,24 @@ describe('journal', () => {
     other.close();
     journal.recordOutcome(success('A1'));
     expect(journal.get('A1')).toMatchObject({ outcome: 'success', balance: '5500.75', tid: 'EKO1', bankRef: 'RRN1', uidaiRef: 'UID1', maskedAadhaar: 'XXXX XXXX 2346' });
+  });
+
+  it('waits for the disk on "sent" only: answers commit without an fsync, then FULL is back', () => {
+    const journal = openJournal();
+    const pragma = vi.spyOn(Database.prototype, 'pragma');
+    try {
+      journal.recordSent(sent('D1'));
+      expect(pragma.mock.calls.map((c) => c[0])).not.toContain('synchronous = NORMAL');
+      pragma.mockClear();
+      journal.recordOutcome(success('D1'));
+      journal.recordSent(sent('D2'));
+      journal.recordNotSent('D2', new KioskError('eko.offline'));
+      expect(pragma.mock.calls.map((c) => c[0])).toEqual(['synchronous = NORMAL', 'synchronous = FULL', 'synchronous = NORMAL', 'synchronous = FULL']);
+    } finally {
+      pragma.mockRestore();
+    }
+    // FULL again for the next "sent" (2 = FULL).
+    expect((journal as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('records refusals, unknowns and not-sent with their codes', () => {
