@@ -4,6 +4,7 @@
  *   dist/main/       the Electron main process (electron.cjs) and the sandboxed preload (preload.cjs)
  * Usage: tsx scripts/build.ts [renderer|electron|all] [--dev]
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
@@ -57,7 +58,18 @@ export async function buildRenderer(options: { dev?: boolean; outDir?: string } 
   return { outDir, files: outputs };
 }
 
+/**
+ * The app icon (assets/icons/icon.ico and icon.png) is drawn by generate-icons.mjs, so it is a
+ * build output like dist/: made here when missing, never committed.
+ */
+export function ensureIcons(): void {
+  const icons = path.join(root, 'assets', 'icons');
+  if (fs.existsSync(path.join(icons, 'icon.ico')) && fs.existsSync(path.join(icons, 'icon.png'))) return;
+  execFileSync(process.execPath, [path.join(icons, 'generate-icons.mjs')], { stdio: 'ignore' });
+}
+
 export async function buildElectron(options: { dev?: boolean; outDir?: string } = {}): Promise<void> {
+  ensureIcons();
   const outDir = options.outDir ?? path.join(dist, 'main');
   fs.mkdirSync(outDir, { recursive: true });
   const common: BuildOptions = {

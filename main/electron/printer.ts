@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { WebContents } from 'electron';
 import { KioskError, type ReceiptPage, type SaveReceiptPdfInput } from '../../app/contract';
 import type { ReceiptPrinter } from '../services';
+import { RECEIPTS_DIR_NAME } from '../services/journal/file-retention';
 
 /** The page length when the renderer could not measure the receipt: long enough for any receipt. */
 export const FALLBACK_RECEIPT_HEIGHT_MM = 297;
@@ -17,8 +18,6 @@ export const FALLBACK_RECEIPT_HEIGHT_MM = 297;
  * after this long the print counts as failed, so the print buttons do not stay disabled.
  */
 export const PRINT_TIMEOUT_MS = 20_000;
-/** <dataDir>/receipts: next to the journal and logs, where the operator and support look. */
-export const RECEIPTS_DIR_NAME = 'receipts';
 
 const MM_PER_INCH = 25.4;
 

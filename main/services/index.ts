@@ -26,13 +26,13 @@ import type { KioskConfig } from './config/config';
 import { describeConfig } from './config/config';
 import type { Logger } from './log/logger';
 import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
-import { createHistory, type HistoryFacade } from './journal/history';
+import { EXPORTS_DIR_NAME, pruneOldFiles, RECEIPTS_DIR_NAME } from './journal/file-retention';
+import { createHistory, inquiryToOutcome, type HistoryFacade } from './journal/history';
 import { createEnquiryService } from './enquiry/enquiry-service';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
-import { ekoDoctorCheck, type InquiryResult } from './eko';
+import { ekoDoctorCheck } from './eko';
 import { startEko } from './eko/start';
 import { startRd } from './rd/start';
-import type { JournalRow } from './journal/journal';
 
 /** The scanner as the rest of the main side sees it. */
 export interface RdFacade {
@@ -104,6 +104,12 @@ export async function startServices(options: StartOptions): Promise<Services> {
     logger,
   });
   stops.push(() => journal.close());
+  pruneOldFiles(
+    [RECEIPTS_DIR_NAME, EXPORTS_DIR_NAME].map((name) => path.join(config.dataDir, name)),
+    config.journalRetentionDays,
+    new Date(),
+    logger,
+  );
   const unresolved = journal.unresolved().length;
   if (unresolved > 0) logger.warn('enquiries with an unknown result to follow up', { count: unresolved });
 
@@ -157,23 +163,4 @@ export async function startServices(options: StartOptions): Promise<Services> {
       for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     },
   };
-}
-
-/** A transaction inquiry's answer as the outcome of the journaled enquiry it follows up. */
-function inquiryToOutcome(row: JournalRow, result: InquiryResult): EnquiryOutcome | 'notFound' {
-  const common = { clientRefId: row.clientRefId, at: row.time, maskedAadhaar: row.maskedAadhaar, maskedMobile: row.maskedMobile, bankIin: row.bankIin };
-  switch (result.outcome) {
-    case 'success':
-      if (result.balance === null) {
-        // Settled, but the answer does not repeat the balance: still not a balance we can show.
-        return { ...common, outcome: 'unknown', reason: 'unreadable', bankName: result.bankName ?? row.bankName, tid: result.tid };
-      }
-      return { ...common, outcome: 'success', bankName: result.bankName ?? row.bankName, balance: result.balance, tid: result.tid, bankRef: result.bankRef, uidaiRef: result.uidaiRef };
-    case 'refused':
-      return { ...common, outcome: 'refused', bankName: row.bankName, reason: result.reason, serverMessage: result.serverMessage, tid: result.tid };
-    case 'unknown':
-      return { ...common, outcome: 'unknown', bankName: row.bankName, reason: result.reason, tid: result.tid };
-    case 'notFound':
-      return 'notFound';
-  }
 }

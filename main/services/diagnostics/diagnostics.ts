@@ -10,6 +10,7 @@ import { LOG_FILE_NAME, type Logger } from '../log/logger';
 import { redactValue } from '../log/redact';
 import { exportLogs, redactLogText } from '../log/export';
 import type { JournalHealth } from '../journal/journal';
+import { EXPORTS_DIR_NAME } from '../journal/file-retention';
 
 export type EkoCheck = () => Promise<Diagnostics['eko']>;
 
@@ -76,7 +77,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
       logs[name] = text.split('\n').filter(Boolean).slice(-5000);
     }
     const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const dir = path.join(deps.dataDir, 'exports');
+    const dir = path.join(deps.dataDir, EXPORTS_DIR_NAME);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `diagnostics-${stamp}.json`);
     const bundle = { createdAt: now().toISOString(), diagnostics, config: deps.config(), logs };
@@ -89,7 +90,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const result = await exportLogs({
       logDir: path.join(deps.dataDir, 'logs'),
-      destination: path.join(deps.dataDir, 'exports', `logs-${stamp}.zip`),
+      destination: path.join(deps.dataDir, EXPORTS_DIR_NAME, `logs-${stamp}.zip`),
       secrets: deps.secrets(),
     });
     deps.logger.info('logs exported', { file: result.path, files: result.files.length });

@@ -108,6 +108,32 @@ export function createEnquiryService(deps: {
       return outcome;
     } catch (err) {
       const error = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
+      if (leaving && inFlight.clientRefId && !enquiryNeverSent(error.code)) {
+        // The request had left the PC when this failed (a fault of ours, not Eko's answer): the bank
+        // may have answered. That is an unknown result to follow up, never "not sent".
+        log.error('enquiry failed after it was sent: result unknown', { clientRefId: inFlight.clientRefId, error });
+        const outcome: EnquiryOutcome = {
+          outcome: 'unknown',
+          reason: 'interrupted',
+          clientRefId: inFlight.clientRefId,
+          at,
+          maskedAadhaar,
+          maskedMobile,
+          bankIin: bank.iin,
+          bankName: bank.name,
+          tid: null,
+        };
+        try {
+          deps.journal?.recordOutcome(outcome, now());
+        } catch (journalErr) {
+          log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: journalErr });
+        }
+        if (current === inFlight) {
+          current = { state: 'done', outcome };
+          doneAt = now().getTime();
+        }
+        return outcome;
+      }
       if (journaled && inFlight.clientRefId) {
         try {
           deps.journal?.recordNotSent(inFlight.clientRefId, error, now());
@@ -117,10 +143,9 @@ export function createEnquiryService(deps: {
       }
       if (current === inFlight) {
         // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
-        current =
-          inFlight.clientRefId && (!leaving || enquiryNeverSent(error.code))
-            ? { state: 'notSent', clientRefId: inFlight.clientRefId, at, maskedAadhaar, maskedMobile, bankIin: bank.iin, bankName: bank.name, error: error.toWire() }
-            : { state: 'none' };
+        current = inFlight.clientRefId
+          ? { state: 'notSent', clientRefId: inFlight.clientRefId, at, maskedAadhaar, maskedMobile, bankIin: bank.iin, bankName: bank.name, error: error.toWire() }
+          : { state: 'none' };
         doneAt = now().getTime();
       }
       throw error;

@@ -6,6 +6,7 @@
 import { HISTORY_MAX_ROWS, KioskError, type EnquiryList, type EnquiryOutcome, type HistoryRow } from '../../../app/contract';
 import type { Journal, JournalQuery, JournalRow } from './journal';
 import type { Logger } from '../log/logger';
+import type { InquiryResult } from '../eko';
 
 export interface HistoryFacade {
   list(query: Omit<JournalQuery, 'outcome'> & { outcome?: HistoryRow['outcome'] }): EnquiryList;
@@ -18,6 +19,25 @@ export interface HistoryFacade {
  * enquiry, or 'notFound' when Eko has no transaction with that reference.
  */
 export type TransactionInquiry = (row: JournalRow) => Promise<EnquiryOutcome | 'notFound'>;
+
+/** A transaction inquiry's answer as the outcome of the journaled enquiry it follows up. */
+export function inquiryToOutcome(row: JournalRow, result: InquiryResult): EnquiryOutcome | 'notFound' {
+  const common = { clientRefId: row.clientRefId, at: row.time, maskedAadhaar: row.maskedAadhaar, maskedMobile: row.maskedMobile, bankIin: row.bankIin };
+  switch (result.outcome) {
+    case 'success':
+      if (result.balance === null) {
+        // Settled, but the answer does not repeat the balance: still not a balance we can show.
+        return { ...common, outcome: 'unknown', reason: 'unexpectedData', bankName: result.bankName ?? row.bankName, tid: result.tid };
+      }
+      return { ...common, outcome: 'success', bankName: result.bankName ?? row.bankName, balance: result.balance, tid: result.tid, bankRef: result.bankRef, uidaiRef: result.uidaiRef };
+    case 'refused':
+      return { ...common, outcome: 'refused', bankName: row.bankName, reason: result.reason, serverMessage: result.serverMessage, tid: result.tid };
+    case 'unknown':
+      return { ...common, outcome: 'unknown', bankName: row.bankName, reason: result.reason, tid: result.tid };
+    case 'notFound':
+      return 'notFound';
+  }
+}
 
 /** Eko may take a moment to list a new transaction; only after this long does "not found" mean "never arrived". */
 export const NOT_FOUND_SETTLES_AFTER_MS = 5 * 60_000;

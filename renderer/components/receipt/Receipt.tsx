@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, PaperWidth } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { errorText } from '../../i18n';
-import { formatReceiptTime, type ReceiptData } from './receipt-data';
+import { type ReceiptData } from './receipt-data';
+import { formatDateTime } from '../../i18n/format';
 
 /** "Failed: <why>" for a refusal or an enquiry that was never sent; the other statuses in words. */
 function useStatusText(data: ReceiptData): string {
@@ -38,7 +39,7 @@ export function Receipt({
     [
       ['agent', t('receipt.agent'), agent.userCode],
       ['agentMobile', t('receipt.agentMobile'), agent.mobile],
-      ['time', t('receipt.time'), formatReceiptTime(data.at, i18n.language)],
+      ['time', t('receipt.time'), formatDateTime(data.at, i18n.language)],
     ],
     [
       ['bank', t('receipt.bank'), data.bankName],

@@ -42,16 +42,3 @@ export function receiptFrom(src: ReceiptSource): ReceiptData {
   };
 }
 
-/** "22 Nov 2026, 4:05 pm" in the agent's language, local time. */
-export function formatReceiptTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-  });
-}

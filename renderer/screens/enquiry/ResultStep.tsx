@@ -9,15 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
 import { useKiosk } from '../../store';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
-
-export function formatWhen(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // Hindi on the 24-hour clock: hi-IN's "am/pm" come out in Latin letters.
-  return lang === 'hi'
-    ? d.toLocaleString('hi-IN', { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' })
-    : d.toLocaleString('en-IN', { dateStyle: 'medium', timeStyle: 'medium' });
-}
+import { formatDateTime } from '../../i18n/format';
 
 /** Long references (tid, RRN, our reference) get a whole row, so they never wrap mid-reference. */
 const LONG_VALUES = new Set(['r-ref', 'r-tid', 'r-rrn', 'r-uidai']);
@@ -43,7 +35,7 @@ function commonRows(o: Pick<EnquiryOutcome, 'bankName' | 'maskedAadhaar' | 'mask
     [t('result.fields.bank'), o.bankName, 'r-bank'],
     [t('result.fields.aadhaar'), o.maskedAadhaar, 'r-aadhaar'],
     [t('result.fields.mobile'), o.maskedMobile, 'r-mobile'],
-    [t('result.fields.time'), formatWhen(o.at, lang), 'r-time'],
+    [t('result.fields.time'), formatDateTime(o.at, lang, { seconds: true }), 'r-time'],
   ] as [string, string, string][];
 }
 

@@ -10,6 +10,7 @@ import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 import { errorText } from '../../i18n';
 import { useKiosk } from '../../store';
 import { localDate, shiftDate, type OutcomeFilter } from '../../store/history-slice';
+import { formatDay, formatTime } from '../../i18n/format';
 
 const FILTERS: OutcomeFilter[] = ['all', ...JOURNAL_OUTCOMES];
 
@@ -138,7 +139,7 @@ function OutcomeFilterGroup() {
   const totals = useKiosk((s) => s.history.list?.totals ?? null);
   const setFilters = useKiosk((s) => s.setHistoryFilters);
   const count = (f: OutcomeFilter) => (totals ? (f === 'all' ? JOURNAL_OUTCOMES.reduce((n, o) => n + (totals[o] ?? 0), 0) : (totals[f] ?? 0)) : null);
-  const day = date ? new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'medium' }) : '';
+  const day = date ? formatDay(`${date}T12:00:00`, i18n.language) : '';
   return (
     <fieldset className="history-outcomes" data-testid="history-totals">
       <legend className="field-label">
@@ -168,9 +169,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   const check = useKiosk((s) => s.rowChecks[row.clientRefId]);
   const checkAgain = useKiosk((s) => s.checkResultAgain);
   const reason = useReasonText(row);
-  const when = new Date(row.time);
-  const locale = i18n.language === 'hi' ? 'hi-IN' : 'en-IN';
-  const time = when.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', hour12: true });
+  const time = formatTime(row.time, i18n.language);
   const headId = `h-${row.clientRefId}`;
   const refs: [string, string | null, string][] = [
     [t('result.fields.tid'), row.tid, 'tid'],
@@ -181,7 +180,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   return (
     <li className={`history-row history-${row.outcome}`} data-testid="history-row" data-ref={row.clientRefId} data-outcome={row.outcome}>
       <p className="history-time" id={headId}>
-        {showDate && <span className="history-day">{when.toLocaleDateString(locale, { dateStyle: 'medium' })}</span>}
+        {showDate && <span className="history-day">{formatDay(row.time, i18n.language)}</span>}
         <time dateTime={row.time}>{time}</time>
       </p>
       <div className="history-status" aria-live="polite">

@@ -15,14 +15,9 @@ import { IconGear, IconLock } from '../../components/Icons';
 import { pinProblem } from './form-model';
 import { ConfigProblemNotice } from './ConfigProblemNotice';
 import { SettingsForm } from './SettingsForm';
+import { formatTime } from '../../i18n/format';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
-
-function formatTime(iso: string, language: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleTimeString(language === 'hi' ? 'hi-IN' : 'en-IN', { hour: '2-digit', minute: '2-digit' });
-}
 
 /** Locks after `timings.idleFlowMs` without input, and goes home. */
 function useIdleLock(active: boolean) {

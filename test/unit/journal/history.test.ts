@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome } from '../../../app/contract';
-import { createHistory } from '../../../main/services/journal/history';
+import { createHistory, inquiryToOutcome } from '../../../main/services/journal/history';
 import { Journal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { makeTempDir } from '../../support/temp-dir';
@@ -85,5 +85,29 @@ describe('history list', () => {
     expect(few.rows).toHaveLength(10);
     expect(few.matching).toBe(10);
     expect(history.unresolvedCount()).toBe(HISTORY_MAX_ROWS + 20);
+  });
+});
+
+describe('an inquiry answer as the outcome of the enquiry it follows up', () => {
+  const row = {
+    id: 1, ...rowFor('Q1', '2026-11-29T08:00:00.000Z'), updatedAt: '2026-11-29T08:00:00.000Z', outcome: 'sent' as const,
+    reason: null, tid: null, bankRef: null, uidaiRef: null, balance: null, errorCode: null, errorMessage: null,
+  };
+  const settled = { outcome: 'success' as const, clientRefId: 'Q1', bankName: null, tid: 'T1', bankRef: 'R1', uidaiRef: 'U1' };
+
+  it('a success with its balance is a success, with the journal’s masked details', () => {
+    expect(inquiryToOutcome(row, { ...settled, balance: '5500.75' })).toMatchObject({
+      outcome: 'success', balance: '5500.75', bankName: 'State Bank of India', maskedAadhaar: 'XXXX XXXX 2346', at: row.time, tid: 'T1', bankRef: 'R1', uidaiRef: 'U1',
+    });
+  });
+
+  it('a success that does not repeat the balance stays unknown (unexpectedData): there is no balance to show', () => {
+    expect(inquiryToOutcome(row, { ...settled, balance: null })).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData', tid: 'T1' });
+  });
+
+  it('refusals, pending answers and "no such transaction" pass through', () => {
+    expect(inquiryToOutcome(row, { outcome: 'refused', clientRefId: 'Q1', reason: 'notLinked', serverMessage: 'not linked', tid: null })).toMatchObject({ outcome: 'refused', reason: 'notLinked' });
+    expect(inquiryToOutcome(row, { outcome: 'unknown', clientRefId: 'Q1', reason: 'awaited', tid: 'T1' })).toMatchObject({ outcome: 'unknown', reason: 'awaited' });
+    expect(inquiryToOutcome(row, { outcome: 'notFound', clientRefId: 'Q1', serverMessage: null })).toBe('notFound');
   });
 });

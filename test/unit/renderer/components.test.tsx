@@ -10,7 +10,6 @@ import { ErrorNotice } from '../../../renderer/components/ErrorNotice';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
 import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
-import { formatWhen } from '../../../renderer/screens/enquiry/ResultStep';
 import { SUCCESS, deferred, fakeKioskApi } from './fake-kiosk-api';
 
 initI18n('en');
@@ -320,13 +319,6 @@ describe('result', () => {
     show({ ...SUCCESS, clientRefId: 'KSK20261129082150RZXESS', tid: 'T1' });
     expect(screen.getByTestId('r-ref').parentElement!.className).toBe('fact fact-long');
     expect(screen.getByTestId('r-tid').parentElement!.className).toBe('fact');
-  });
-
-  it('Hindi time is on the 24-hour clock, without Latin am/pm', () => {
-    const hi = formatWhen('2025-01-01T15:04:05.000Z', 'hi');
-    expect(hi).not.toMatch(/am|pm|AM|PM/);
-    expect(hi).toMatch(/\d{2}:04:05/);
-    expect(formatWhen('2025-01-01T15:04:05.000Z', 'en')).toMatch(/am|pm/i);
   });
 
   it('New enquiry clears everything and starts again', () => {

@@ -95,7 +95,7 @@ describe('receipt', () => {
     expect(within(receipt).getByText('एजेंट आईडी')).toBeTruthy();
     expect(within(receipt).getByText('उपलब्ध बैलेंस')).toBeTruthy();
     expect(field('status')).toBe('सफल');
-    expect(field('time')).toMatch(/^22 नव.* 2026, 4:05/);
+    expect(field('time')).toMatch(/^22 नव.* 2026, 16:05/);
     expect(field('balance')).toBe('₹2,20,83,40,023.75');
     expect(field('rrn')).toBe('RRN9');
     expect(field('uidai')).toBe('UID9');
