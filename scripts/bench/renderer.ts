@@ -92,15 +92,7 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
 
   const rd = await startRdSimulator({ devices: [{ scenario: 'ready', captureDelayMs: 0 }] });
   const eko = await startEkoSandbox({ port: 0 });
-  const kiosk = await startKiosk({
-    KIOSK_RD_PORTS: String(rd.ports[0]),
-    KIOSK_EKO_BASE_URL: eko.baseUrl,
-    KIOSK_EKO_DEVELOPER_KEY: eko.developerKey,
-    KIOSK_EKO_ACCESS_KEY: eko.accessKey,
-    KIOSK_EKO_INITIATOR_ID: eko.initiatorId,
-    KIOSK_EKO_USER_CODE: eko.userCode,
-    KIOSK_EKO_AADHAAR_KEY: eko.aadhaarPublicKey,
-  });
+  const kiosk = await startKiosk({ KIOSK_RD_PORTS: String(rd.ports[0]), ...eko.kioskEnv() });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     // Navigation → the home screen's main action is on screen. Cold: a fresh browser profile each time

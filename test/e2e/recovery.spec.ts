@@ -13,18 +13,9 @@ import { button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, open
 let sandbox: EkoSandbox;
 let kiosk: KioskProcess;
 
-const sandboxEnv = () => ({
-  KIOSK_EKO_BASE_URL: sandbox.baseUrl,
-  KIOSK_EKO_DEVELOPER_KEY: sandbox.developerKey,
-  KIOSK_EKO_ACCESS_KEY: sandbox.accessKey,
-  KIOSK_EKO_INITIATOR_ID: sandbox.initiatorId,
-  KIOSK_EKO_USER_CODE: sandbox.userCode,
-  KIOSK_EKO_AADHAAR_KEY: sandbox.aadhaarPublicKey,
-});
-
 test.beforeAll(async () => {
   sandbox = await startEkoSandbox({ port: 0 });
-  kiosk = await startKiosk(sandboxEnv());
+  kiosk = await startKiosk(sandbox.kioskEnv());
 });
 
 /** A new window on the same app, as Electron recreates one after a crash: fresh page, fresh session storage. */
@@ -142,7 +133,7 @@ for (const [name, faults] of [
 test.describe('with an enquiry deadline of 5 s', () => {
   let quick: KioskProcess;
   test.beforeAll(async () => {
-    quick = await startKiosk({ ...sandboxEnv(), KIOSK_DATA_DIR: await dataDirWithConfig({ eko: { enquiryTimeoutMs: 5_000 } }) });
+    quick = await startKiosk({ ...sandbox.kioskEnv(), KIOSK_DATA_DIR: await dataDirWithConfig({ eko: { enquiryTimeoutMs: 5_000 } }) });
   });
   test.afterAll(async () => {
     await quick?.stop();

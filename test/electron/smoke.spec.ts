@@ -70,12 +70,7 @@ test.beforeAll(async () => {
       KIOSK_PROFILE: 'demo',
       KIOSK_DATA_DIR: dataDir,
       // This test's sandbox, so it can make the bank slow.
-      KIOSK_EKO_BASE_URL: sandbox.baseUrl,
-      KIOSK_EKO_DEVELOPER_KEY: sandbox.developerKey,
-      KIOSK_EKO_ACCESS_KEY: sandbox.accessKey,
-      KIOSK_EKO_INITIATOR_ID: sandbox.initiatorId,
-      KIOSK_EKO_USER_CODE: sandbox.userCode,
-      KIOSK_EKO_AADHAAR_KEY: sandbox.aadhaarPublicKey,
+      ...sandbox.kioskEnv(),
       ELECTRON_ENABLE_LOGGING: '1',
     },
     timeout: 60_000,

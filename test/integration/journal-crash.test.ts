@@ -23,13 +23,7 @@ afterAll(async () => {
 });
 
 function kioskEnv(dataDir: string): Record<string, string> {
-  return {
-    KIOSK_DATA_DIR: dataDir,
-    KIOSK_EKO_BASE_URL: sandbox.baseUrl,
-    KIOSK_EKO_DEVELOPER_KEY: sandbox.developerKey,
-    KIOSK_EKO_ACCESS_KEY: sandbox.accessKey,
-    KIOSK_EKO_AADHAAR_KEY: sandbox.aadhaarPublicKey,
-  };
+  return { KIOSK_DATA_DIR: dataDir, ...sandbox.kioskEnv() };
 }
 
 describe("journal crash safety", { timeout: 60_000 }, () => {

@@ -21,12 +21,7 @@ async function main(): Promise<void> {
   });
   console.log(`Eko sandbox listening at ${sandbox.baseUrl}`);
   console.log('Set these for the kiosk (bash; on Windows use `set NAME=value`):');
-  console.log(`  export KIOSK_EKO_BASE_URL=${sandbox.baseUrl}`);
-  console.log(`  export KIOSK_EKO_DEVELOPER_KEY=${sandbox.developerKey}`);
-  console.log(`  export KIOSK_EKO_ACCESS_KEY=${sandbox.accessKey}`);
-  console.log(`  export KIOSK_EKO_INITIATOR_ID=${sandbox.initiatorId}`);
-  console.log(`  export KIOSK_EKO_USER_CODE=${sandbox.userCode}`);
-  console.log(`  export KIOSK_EKO_AADHAAR_KEY=${sandbox.aadhaarPublicKey}`);
+  for (const [name, value] of Object.entries(sandbox.kioskEnv())) console.log(`  export ${name}=${value}`);
   console.log('Demo customers: main/simulators/eko/README.md. Ctrl+C stops.');
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));

@@ -113,6 +113,8 @@ export interface EkoSandbox {
   decryptAadhaar(base64: string): string | null;
   /** What an Eko client needs to talk to this sandbox (the rest of its config is the kiosk's own). */
   clientCredentials(): { baseUrl: string; developerKey: string; accessKey: string; aadhaarPublicKey: string; initiatorId: string; userCode: string };
+  /** The same as the KIOSK_EKO_* variables that point a kiosk at this sandbox. */
+  kioskEnv(): Record<'KIOSK_EKO_BASE_URL' | 'KIOSK_EKO_DEVELOPER_KEY' | 'KIOSK_EKO_ACCESS_KEY' | 'KIOSK_EKO_INITIATOR_ID' | 'KIOSK_EKO_USER_CODE' | 'KIOSK_EKO_AADHAAR_KEY', string>;
   close(): Promise<void>;
 }
 
@@ -520,6 +522,14 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     received,
     decryptAadhaar,
     clientCredentials: () => ({ baseUrl: `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`, developerKey, accessKey, aadhaarPublicKey, initiatorId, userCode }),
+    kioskEnv: () => ({
+      KIOSK_EKO_BASE_URL: `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`,
+      KIOSK_EKO_DEVELOPER_KEY: developerKey,
+      KIOSK_EKO_ACCESS_KEY: accessKey,
+      KIOSK_EKO_INITIATOR_ID: initiatorId,
+      KIOSK_EKO_USER_CODE: userCode,
+      KIOSK_EKO_AADHAAR_KEY: aadhaarPublicKey,
+    }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
