@@ -5,7 +5,8 @@
  * (what the renderer branches on, what tests assert), a `messageKey` (what the
  * UI translates) and `detail` (for logs only: it never crosses to the renderer).
  */
-import * as z from 'zod';
+// zod/mini like ./index.ts: the renderer bundles this file too.
+import * as z from 'zod/mini';
 
 /** Every code the contract can return. The renderer has a message for each, in every language. */
 export const ERROR_CODES = [
@@ -70,7 +71,7 @@ export const WireErrorSchema = z.object({
   code: ErrorCodeSchema,
   messageKey: z.string(),
   /** Values the message may show (a setting's name, a field name, a reference). Never personal data. */
-  params: z.record(z.string(), z.string()).optional(),
+  params: z.optional(z.record(z.string(), z.string())),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 

@@ -9,7 +9,9 @@
  * To add a call: add its schemas and an entry to `contract`, add its name to
  * CALL_NAMES (./calls.ts), and implement it in main/host/handlers.ts.
  */
-import * as z from 'zod';
+// zod/mini, not classic zod: the same schemas through a functional API that tree-shakes, so the
+// renderer (which bundles this file) carries a fraction of the schema library.
+import * as z from 'zod/mini';
 import { WireErrorSchema } from './errors';
 import type { CallName } from './calls';
 
@@ -20,12 +22,12 @@ export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannel, type CallName } from './calls';
 // Shared pieces
 
 /** An exact decimal amount in rupees, as a plain string ("5500.75"). Never a float. */
-export const MoneySchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'plain decimal string');
+export const MoneySchema = z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'plain decimal string'));
 
 export const ProfileSchema = z.enum(['demo', 'staging', 'production']);
 export type Profile = z.infer<typeof ProfileSchema>;
 
-const NoInput = z.object({}).strict();
+const NoInput = z.strictObject({});
 
 // ---------------------------------------------------------------------------
 // App
@@ -43,7 +45,7 @@ export const AppInfoSchema = z.object({
   /** The counter's thermal printer: 58 or 80 mm paper. */
   receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
   /** How long the scanner waits for a finger (configured rd.captureTimeoutMs): the capture asks for it and the countdown shows it. */
-  captureTimeoutMs: z.number().int().min(3000).max(60000),
+  captureTimeoutMs: z.int().check(z.gte(3000), z.lte(60000)),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -53,12 +55,12 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 export const RdStatusSchema = z.enum(['READY', 'NOTREADY', 'USED']);
 
 export const RdServiceSchema = z.object({
-  port: z.number().int(),
+  port: z.int(),
   protocol: z.enum(['http', 'https']),
   status: RdStatusSchema,
   info: z.string(),
   capturePath: z.string(),
-  deviceInfoPath: z.string().nullable(),
+  deviceInfoPath: z.nullable(z.string()),
 });
 export type RdService = z.infer<typeof RdServiceSchema>;
 
@@ -67,30 +69,28 @@ export const DeviceInfoSchema = z.object({
   model: z.string(),
   rdsId: z.string(),
   rdsVersion: z.string(),
-  serial: z.string().nullable(),
+  serial: z.nullable(z.string()),
   /** UIDAI security level from additional_info device_type (L0 / L1), when the device says. */
-  level: z.string().nullable(),
+  level: z.nullable(z.string()),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 
 export const DeviceStateSchema = z.object({
   /** What the indicator shows: searching while a scan runs with nothing known yet. */
   state: z.enum(['ready', 'notReady', 'busy', 'none', 'searching']),
-  selected: RdServiceSchema.nullable(),
+  selected: z.nullable(RdServiceSchema),
   devices: z.array(RdServiceSchema),
-  deviceInfo: DeviceInfoSchema.nullable(),
+  deviceInfo: z.nullable(DeviceInfoSchema),
   /** ISO time of the last finished scan, null before the first. */
-  scannedAt: z.string().nullable(),
-  scanMs: z.number().nullable(),
+  scannedAt: z.nullable(z.string()),
+  scanMs: z.nullable(z.number()),
 });
 export type DeviceState = z.infer<typeof DeviceStateSchema>;
 
-export const CaptureInputSchema = z
-  .object({
-    /** How long the scanner waits for a finger, ms. Defaults to the configured value (10 s). */
-    timeoutMs: z.number().int().min(3000).max(60000).optional(),
-  })
-  .strict();
+export const CaptureInputSchema = z.strictObject({
+  /** How long the scanner waits for a finger, ms. Defaults to the configured value (10 s). */
+  timeoutMs: z.optional(z.int().check(z.gte(3000), z.lte(60000))),
+});
 
 /** Below 45 the agent is asked to re-scan; 25–44 may be overridden; below 25 never. */
 export const QUALITY_GOOD = 45;
@@ -100,10 +100,10 @@ export const CaptureResultSchema = z.object({
   /** Opaque handle to the PID block kept in the main process. The PID itself never crosses. */
   handle: z.string(),
   qScore: z.number(),
-  nmPoints: z.number().nullable(),
+  nmPoints: z.nullable(z.number()),
   /** good: 45 and above. low: 25–44, the agent may send it anyway (allowLowQuality). Below 25 the capture fails with rd.poorQuality. */
   quality: z.enum(['good', 'low']),
-  device: DeviceInfoSchema.nullable(),
+  device: z.nullable(DeviceInfoSchema),
 });
 export type CaptureResult = z.infer<typeof CaptureResultSchema>;
 
@@ -135,7 +135,7 @@ export type SettlementAccounts = z.infer<typeof SettlementAccountsSchema>;
 export const EkoStatusSchema = z.object({
   baseUrl: z.string(),
   /** Server clock minus this PC's clock, ms, from the last response's Date header. */
-  clockSkewMs: z.number().nullable(),
+  clockSkewMs: z.nullable(z.number()),
   /** True when the PC clock is more than 30 s off: the operator must fix it. */
   clockWarning: z.boolean(),
 });
@@ -144,17 +144,15 @@ export type EkoStatus = z.infer<typeof EkoStatusSchema>;
 // ---------------------------------------------------------------------------
 // Balance enquiry
 
-export const BalanceEnquiryInputSchema = z
-  .object({
-    customerMobile: z.string().regex(/^[6-9]\d{9}$/),
-    /** The only moment the clear number crosses: from the keypad to the main process, which encrypts it. */
-    aadhaar: z.string().regex(/^[2-9]\d{11}$/),
-    bankIin: z.string().regex(/^\d{6}$/),
-    captureHandle: z.string().min(1),
-    /** The agent chose to send a capture of quality 25–44. */
-    allowLowQuality: z.boolean().optional(),
-  })
-  .strict();
+export const BalanceEnquiryInputSchema = z.strictObject({
+  customerMobile: z.string().check(z.regex(/^[6-9]\d{9}$/)),
+  /** The only moment the clear number crosses: from the keypad to the main process, which encrypts it. */
+  aadhaar: z.string().check(z.regex(/^[2-9]\d{11}$/)),
+  bankIin: z.string().check(z.regex(/^\d{6}$/)),
+  captureHandle: z.string().check(z.minLength(1)),
+  /** The agent chose to send a capture of quality 25–44. */
+  allowLowQuality: z.optional(z.boolean()),
+});
 export type BalanceEnquiryInput = z.infer<typeof BalanceEnquiryInputSchema>;
 
 export const REFUSAL_REASONS = [
@@ -186,17 +184,17 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('success'),
     ...EnquiryCommon,
     balance: MoneySchema,
-    tid: z.string().nullable(),
-    bankRef: z.string().nullable(),
-    uidaiRef: z.string().nullable(),
+    tid: z.nullable(z.string()),
+    bankRef: z.nullable(z.string()),
+    uidaiRef: z.nullable(z.string()),
   }),
   z.object({
     outcome: z.literal('refused'),
     ...EnquiryCommon,
     reason: z.enum(REFUSAL_REASONS),
     /** Eko's own words, shown small under our translated explanation. */
-    serverMessage: z.string().nullable(),
-    tid: z.string().nullable(),
+    serverMessage: z.nullable(z.string()),
+    tid: z.nullable(z.string()),
   }),
   z.object({
     outcome: z.literal('unknown'),
@@ -221,7 +219,7 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
       'unexpectedData',
       'interrupted',
     ]),
-    tid: z.string().nullable(),
+    tid: z.nullable(z.string()),
   }),
 ]);
 export type EnquiryOutcome = z.infer<typeof EnquiryOutcomeSchema>;
@@ -237,23 +235,14 @@ export const LastEnquirySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('none') }),
   z.object({
     state: z.literal('inFlight'),
-    clientRefId: z.string().nullable(),
+    clientRefId: z.nullable(z.string()),
     at: z.string(),
     maskedAadhaar: z.string(),
     maskedMobile: z.string(),
     bankName: z.string(),
   }),
   z.object({ state: z.literal('done'), outcome: EnquiryOutcomeSchema }),
-  z.object({
-    state: z.literal('notSent'),
-    clientRefId: z.string(),
-    at: z.string(),
-    maskedAadhaar: z.string(),
-    maskedMobile: z.string(),
-    bankIin: z.string(),
-    bankName: z.string(),
-    error: WireErrorSchema,
-  }),
+  z.object({ state: z.literal('notSent'), ...EnquiryCommon, error: WireErrorSchema }),
 ]);
 export type LastEnquiry = z.infer<typeof LastEnquirySchema>;
 
@@ -276,32 +265,30 @@ export const HistoryRowSchema = z.object({
   bankIin: z.string(),
   bankName: z.string(),
   outcome: z.enum(JOURNAL_OUTCOMES),
-  reason: z.string().nullable(),
-  tid: z.string().nullable(),
-  bankRef: z.string().nullable(),
-  uidaiRef: z.string().nullable(),
-  balance: MoneySchema.nullable(),
-  errorCode: z.string().nullable(),
+  reason: z.nullable(z.string()),
+  tid: z.nullable(z.string()),
+  bankRef: z.nullable(z.string()),
+  uidaiRef: z.nullable(z.string()),
+  balance: z.nullable(MoneySchema),
+  errorCode: z.nullable(z.string()),
 });
 export type HistoryRow = z.infer<typeof HistoryRowSchema>;
 
-export const ListEnquiriesInputSchema = z
-  .object({
-    /** ISO instants: from inclusive, to exclusive (the renderer computes the local day). */
-    from: z.iso.datetime().optional(),
-    to: z.iso.datetime().optional(),
-    outcome: z.enum(JOURNAL_OUTCOMES).optional(),
-    /** Last 4 digits of the customer's mobile or Aadhaar. */
-    last4: z.string().regex(/^\d{4}$/).optional(),
-  })
-  .strict();
+export const ListEnquiriesInputSchema = z.strictObject({
+  /** ISO instants: from inclusive, to exclusive (the renderer computes the local day). */
+  from: z.optional(z.iso.datetime()),
+  to: z.optional(z.iso.datetime()),
+  outcome: z.optional(z.enum(JOURNAL_OUTCOMES)),
+  /** Last 4 digits of the customer's mobile or Aadhaar. */
+  last4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+});
 
 export const EnquiryListSchema = z.object({
   /** The newest rows that match the filters, at most HISTORY_MAX_ROWS. */
   rows: z.array(HistoryRowSchema),
-  totals: z.record(z.enum(JOURNAL_OUTCOMES), z.number().int()),
+  totals: z.record(z.enum(JOURNAL_OUTCOMES), z.int()),
   /** How many rows match the filters in all; more than rows.length when the list was cut at HISTORY_MAX_ROWS. */
-  matching: z.number().int().optional(),
+  matching: z.optional(z.int()),
 });
 export type EnquiryList = z.infer<typeof EnquiryListSchema>;
 
@@ -312,13 +299,11 @@ export type PaperWidth = z.infer<typeof PaperWidthSchema>;
 export const RECEIPT_HEIGHT_MM = { min: 10, max: 1000 } as const;
 
 /** The receipt's page: the paper's width and the receipt's length as the renderer laid it out. */
-export const ReceiptPageSchema = z
-  .object({
-    paperMm: PaperWidthSchema,
-    /** Measured, so a thermal printer feeds only as much paper as the receipt needs. Absent: an A4 length. */
-    heightMm: z.number().min(RECEIPT_HEIGHT_MM.min).max(RECEIPT_HEIGHT_MM.max).optional(),
-  })
-  .strict();
+export const ReceiptPageSchema = z.strictObject({
+  paperMm: PaperWidthSchema,
+  /** Measured, so a thermal printer feeds only as much paper as the receipt needs. Absent: an A4 length. */
+  heightMm: z.optional(z.number().check(z.gte(RECEIPT_HEIGHT_MM.min), z.lte(RECEIPT_HEIGHT_MM.max))),
+});
 export type ReceiptPage = z.infer<typeof ReceiptPageSchema>;
 
 export const PrintReceiptInputSchema = ReceiptPageSchema;
@@ -326,7 +311,8 @@ export const PrintReceiptInputSchema = ReceiptPageSchema;
 export const PrintReceiptResultSchema = z.object({ method: z.enum(['silent', 'browser']) });
 
 /** The file is named after the enquiry's reference (the main side makes it safe for a file name). */
-export const SaveReceiptPdfInputSchema = ReceiptPageSchema.extend({ clientRefId: z.string().min(1).max(64) }).strict();
+/** Strict like the page it extends: z.extend keeps the page's refusal of unknown keys. */
+export const SaveReceiptPdfInputSchema = z.extend(ReceiptPageSchema, { clientRefId: z.string().check(z.minLength(1), z.maxLength(64)) });
 export type SaveReceiptPdfInput = z.infer<typeof SaveReceiptPdfInputSchema>;
 /** saved: the desktop app wrote the PDF to `path`. browser: the renderer opens the browser's print dialog, whose "Save as PDF" saves it. */
 export const SaveReceiptPdfResultSchema = z.discriminatedUnion('method', [
@@ -339,16 +325,16 @@ export const DiagnosticsSchema = z.object({
   profile: ProfileSchema,
   dataDir: z.string(),
   host: z.enum(['electron', 'web']),
-  runtime: z.object({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable(), platform: z.string() }),
+  runtime: z.object({ node: z.string(), electron: z.nullable(z.string()), chrome: z.nullable(z.string()), platform: z.string() }),
   device: DeviceStateSchema,
   eko: z.object({
     ok: z.boolean(),
     baseUrl: z.string(),
-    clockSkewMs: z.number().nullable(),
-    walletBalance: MoneySchema.nullable(),
-    error: z.string().nullable(),
+    clockSkewMs: z.nullable(z.number()),
+    walletBalance: z.nullable(MoneySchema),
+    error: z.nullable(z.string()),
   }),
-  journal: z.object({ rows: z.number(), unknown: z.number(), fileBytes: z.number(), schemaVersion: z.number() }).nullable(),
+  journal: z.nullable(z.object({ rows: z.number(), unknown: z.number(), fileBytes: z.number(), schemaVersion: z.number() })),
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 
@@ -374,10 +360,10 @@ export const SETTINGS_FIELD_ENV = {
 // ever shown back masked ("••••0567").
 
 /** The operator PIN: 4–8 digits, not all the same digit and not a straight run (1234, 8765). */
-export const OperatorPinSchema = z
-  .string()
-  .regex(/^\d{4,8}$/, '4 to 8 digits')
-  .refine((pin) => !isTrivialPin(pin), 'too easy to guess');
+export const OperatorPinSchema = z.string().check(
+  z.regex(/^\d{4,8}$/, '4 to 8 digits'),
+  z.refine((pin) => !isTrivialPin(pin), 'too easy to guess'),
+);
 
 function isTrivialPin(pin: string): boolean {
   const d = [...pin].map(Number);
@@ -386,47 +372,45 @@ function isTrivialPin(pin: string): boolean {
 }
 
 /** A settings-session token from unlockSettings. */
-const SettingsTokenSchema = z.string().min(16).max(128);
+const SettingsTokenSchema = z.string().check(z.minLength(16), z.maxLength(128));
 
 /** An Eko key as entered: printable ASCII without spaces (Eko's keys are hex or UUIDs). */
-const EkoSecretInputSchema = z.string().min(8).max(256).regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces');
+const EkoSecretInputSchema = z.string().check(z.minLength(8), z.maxLength(256), z.regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces'));
 
-export const LatLongSchema = z
-  .string()
-  .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'latitude,longitude (e.g. 28.6139,77.2090)')
-  .refine((t) => {
+export const LatLongSchema = z.string().check(
+  z.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'latitude,longitude (e.g. 28.6139,77.2090)'),
+  z.refine((t) => {
     const [lat, long] = t.split(',').map(Number);
     return Math.abs(lat!) <= 90 && Math.abs(long!) <= 180;
-  }, 'latitude within ±90, longitude within ±180');
+  }, 'latitude within ±90, longitude within ±180'),
+);
 
 /**
  * The Eko fields of a candidate. Every field is optional: left out = keep what is saved
  * (on a profile change, the old profile's account fields and keys are dropped instead,
  * except latlong, the shop's own); null = back to the profile's default (for a key: delete it).
  */
-export const EkoSettingsInputSchema = z
-  .object({
-    /** Eko's API base URL; null = the profile's (demo: the built-in sandbox). https, or http to this PC only. */
-    baseUrl: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
-    developerKey: EkoSecretInputSchema.nullable().optional(),
-    accessKey: EkoSecretInputSchema.nullable().optional(),
-    /** The partner's registered mobile (10 digits). */
-    initiatorId: z.string().regex(/^\d{10}$/).nullable().optional(),
-    /** The agent's numeric user code from Eko. */
-    userCode: z.string().regex(/^\d{4,12}$/).nullable().optional(),
-    /** The agent's registered mobile (wallet customer_id); null = the initiator id. */
-    agentMobile: z.string().regex(/^[6-9]\d{9}$/).nullable().optional(),
-    latlong: LatLongSchema.nullable().optional(),
-    /** Eko's RSA public key (base64 DER or PEM); null = the profile's built-in key. */
-    aadhaarPublicKey: z.string().min(100).max(4096).nullable().optional(),
-  })
-  .strict();
+export const EkoSettingsInputSchema = z.strictObject({
+  /** Eko's API base URL; null = the profile's (demo: the built-in sandbox). https, or http to this PC only. */
+  baseUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }).check(z.maxLength(300)))),
+  developerKey: z.optional(z.nullable(EkoSecretInputSchema)),
+  accessKey: z.optional(z.nullable(EkoSecretInputSchema)),
+  /** The partner's registered mobile (10 digits). */
+  initiatorId: z.optional(z.nullable(z.string().check(z.regex(/^\d{10}$/)))),
+  /** The agent's numeric user code from Eko. */
+  userCode: z.optional(z.nullable(z.string().check(z.regex(/^\d{4,12}$/)))),
+  /** The agent's registered mobile (wallet customer_id); null = the initiator id. */
+  agentMobile: z.optional(z.nullable(z.string().check(z.regex(/^[6-9]\d{9}$/)))),
+  latlong: z.optional(z.nullable(LatLongSchema)),
+  /** Eko's RSA public key (base64 DER or PEM); null = the profile's built-in key. */
+  aadhaarPublicKey: z.optional(z.nullable(z.string().check(z.minLength(100), z.maxLength(4096)))),
+});
 
 /** A stored secret as the screen may show it. source: where the running value comes from. */
 export const MaskedSecretSchema = z.object({
   set: z.boolean(),
   /** "••••0567": the last 4 characters only; null when not set or not the operator's (sandbox). */
-  masked: z.string().nullable(),
+  masked: z.nullable(z.string()),
   /** saved: operator settings; env: a KIOSK_* variable; profile: the staging profile's public keys; sandbox: the demo sandbox's own. */
   source: z.enum(['saved', 'env', 'profile', 'sandbox', 'none']),
 });
@@ -442,7 +426,7 @@ export const ConfigProblemSchema = z.object({
   /** Where the value is: "config.json → eko.latlong", a KIOSK_* name, or the config file's path. */
   setting: z.string(),
   /** The settings form's field for it ("eko.latlong"), when it has one. */
-  field: z.string().nullable(),
+  field: z.nullable(z.string()),
   problem: z.enum(CONFIG_PROBLEMS),
 });
 export type ConfigProblem = z.infer<typeof ConfigProblemSchema>;
@@ -453,18 +437,18 @@ export const SettingsSchema = z.object({
   pinSet: z.boolean(),
   /** Too many wrong PINs: unlockSettings is refused until lockedUntil. */
   locked: z.boolean(),
-  lockedUntil: z.string().nullable(),
+  lockedUntil: z.nullable(z.string()),
   /** The profile running now; while configProblem is set, the one the saved settings ask for. */
   profile: ProfileSchema,
   eko: z.object({
     /** null: the built-in sandbox (demo). */
-    baseUrl: z.string().nullable(),
+    baseUrl: z.nullable(z.string()),
     initiatorId: z.string(),
     userCode: z.string(),
     agentMobile: z.string(),
     latlong: z.string(),
     /** null: the profile's built-in key. */
-    aadhaarPublicKey: z.string().nullable(),
+    aadhaarPublicKey: z.nullable(z.string()),
     developerKey: MaskedSecretSchema,
     accessKey: MaskedSecretSchema,
   }),
@@ -474,56 +458,52 @@ export const SettingsSchema = z.object({
   /** KIOSK_* variables set on this PC: they win over anything saved here (the screen says so). */
   envOverrides: z.array(z.string()),
   /** Setup needed: the saved settings did not load (the training profile runs meanwhile); null when they did. */
-  configProblem: ConfigProblemSchema.nullable(),
+  configProblem: z.nullable(ConfigProblemSchema),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const UnlockSettingsInputSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict();
+export const UnlockSettingsInputSchema = z.strictObject({ pin: z.string().check(z.regex(/^\d{4,8}$/)) });
 export const SettingsSessionSchema = z.object({
   token: z.string(),
   /** ISO time the token stops working (10 minutes after unlocking). */
   expiresAt: z.string(),
 });
 
-export const SaveSettingsInputSchema = z
-  .object({
-    /** Required unless firstRun. */
-    token: SettingsTokenSchema.optional(),
-    profile: ProfileSchema,
-    eko: EkoSettingsInputSchema.optional(),
-    receiptPaperMm: PaperWidthSchema.optional(),
-    /** Required on first run; otherwise changes the PIN. */
-    newPin: OperatorPinSchema.optional(),
-  })
-  .strict();
+export const SaveSettingsInputSchema = z.strictObject({
+  /** Required unless firstRun. */
+  token: z.optional(SettingsTokenSchema),
+  profile: ProfileSchema,
+  eko: z.optional(EkoSettingsInputSchema),
+  receiptPaperMm: z.optional(PaperWidthSchema),
+  /** Required on first run; otherwise changes the PIN. */
+  newPin: z.optional(OperatorPinSchema),
+});
 export type SaveSettingsInput = z.infer<typeof SaveSettingsInputSchema>;
 
-export const TestConnectionInputSchema = z
-  .object({
-    /** Required unless firstRun. */
-    token: SettingsTokenSchema.optional(),
-    /** Left out: the saved profile. */
-    profile: ProfileSchema.optional(),
-    /** Fields as in saveSettings; left out: what is saved. */
-    eko: EkoSettingsInputSchema.optional(),
-  })
-  .strict();
+export const TestConnectionInputSchema = z.strictObject({
+  /** Required unless firstRun. */
+  token: z.optional(SettingsTokenSchema),
+  /** Left out: the saved profile. */
+  profile: z.optional(ProfileSchema),
+  /** Fields as in saveSettings; left out: what is saved. */
+  eko: z.optional(EkoSettingsInputSchema),
+});
 export type TestConnectionInput = z.infer<typeof TestConnectionInputSchema>;
 
 export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
   baseUrl: z.string(),
-  clockSkewMs: z.number().nullable(),
-  walletBalance: MoneySchema.nullable(),
+  clockSkewMs: z.nullable(z.number()),
+  walletBalance: z.nullable(MoneySchema),
   /** Why it failed: a contract error (translate errors.<code>) plus a short English detail for support. Never keys. */
-  error: WireErrorSchema.extend({ detail: z.string() }).nullable(),
+  error: z.nullable(z.extend(WireErrorSchema, { detail: z.string() })),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
 // ---------------------------------------------------------------------------
 // The list of calls
 
-function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+function call<I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O) {
   return { input, output };
 }
 
@@ -542,23 +522,23 @@ export const contract = {
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
   getLastEnquiry: call(NoInput, LastEnquirySchema),
   /** The agent has seen (or the idle wipe cleared) this finished enquiry: the main side forgets it. */
-  acknowledgeLastEnquiry: call(z.object({ clientRefId: z.string().min(1).max(64) }).strict(), z.object({ acknowledged: z.boolean() })),
+  acknowledgeLastEnquiry: call(z.strictObject({ clientRefId: z.string().check(z.minLength(1), z.maxLength(64)) }), z.object({ acknowledged: z.boolean() })),
 
   listEnquiries: call(ListEnquiriesInputSchema, EnquiryListSchema),
-  followUpEnquiry: call(z.object({ clientRefId: z.string().min(1).max(64) }).strict(), HistoryRowSchema),
+  followUpEnquiry: call(z.strictObject({ clientRefId: z.string().check(z.minLength(1), z.maxLength(64)) }), HistoryRowSchema),
   printReceipt: call(PrintReceiptInputSchema, PrintReceiptResultSchema),
   saveReceiptPdf: call(SaveReceiptPdfInputSchema, SaveReceiptPdfResultSchema),
   getDiagnostics: call(NoInput, DiagnosticsSchema),
   exportDiagnostics: call(NoInput, z.object({ path: z.string() })),
   /** The redacted log files, zipped into <dataDir>/exports, for support. */
-  exportLogs: call(NoInput, z.object({ path: z.string(), files: z.number().int(), lines: z.number().int() })),
+  exportLogs: call(NoInput, z.object({ path: z.string(), files: z.int(), lines: z.int() })),
 
   getSettings: call(NoInput, SettingsSchema),
   unlockSettings: call(UnlockSettingsInputSchema, SettingsSessionSchema),
   saveSettings: call(SaveSettingsInputSchema, SettingsSchema),
   testConnection: call(TestConnectionInputSchema, ConnectionTestSchema),
-  lockSettings: call(z.object({ token: SettingsTokenSchema }).strict(), z.object({})),
-} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
+  lockSettings: call(z.strictObject({ token: SettingsTokenSchema }), z.object({})),
+} as const satisfies Record<CallName, { input: z.ZodMiniType; output: z.ZodMiniType }>;
 
 export type Contract = typeof contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;

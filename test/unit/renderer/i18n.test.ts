@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { ERROR_CODES, REFUSAL_REASONS, EnquiryOutcomeSchema, messageKeyFor } from '../../../app/contract';
 import { en } from '../../../renderer/i18n/en';
 import { hi } from '../../../renderer/i18n/hi';
@@ -61,8 +62,7 @@ describe('translations', () => {
         expect(dict.get(`refusal.${reason}.todo`), reason).toBeTruthy();
       }
     }
-    const unknown = EnquiryOutcomeSchema.options.find((o) => o.shape.outcome.value === 'unknown')!;
-    const reasons = ((unknown.shape as Record<string, unknown>).reason as { options: string[] }).options;
+    const reasons = z.getDiscriminatedOption(EnquiryOutcomeSchema, 'unknown').shape.reason.options;
     expect(reasons.length).toBeGreaterThan(3);
     for (const reason of reasons) {
       expect(EN.get(`unknownReason.${reason}`), reason).toBeTruthy();
