@@ -24,7 +24,8 @@ export interface Timings {
 export const DEFAULT_TIMINGS: Timings = {
   idleFlowMs: 180_000,
   idleResultMs: 60_000,
-  // Above the longest legitimate wait: an enquiry's call deadline (150 s) and the recovery after it.
+  // Above the longest legitimate wait: an enquiry's call deadline at the longest configurable bank wait
+  // (MAIN_SIDE_WAITS_MS, renderer/bridge/call-timeouts.ts) and the recovery after it.
   idleWaitMaxMs: 300_000,
   devicePollMs: 3_000,
   captureTimeoutMs: 10_000,

@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   // The receipt printer
   'print.failed',
   'print.pdfFailed',
+  // A balance enquiry that failed inside the app before it was sent (nothing reached the bank)
+  'enquiry.notSent',
   // The journal (history)
   'journal.unavailable',
   'journal.notFound',
@@ -137,6 +139,7 @@ const ENQUIRY_NOT_SENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'eko.contentType',
   'eko.invalidParams',
   'eko.neverArrived',
+  'enquiry.notSent',
   'journal.unavailable',
   'journal.writeFailed',
   'settings.busy',

@@ -32,6 +32,20 @@ const NoInput = z.strictObject({});
 // ---------------------------------------------------------------------------
 // App
 
+/**
+ * How long the main side waits (config.json may set each within these bounds). The renderer's
+ * call deadlines are derived from the values in AppInfo, so they always sit above these waits.
+ */
+export const MAIN_SIDE_WAITS_MS = {
+  /** A signed GET to Eko (wallet, accounts, inquiry); one clock-refused GET is retried once. */
+  ekoRequest: { min: 1000, max: 120_000, default: 15_000 },
+  /** A balance enquiry's POST, waiting for the bank. */
+  ekoEnquiry: { min: 5000, max: 180_000, default: 60_000 },
+  /** The scanner's wait for a finger (PidOptions timeout). */
+  capture: { min: 3000, max: 60_000, default: 10_000 },
+} as const;
+const waitMs = (bounds: { min: number; max: number }) => z.int().check(z.gte(bounds.min), z.lte(bounds.max));
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -45,7 +59,10 @@ export const AppInfoSchema = z.object({
   /** The counter's thermal printer: 58 or 80 mm paper. */
   receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
   /** How long the scanner waits for a finger (configured rd.captureTimeoutMs): the capture asks for it and the countdown shows it. */
-  captureTimeoutMs: z.int().check(z.gte(3000), z.lte(60000)),
+  captureTimeoutMs: waitMs(MAIN_SIDE_WAITS_MS.capture),
+  /** The main side's Eko waits (configured eko.requestTimeoutMs / enquiryTimeoutMs), for the renderer's call deadlines. */
+  ekoRequestTimeoutMs: waitMs(MAIN_SIDE_WAITS_MS.ekoRequest),
+  ekoEnquiryTimeoutMs: waitMs(MAIN_SIDE_WAITS_MS.ekoEnquiry),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

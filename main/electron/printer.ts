@@ -47,9 +47,14 @@ export function pdfOptions(page: ReceiptPage): Electron.PrintToPDFOptions {
   };
 }
 
-/** receipt-<reference>.pdf, with anything that cannot be in a Windows file name replaced. */
-export function receiptPdfName(clientRefId: string): string {
-  return `receipt-${clientRefId.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
+/**
+ * receipt-<reference>.pdf, with anything that cannot be in a Windows file name replaced. A
+ * receipt without a reference (an enquiry interrupted before it had one) is named by the time
+ * instead, so one never overwrites another.
+ */
+export function receiptPdfName(clientRefId: string, now = new Date()): string {
+  const ref = clientRefId.replace(/[^A-Za-z0-9_-]/g, '_');
+  return /[A-Za-z0-9]/.test(ref) ? `receipt-${ref}.pdf` : `receipt-${now.toISOString().replace(/[:.]/g, '-')}.pdf`;
 }
 
 /** Rejects with `onTimeout()` if `promise` has not settled within `ms`. */

@@ -151,6 +151,8 @@ export async function startServices(options: StartOptions): Promise<Services> {
       agent: { userCode: config.eko.userCode, mobile: config.eko.agentMobile },
       receiptPaperMm: config.receiptPaperMm,
       captureTimeoutMs: config.rd.captureTimeoutMs,
+      ekoRequestTimeoutMs: config.eko.requestTimeoutMs,
+      ekoEnquiryTimeoutMs: config.eko.enquiryTimeoutMs,
     }),
     rd,
     eko,

@@ -405,6 +405,12 @@ export const en = {
       failed: { what: 'The receipt could not be printed.', todo: 'Check that the printer is on, has paper and is connected, then press Print again.' },
       pdfFailed: { what: 'The receipt could not be saved as a PDF.', todo: 'Press Save as PDF again. If it keeps failing, print the receipt instead and tell the operator (the disk may be full).' },
     },
+    enquiry: {
+      notSent: {
+        what: 'Something went wrong inside the app before the enquiry was sent: it did not reach the bank, and nothing was charged.',
+        todo: 'Capture the fingerprint again. If it keeps happening, restart the app and call support.',
+      },
+    },
     journal: {
       unavailable: { what: 'The history could not be opened.', todo: 'Restart the app. If it continues, call support.' },
       notFound: { what: 'That enquiry is not in the history.', todo: 'Refresh the list.' },

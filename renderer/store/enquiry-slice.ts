@@ -110,13 +110,22 @@ const idleCapture = (): CaptureState => ({
   error: null,
 });
 
+/** True when `next` is `previous` with one digit typed in, anywhere: a keystroke, not a paste. */
+function oneDigitTyped(previous: string, next: string): boolean {
+  if (next.length !== previous.length + 1) return false;
+  for (let i = 0; i < next.length; i++) if (next.slice(0, i) + next.slice(i + 1) === previous) return true;
+  return false;
+}
+
 /**
  * The mobile number as digits. A pasted "+91 98765 43210" or "0 98765 43210" loses its country
- * or trunk prefix; any other input longer than 10 digits is kept as typed (the step says it is
- * too long) rather than cut to a different, valid-looking number.
+ * or trunk prefix. Digits typed one at a time are kept as typed, and so is any other input longer
+ * than 10 digits (the step says it is too long): a stray keystroke must never turn the number
+ * into a different, valid-looking one.
  */
-function mobileInput(value: string): string {
+function mobileInput(value: string, previous: string): string {
   const digits = value.replace(/\D/g, '').slice(0, 15); // 15: the longest phone number there is
+  if (oneDigitTyped(previous, digits)) return digits;
   if (digits.length === 12 && digits.startsWith('91')) return digits.slice(2);
   if (digits.length === 11 && digits.startsWith('0')) return digits.slice(1);
   return digits;
@@ -318,7 +327,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     },
     // The consent names the bank and is given for this customer's numbers: any change takes it back.
     setMobile(value) {
-      const mobile = mobileInput(value);
+      const mobile = mobileInput(value, get().mobile);
       if (mobile !== get().mobile) set({ mobile, consent: false });
     },
     setAadhaar(value) {

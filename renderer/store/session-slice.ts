@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { KioskError, toKioskError, type AppInfo } from '../../app/contract';
 import { api } from '../bridge';
+import { applyMainSideWaits } from '../bridge/call-timeouts';
 import type { KioskState } from '.';
 import { i18n, rememberLanguage, savedLanguage, type Language } from '../i18n';
 
@@ -40,6 +41,8 @@ export const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> 
   async loadAppInfo() {
     try {
       const appInfo = await api().getAppInfo({});
+      // The call deadlines follow the main side's configured waits from now on.
+      applyMainSideWaits(appInfo);
       set({ appInfo, appInfoError: null });
     } catch (err) {
       set({ appInfoError: toKioskError(err) });

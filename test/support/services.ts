@@ -13,6 +13,8 @@ export const sampleAppInfo: AppInfo = {
   agent: { userCode: '20810200', mobile: '9962981729' },
   receiptPaperMm: 58,
   captureTimeoutMs: 10000,
+  ekoRequestTimeoutMs: 15000,
+  ekoEnquiryTimeoutMs: 60000,
 };
 
 export const sampleSettings: Settings = {

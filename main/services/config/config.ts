@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
-import { KioskError, ProfileSchema, type ConfigProblem, type Profile } from '../../../app/contract';
+import { KioskError, MAIN_SIDE_WAITS_MS, ProfileSchema, type ConfigProblem, type Profile } from '../../../app/contract';
 import { AADHAAR_KEY_PROBLEM, readRsaPublicKey } from '../eko/aadhaar-crypto';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY, EKO_STAGING_CREDENTIALS } from './eko-public-keys';
 
@@ -109,8 +109,8 @@ const ConfigFileSchema = z
         aadhaarPublicKey: z.string(),
         agentMobile: z.string(),
         latlong: z.string(),
-        requestTimeoutMs: z.number().int().min(1000).max(120000),
-        enquiryTimeoutMs: z.number().int().min(5000).max(300000),
+        requestTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.ekoRequest.min).max(MAIN_SIDE_WAITS_MS.ekoRequest.max),
+        enquiryTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.ekoEnquiry.min).max(MAIN_SIDE_WAITS_MS.ekoEnquiry.max),
       })
       .partial()
       .strict(),
@@ -126,7 +126,7 @@ const ConfigFileSchema = z
             ctx.addIssue({ code: 'custom', message: (err as ConfigError).params?.problem ?? 'is not a port list' });
           }
         }),
-        captureTimeoutMs: z.number().int().min(3000).max(60000),
+        captureTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.capture.min).max(MAIN_SIDE_WAITS_MS.capture.max),
       })
       .partial()
       .strict(),
@@ -282,14 +282,14 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       aadhaarPublicKey: key?.value ?? null,
       agentMobile: agentMobile.value,
       latlong,
-      requestTimeoutMs: file.eko?.requestTimeoutMs ?? 15000,
-      enquiryTimeoutMs: file.eko?.enquiryTimeoutMs ?? 60000,
+      requestTimeoutMs: file.eko?.requestTimeoutMs ?? MAIN_SIDE_WAITS_MS.ekoRequest.default,
+      enquiryTimeoutMs: file.eko?.enquiryTimeoutMs ?? MAIN_SIDE_WAITS_MS.ekoEnquiry.default,
     },
     rd: {
       host: rdHost.value,
       ports,
       explicitPorts: portsSet?.source === 'env' || (profile !== 'demo' ? true : portsSet?.source === 'file'),
-      captureTimeoutMs: file.rd?.captureTimeoutMs ?? 10000,
+      captureTimeoutMs: file.rd?.captureTimeoutMs ?? MAIN_SIDE_WAITS_MS.capture.default,
     },
     webPort,
     journalRetentionDays: file.journalRetentionDays ?? 90,
@@ -314,15 +314,21 @@ export function loadStartupConfig(env: Env = process.env, options: LoadConfigOpt
     return { config: loadConfig(env, options), problem: null };
   } catch (err) {
     if (!(err instanceof ConfigError) || err.source === 'env') throw err;
-    // A bad KIOSK_* variable checked after the saved problem still stops start-up.
+    // The saved problem stopped the check early: every KIOSK_* variable is checked all the same,
+    // against stand-ins for the saved settings, so only a variable can fail it.
     try {
-      loadConfig(env, { dataDir: options.dataDir, fileContent: {} });
+      loadConfig(env, { dataDir: options.dataDir, fileContent: SAVED_STAND_INS });
     } catch (envErr) {
       if (envErr instanceof ConfigError && envErr.source === 'env') throw envErr;
     }
     return { config: trainingFallback(env, options.dataDir), problem: err };
   }
 }
+
+/** Valid values for every saved setting a profile may need, for checking the KIOSK_* variables on their own. */
+const SAVED_STAND_INS: ConfigFile = {
+  eko: { developerKey: 'stand-in', accessKey: 'stand-in', initiatorId: '9000000000', userCode: '20810200', aadhaarPublicKey: EKO_STAGING_AADHAAR_KEY },
+};
 
 /** While the saved settings are broken nothing old is deleted from the journal: keep the most days allowed. */
 const KEEP_ALL_RETENTION_DAYS = 3650;

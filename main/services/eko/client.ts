@@ -44,6 +44,7 @@ import {
 } from './responses';
 import { ekoHeaders } from './signing';
 import { localIpv4 } from './source-ip';
+import { maskNumbersInText } from '../../../app/domain/privacy';
 
 export type EkoClientConfig = EkoConfig & { baseUrl: string; aadhaarPublicKey: string };
 
@@ -276,7 +277,7 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     if (fields) throw new KioskError('eko.invalidParams', { detail: `invalid_params: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
     if (answer.status < 200 || answer.status >= 300 || (envelope.status !== 0 && !keepFailures)) {
       const message = envelope.message?.trim() || `HTTP ${answer.status}`;
-      throw new KioskError('eko.failed', { detail: `status ${envelope.status ?? '?'}: ${message}`, params: { message } });
+      throw new KioskError('eko.failed', { detail: `status ${envelope.status ?? '?'}: ${message}`, params: { message: maskNumbersInText(message) } });
     }
     return envelope;
   }
@@ -467,7 +468,7 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     // Eko answers an unknown reference with a non-zero status and a message naming the transaction.
     if (envelope.status !== 0 && !aboutThis && NO_SUCH_TRANSACTION.test(message ?? '')) {
       logger.info('eko.inquiry', { clientRefId, outcome: 'notFound' });
-      return { outcome: 'notFound', clientRefId, serverMessage: message };
+      return { outcome: 'notFound', clientRefId, serverMessage: message === null ? null : maskNumbersInText(message) };
     }
     // Only an answer about this transaction is a verdict. Anything else ("User not found", "another
     // transaction in progress", a bare error code) is the inquiry failing: the result stays unknown.
@@ -477,7 +478,7 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
       const detail = `inquiry ${clientRefId}: status ${envelope.status ?? '?'}: ${message ?? 'no transaction data'}`;
       // A non-zero status is Eko refusing the inquiry; a "success" without transaction data is an odd answer.
       if (!busy && (envelope.status === undefined || envelope.status === 0)) throw new KioskError('eko.badResponse', { detail });
-      throw new KioskError('eko.failed', message ? { detail, params: { message } } : { detail });
+      throw new KioskError('eko.failed', message ? { detail, params: { message: maskNumbersInText(message) } } : { detail });
     }
     const reading = readEnquiry(envelope);
     const result: InquiryResult = { ...reading, clientRefId };

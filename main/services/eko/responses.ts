@@ -13,6 +13,7 @@ import * as z from 'zod';
 import { normalizeDecimal } from '../../../app/domain/money';
 import type { RefusalReason } from '../../../app/contract';
 import { refusalReason } from './refusals';
+import { maskNumbersInText } from '../../../app/domain/privacy';
 
 /** A number Eko may send as a number or a numeric string. */
 const IntIn = z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/).transform(Number)]);
@@ -181,5 +182,6 @@ export function readEnquiry(envelope: Envelope): EnquiryReading {
     return { outcome: 'unknown', reason: 'unexpectedData', tid };
   }
   // status non-zero, or tx_status 1 (fail). -2 "another transaction in progress" lands here too.
-  return { outcome: 'refused', reason: refusalReason(message), serverMessage: message, tid };
+  // Shown and printed for the customer: a number Eko quotes is masked first.
+  return { outcome: 'refused', reason: refusalReason(message), serverMessage: message === null ? null : maskNumbersInText(message), tid };
 }

@@ -107,7 +107,11 @@ export function createEnquiryService(deps: {
       }
       return outcome;
     } catch (err) {
-      const error = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
+      const thrown = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
+      // Failed before the request could leave (a fault of ours: encryption, the journal's own code…):
+      // say so, so the agent may capture again rather than being told the result is unknown.
+      const error =
+        !leaving && !enquiryNeverSent(thrown.code) ? new KioskError('enquiry.notSent', { detail: `${thrown.code}: ${thrown.detail ?? ''}`, cause: thrown }) : thrown;
       if (leaving && inFlight.clientRefId && !enquiryNeverSent(error.code)) {
         // The request had left the PC when this failed (a fault of ours, not Eko's answer): the bank
         // may have answered. That is an unknown result to follow up, never "not sent".

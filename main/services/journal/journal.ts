@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome, type Profile } from '../../../app/contract';
 import type { Logger } from '../log/logger';
 import { MIGRATIONS } from './migrations';
+import { maskNumbersInText } from '../../../app/domain/privacy';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
 
@@ -164,10 +165,10 @@ function toRow(r: DbRow): JournalRow {
   };
 }
 
-/** Any run of 10+ digits in free text is cut to its last 4: messages must not carry numbers in the clear. */
+/** Messages must not carry numbers in the clear (maskNumbersInText), nor run long. */
 function scrubDigits(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  return text.replace(/\d[\d\s-]{8,}\d/g, (m) => `…${m.replace(/\D/g, '').slice(-4)}`).slice(0, 300);
+  return maskNumbersInText(text).slice(0, 300);
 }
 
 export class Journal {

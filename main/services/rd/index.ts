@@ -36,6 +36,12 @@ export interface RdServiceOptions {
   stateFile?: string;
   /** Deadline of one RDSERVICE/DEVICEINFO probe, ms (default 1500). A full scan never takes longer. */
   probeTimeoutMs?: number;
+  /**
+   * How long a poll asks the device used last while another stands in (ms). Short: a local RD
+   * service that is back answers in milliseconds, and a hung one must not hold up every poll,
+   * nor a capture waiting for the poll, by a full probe timeout.
+   */
+  usualRecheckTimeoutMs?: number;
   /** Least time between two full scans by polls while nothing is selected, ms (default 3000). A capture never waits for it. */
   rescanIntervalMs?: number;
   /** How much longer than the finger timeout the CAPTURE HTTP call may take, ms (default 30000). */
@@ -80,6 +86,7 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
   const log = logger.child('rd');
   const host = config.host;
   const probeTimeoutMs = options.probeTimeoutMs ?? 1500;
+  const usualRecheckTimeoutMs = Math.min(options.usualRecheckTimeoutMs ?? 250, probeTimeoutMs);
   const rescanIntervalMs = options.rescanIntervalMs ?? 3000;
   const captureMarginMs = options.captureHttpMarginMs ?? 30_000;
   const store = new CaptureStore(options.captureTtlMs ?? CAPTURE_TTL_MS, options.now ?? Date.now);
@@ -202,7 +209,7 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
       const usual = remembered && !same(current, remembered) ? remembered : null;
       const [out, back] = await Promise.all([
         probe({ host, port: current.port, protocol: current.protocol }, probeTimeoutMs, log),
-        usual ? probe({ host, port: usual.port, protocol: usual.protocol }, probeTimeoutMs, log) : null,
+        usual ? probe({ host, port: usual.port, protocol: usual.protocol }, usualRecheckTimeoutMs, log) : null,
       ]);
       record(current, out);
       if (usual && back) record(usual, back);

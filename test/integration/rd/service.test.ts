@@ -184,6 +184,18 @@ describe('several devices: the one used last is preferred and remembered', () =>
     expect(stored()).toBe(usual.port);
   });
 
+  it('a device used last that hangs does not hold up every poll by a full probe timeout', async () => {
+    const { rd, sim } = await rig([{ scenario: 'notReady' }, { scenario: 'ready' }], { probeTimeoutMs: 2000 });
+    const [first, usual] = [sim.devices[0]!, sim.devices[1]!];
+    await rd.capture({}); // the second one is now the device used last
+    first.setScenario('ready');
+    usual.setScenario('hang');
+    expect((await rd.status()).selected?.port).toBe(first.port); // found the stand-in (after the hung one timed out)
+    const started = performance.now();
+    expect((await rd.status()).selected?.port).toBe(first.port);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('ignores a corrupt state file and a remembered port outside the configured ones', async () => {
     const { rd } = await rig([{ scenario: 'ready' }], { stateFile: writeTemp('{"port":"x"') });
     expect((await rd.status()).state).toBe('ready');

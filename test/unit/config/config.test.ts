@@ -240,6 +240,16 @@ describe('start-up configuration: a bad environment stops, bad saved settings st
     expect(() => loadStartupConfig({ KIOSK_DATA_DIR: dir('not json'), KIOSK_PROFILE: 'prod' })).toThrow(/KIOSK_PROFILE/);
   });
 
+  it('every KIOSK_* variable is checked even when the profile lacks saved keys (the check does not stop at "missing")', () => {
+    const undecryptable = { KIOSK_DATA_DIR: dir({ profile: 'production', eko: { developerKeyEncrypted: 'AAAA', accessKeyEncrypted: 'AAAA' } }), KIOSK_PROFILE: 'production' };
+    const decrypt = { decrypt: (): string => { throw new Error('DPAPI: not this user'); } };
+    expect(() => loadStartupConfig({ ...undecryptable, KIOSK_RD_HOST: '10.1.2.3' }, decrypt)).toThrow(/KIOSK_RD_HOST/);
+    expect(() => loadStartupConfig({ ...undecryptable, KIOSK_LATLONG: 'nonsense' }, decrypt)).toThrow(/KIOSK_LATLONG/);
+    expect(() => loadStartupConfig({ ...undecryptable, KIOSK_WEB_PORT: '99999' }, decrypt)).toThrow(/KIOSK_WEB_PORT/);
+    // Good variables: training, and the saved problem to fix.
+    expect(loadStartupConfig({ ...undecryptable, KIOSK_RD_HOST: 'localhost' }, decrypt).problem).toMatchObject({ reason: 'keyNotReadable' });
+  });
+
   it('a damaged file reads as its well-formed part, so saving can repair it without losing the rest', () => {
     const d = dir({
       profile: 'production',

@@ -112,6 +112,14 @@ describe('reading a balance-enquiry answer', () => {
     });
   });
 
+  it('a number Eko quotes in its message is masked before it is shown or printed', () => {
+    expect(readEnquiry(env({ status: 463, message: 'Customer Aadhaar number 234123412346 is not linked with Selected Bank' }))).toMatchObject({
+      outcome: 'refused',
+      reason: 'notLinked',
+      serverMessage: 'Customer Aadhaar number …2346 is not linked with Selected Bank',
+    });
+  });
+
   it('an envelope that says neither yes nor no is unknown, not a failure', () => {
     expect(readEnquiry(env({ message: 'hello' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
     expect(envelopeSuccess(env({}))).toBeNull();

@@ -87,6 +87,8 @@ describe('receipt printer (Electron): save as PDF', () => {
       expect(pageSize.height).toBeCloseTo(6, 9); // 152.4 mm = 6 in
       // A reference can never climb out of the receipts folder.
       expect(receiptPdfName('../../evil\\x:y')).toBe('receipt-______evil_x_y.pdf');
+      // No reference at all ("—"): named by the time, never one shared file.
+      expect(receiptPdfName('—', new Date('2026-11-29T10:11:12.345Z'))).toBe('receipt-2026-11-29T10-11-12-345Z.pdf');
       const odd = await printerOn(contents).savePdf({ paperMm: 58, clientRefId: '../../evil' }, dataDir);
       expect(path.dirname(odd)).toBe(path.join(dataDir, 'receipts'));
     } finally {

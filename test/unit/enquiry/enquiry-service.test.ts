@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { KioskError, type EnquiryOutcome } from '../../../app/contract';
+import { enquiryNeverSent, KioskError, type EnquiryOutcome } from '../../../app/contract';
 import { LAST_ENQUIRY_KEEP_MS, createEnquiryService, type EnquiryClient } from '../../../main/services/enquiry/enquiry-service';
 import { Journal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
@@ -77,6 +77,20 @@ describe('enquiry service', () => {
     expect(outcome).toMatchObject({ outcome: 'unknown', reason: 'interrupted', clientRefId: 'REF9', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094' });
     expect(journal.get('REF9')).toMatchObject({ outcome: 'unknown', reason: 'interrupted' });
     expect(service.last()).toMatchObject({ state: 'done', outcome: { outcome: 'unknown', clientRefId: 'REF9' } });
+  });
+
+  it('a fault of ours before the request could leave is "not sent" (enquiry.notSent), so the agent may capture again', async () => {
+    const { service } = setup({
+      client: async () => {
+        throw new TypeError('encryption blew up');
+      },
+    });
+    const err = await service.run(input).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'enquiry.notSent' });
+    expect(enquiryNeverSent((err as KioskError).code)).toBe(true);
+    // Codes that already say "never sent" pass through unchanged.
+    const offline = setup({ client: async () => { throw new KioskError('eko.offline'); } });
+    await expect(offline.service.run(input)).rejects.toMatchObject({ code: 'eko.offline' });
   });
 
   it('records a send that failed before leaving, and shows the enquiry in flight meanwhile', async () => {

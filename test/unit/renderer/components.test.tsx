@@ -68,8 +68,13 @@ describe('mobile step', () => {
     typeInto(input, '+91 98765 43210');
     expect(input.value).toBe('98765 43210');
     expect(screen.queryByRole('alert')).toBeNull();
+    typeInto(input, '');
     typeInto(input, '098765 43210');
     expect(input.value).toBe('98765 43210');
+    // A 0 typed in front of a complete number is a keystroke, kept as typed: "too long", never guessed.
+    typeInto(input, '098765 43210');
+    expect(input.value).not.toBe('98765 43210');
+    expect(screen.getByRole('alert')).toBeTruthy();
   });
 
   it('too many digits are refused with a message, never cut silently', () => {

@@ -28,7 +28,7 @@ export const SUCCESS = {
 const DEFAULTS: Partial<Record<CallName, unknown>> = {
   getAppInfo: {
     name: 'AePS Counter', version: '0.1.0', profile: 'demo', training: true, dataDir: '/x', host: 'web',
-    agent: { userCode: '1', mobile: '9999999999' }, receiptPaperMm: 80, captureTimeoutMs: 10_000,
+    agent: { userCode: '1', mobile: '9999999999' }, receiptPaperMm: 80, captureTimeoutMs: 10_000, ekoRequestTimeoutMs: 15_000, ekoEnquiryTimeoutMs: 60_000,
   },
   getDeviceStatus: DEVICE_READY,
   findScanner: DEVICE_READY,

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAIN_SIDE_WAITS_MS } from '../../../app/contract';
 import { setApi } from '../../../renderer/bridge';
+import { applyMainSideWaits, callTimeoutMs } from '../../../renderer/bridge/call-timeouts';
 import { IdleWatcher } from '../../../renderer/components/IdleWatcher';
 import { useKiosk } from '../../../renderer/store';
 import { DEFAULT_TIMINGS } from '../../../renderer/timings';
@@ -69,7 +71,14 @@ describe('IdleWatcher: the customer’s data is wiped after a while without inpu
     expect(s()).toMatchObject({ screen: 'home', pending: null, maskedAadhaar: null });
   });
 
-  it('the cap is above the longest legitimate wait (an enquiry’s 150 s call deadline and the recovery after it)', () => {
-    expect(idleWaitMaxMs).toBeGreaterThan(150_000 + 30_000);
+  it('the cap is above the longest legitimate wait: an enquiry’s call deadline at the longest configurable bank wait, and the recovery after it', () => {
+    const w = MAIN_SIDE_WAITS_MS;
+    applyMainSideWaits({ captureTimeoutMs: w.capture.max, ekoRequestTimeoutMs: w.ekoRequest.max, ekoEnquiryTimeoutMs: w.ekoEnquiry.max });
+    try {
+      expect(idleWaitMaxMs).toBeGreaterThan(callTimeoutMs('balanceEnquiry') + callTimeoutMs('getLastEnquiry'));
+      expect(idleWaitMaxMs).toBeGreaterThan(callTimeoutMs('captureFingerprint'));
+    } finally {
+      applyMainSideWaits({ captureTimeoutMs: w.capture.default, ekoRequestTimeoutMs: w.ekoRequest.default, ekoEnquiryTimeoutMs: w.ekoEnquiry.default });
+    }
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, KioskError, type LastEnquiry, type RawKioskApi } from '../../../app/contract';
+import { CALL_NAMES, KioskError, MAIN_SIDE_WAITS_MS, type LastEnquiry, type RawKioskApi } from '../../../app/contract';
 import { createApi, setApi } from '../../../renderer/bridge';
+import { applyMainSideWaits, callTimeoutMs } from '../../../renderer/bridge/call-timeouts';
 import { i18n, initI18n, LANGUAGE_KEY, savedLanguage } from '../../../renderer/i18n';
 import { RECENT_BANKS_KEY } from '../../../renderer/banks';
 import { useKiosk } from '../../../renderer/store';
@@ -62,9 +63,23 @@ describe('enquiry flow: steps', () => {
   it('drops a pasted +91, 91 or 0 prefix from the mobile number', () => {
     s().startEnquiry();
     for (const pasted of ['+91 98765 43210', '+91-9876543210', '919876543210', '09876543210', '0 98765 43210']) {
+      s().setMobile('');
       s().setMobile(pasted);
       expect(s().mobile, pasted).toBe(MOBILE);
     }
+    // Pasted over a number already there, too.
+    s().setMobile('+91 98765 43210');
+    expect(s().mobile).toBe(MOBILE);
+  });
+
+  it('digits typed one at a time are never taken for a prefix: a 12th digit is "too long", not another number', () => {
+    s().startEnquiry();
+    for (const d of '919123456789') s().setMobile(s().mobile + d); // meant 9191234567, then two stray keys
+    expect(s().mobile).toBe('919123456789');
+    expect(s().next()).toBe(false);
+    s().setMobile('');
+    for (const d of '09876543210') s().setMobile(s().mobile + d);
+    expect(s().mobile).toBe('09876543210');
   });
 
   it('keeps a mobile number that is too long as typed and refuses it, never cut to another number', () => {
@@ -645,12 +660,28 @@ describe('call deadlines', () => {
       .then(() => 'answered', (e: unknown) => e);
     let enquiryDone = false;
     void enquiry.then(() => (enquiryDone = true));
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(callTimeoutMs('getDeviceStatus'));
     expect(await status).toMatchObject({ code: 'host.unreachable' });
-    await vi.advanceTimersByTimeAsync(100_000);
+    await vi.advanceTimersByTimeAsync(callTimeoutMs('balanceEnquiry') - callTimeoutMs('getDeviceStatus') - 1);
     expect(enquiryDone).toBe(false); // the bank may take long: the enquiry waits longer
-    await vi.advanceTimersByTimeAsync(20_000);
+    await vi.advanceTimersByTimeAsync(1);
     expect(await enquiry).toMatchObject({ code: 'host.unreachable' });
+  });
+
+  it('each deadline sits above what the main side may wait for that call, as getAppInfo says it is configured', async () => {
+    const longest = { captureTimeoutMs: MAIN_SIDE_WAITS_MS.capture.max, ekoRequestTimeoutMs: MAIN_SIDE_WAITS_MS.ekoRequest.max, ekoEnquiryTimeoutMs: MAIN_SIDE_WAITS_MS.ekoEnquiry.max };
+    use({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), ...longest } });
+    try {
+      await s().loadAppInfo();
+      expect(callTimeoutMs('balanceEnquiry')).toBeGreaterThan(longest.ekoEnquiryTimeoutMs);
+      // A clock-refused GET is retried once: two full waits.
+      for (const call of ['getSettlementBalance', 'followUpEnquiry', 'testConnection', 'getDiagnostics'] as const) {
+        expect(callTimeoutMs(call)).toBeGreaterThan(2 * longest.ekoRequestTimeoutMs);
+      }
+      expect(callTimeoutMs('captureFingerprint')).toBeGreaterThan(longest.captureTimeoutMs + 30_000);
+    } finally {
+      applyMainSideWaits({ captureTimeoutMs: MAIN_SIDE_WAITS_MS.capture.default, ekoRequestTimeoutMs: MAIN_SIDE_WAITS_MS.ekoRequest.default, ekoEnquiryTimeoutMs: MAIN_SIDE_WAITS_MS.ekoEnquiry.default });
+    }
   });
 
   it('a hung main side during an enquiry ends in "result unknown", not "sending" for ever', async () => {
@@ -664,7 +695,7 @@ describe('call deadlines', () => {
     const running = s().captureFingerprint();
     await vi.advanceTimersByTimeAsync(0);
     expect(s().capture.phase).toBe('sending');
-    await vi.advanceTimersByTimeAsync(150_000 + 30_000); // the enquiry's deadline, then getLastEnquiry's
+    await vi.advanceTimersByTimeAsync(callTimeoutMs('balanceEnquiry') + callTimeoutMs('getLastEnquiry')); // the enquiry's deadline, then getLastEnquiry's
     await running;
     expect(s()).toMatchObject({ step: 'result', outcome: null });
     expect(s().enquiryError?.code).toBe('host.unreachable');
