@@ -33,11 +33,18 @@ describe('contract schemas (zod/mini)', () => {
       [{}, { timeoutMs: 3000 }, { timeoutMs: 10000 }, { timeoutMs: 60000 }],
       [{ timeoutMs: 2999 }, { timeoutMs: 60001 }, { timeoutMs: 3000.5 }, { timeoutMs: '5000' }, { timeoutMs: null }, { timeoutMs: Infinity }, { timeoutMs: NaN }, { other: 1 }],
     );
-    const app = { name: 'AePS', version: '1', profile: 'demo', training: true, dataDir: '/d', host: 'web', agent: { userCode: '1', mobile: '2' }, receiptPaperMm: 58 };
+    const app = {
+      name: 'AePS', version: '1', profile: 'demo', training: true, dataDir: '/d', host: 'web', agent: { userCode: '1', mobile: '2' }, receiptPaperMm: 58,
+      ekoRequestTimeoutMs: 15000, ekoEnquiryTimeoutMs: 60000,
+    };
     expectSplit(
       AppInfoSchema,
-      [{ ...app, captureTimeoutMs: 10000 }, { ...app, receiptPaperMm: 80, captureTimeoutMs: 3000 }],
-      [{ ...app, captureTimeoutMs: 2000 }, { ...app, captureTimeoutMs: 10000.5 }, app, { ...app, receiptPaperMm: 72, captureTimeoutMs: 10000 }],
+      [{ ...app, captureTimeoutMs: 10000 }, { ...app, receiptPaperMm: 80, captureTimeoutMs: 3000 }, { ...app, captureTimeoutMs: 10000, ekoEnquiryTimeoutMs: 180000 }],
+      [
+        { ...app, captureTimeoutMs: 2000 }, { ...app, captureTimeoutMs: 10000.5 }, app, { ...app, receiptPaperMm: 72, captureTimeoutMs: 10000 },
+        // The main side's waits within the bounds the renderer's deadlines are built on.
+        { ...app, captureTimeoutMs: 10000, ekoEnquiryTimeoutMs: 180001 }, { ...app, captureTimeoutMs: 10000, ekoRequestTimeoutMs: 999 },
+      ],
     );
   });
 
