@@ -337,6 +337,17 @@ export const SaveReceiptPdfResultSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('browser') }),
 ]);
 
+/** An Eko connection check (diagnostics, the settings' "Test connection"). */
+export const ConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  baseUrl: z.string(),
+  clockSkewMs: z.nullable(z.number()),
+  walletBalance: z.nullable(MoneySchema),
+  /** Why it failed: a contract error (translate errors.<code>) plus a short English detail for support. Never keys. */
+  error: z.nullable(z.extend(WireErrorSchema, { detail: z.string() })),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
 export const DiagnosticsSchema = z.object({
   version: z.string(),
   profile: ProfileSchema,
@@ -344,13 +355,7 @@ export const DiagnosticsSchema = z.object({
   host: z.enum(['electron', 'web']),
   runtime: z.object({ node: z.string(), electron: z.nullable(z.string()), chrome: z.nullable(z.string()), platform: z.string() }),
   device: DeviceStateSchema,
-  eko: z.object({
-    ok: z.boolean(),
-    baseUrl: z.string(),
-    clockSkewMs: z.nullable(z.number()),
-    walletBalance: z.nullable(MoneySchema),
-    error: z.nullable(z.string()),
-  }),
+  eko: ConnectionTestSchema,
   journal: z.nullable(z.object({ rows: z.number(), unknown: z.number(), fileBytes: z.number(), schemaVersion: z.number() })),
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
@@ -507,15 +512,6 @@ export const TestConnectionInputSchema = z.strictObject({
 });
 export type TestConnectionInput = z.infer<typeof TestConnectionInputSchema>;
 
-export const ConnectionTestSchema = z.object({
-  ok: z.boolean(),
-  baseUrl: z.string(),
-  clockSkewMs: z.nullable(z.number()),
-  walletBalance: z.nullable(MoneySchema),
-  /** Why it failed: a contract error (translate errors.<code>) plus a short English detail for support. Never keys. */
-  error: z.nullable(z.extend(WireErrorSchema, { detail: z.string() })),
-});
-export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
 // ---------------------------------------------------------------------------
 // The list of calls

@@ -30,7 +30,7 @@ import { EXPORTS_DIR_NAME, pruneOldFiles, RECEIPTS_DIR_NAME } from './journal/fi
 import { createHistory, inquiryToOutcome, type HistoryFacade } from './journal/history';
 import { createEnquiryService } from './enquiry/enquiry-service';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
-import { ekoDoctorCheck } from './eko';
+import { checkEkoConnection, connectionTestOf } from './eko';
 import { startEko } from './eko/start';
 import { startRd } from './rd/start';
 
@@ -131,7 +131,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
     dataDir: config.dataDir,
     host,
     deviceStatus: () => rd.status(),
-    ekoCheck: () => ekoDoctorCheck(eko),
+    ekoCheck: async () => connectionTestOf(await checkEkoConnection(eko), [config.eko.accessKey, config.eko.developerKey]),
     journalHealth: () => journal.health(),
     config: () => describeConfig(config),
     secrets: () => [config.eko.accessKey, config.eko.developerKey],

@@ -11,6 +11,7 @@ import { redactValue } from '../log/redact';
 import { exportLogs, redactLogText } from '../log/export';
 import type { JournalHealth } from '../journal/journal';
 import { EXPORTS_DIR_NAME } from '../journal/file-retention';
+import { connectionError } from '../eko/doctor';
 
 export type EkoCheck = () => Promise<Diagnostics['eko']>;
 
@@ -44,7 +45,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
   async function get(): Promise<Diagnostics> {
     const [device, eko] = await Promise.all([
       deps.deviceStatus().catch(() => NO_DEVICE),
-      deps.ekoCheck().catch((err: unknown) => ({ ok: false, baseUrl: '', clockSkewMs: null, walletBalance: null, error: (err as Error)?.message ?? 'failed' })),
+      deps.ekoCheck().catch((err: unknown) => ({ ok: false, baseUrl: '', clockSkewMs: null, walletBalance: null, error: connectionError(err, deps.secrets()) })),
     ]);
     let journal: Diagnostics['journal'] = null;
     try {

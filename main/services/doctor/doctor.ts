@@ -12,7 +12,7 @@ import { appVersion } from '../../host/boot';
 import fs from 'node:fs';
 import { formatRupees } from '../../../app/domain/money';
 import path from 'node:path';
-import { ekoDoctorCheck, type EkoDoctorReport } from '../eko';
+import { checkEkoConnection, ekoDoctorReport, type EkoDoctorReport } from '../eko';
 import { startEko } from '../eko/start';
 import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type JournalInspection } from '../journal/journal';
 
@@ -102,7 +102,7 @@ export async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, not
     }
     const client = await startEko(config, hooks.logger ?? silentLogger, stops);
     say(`Eko: calling ${client.status().baseUrl}…`);
-    return await ekoDoctorCheck(client);
+    return ekoDoctorReport(await checkEkoConnection(client), [config.eko.accessKey, config.eko.developerKey]);
   } finally {
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
   }

@@ -14,7 +14,6 @@ import {
   ProfileSchema,
   SETTINGS_FIELD_ENV,
   isKioskError,
-  toKioskError,
   type ConnectionTest,
   type Profile,
   type SaveSettingsInput,
@@ -31,10 +30,9 @@ import {
   type KioskConfig,
 } from '../config/config';
 import { EKO_STAGING_CREDENTIALS } from '../config/eko-public-keys';
-import { ekoDoctorCheck } from '../eko';
+import { checkEkoConnection, connectionError, connectionTestOf } from '../eko';
 import { startEko } from '../eko/start';
 import type { Logger } from '../log/logger';
-import { redactText } from '../log/redact';
 import { writeFileAtomic } from './atomic-write';
 import type { LiveServices } from './live-services';
 import { createPinGuard, hashPin, type PinGuard } from './pin';
@@ -337,23 +335,15 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const secrets = [config.eko.developerKey, config.eko.accessKey].filter(Boolean);
     const testLog = options.logger.child('settings.test');
     const stops: Array<() => Promise<void> | void> = [];
-    let failure: unknown = null;
     try {
       const client = running ? running.eko : await startEko(config, testLog, stops);
-      const report = await ekoDoctorCheck({
-        getSettlementBalance: () =>
-          client.getSettlementBalance().catch((err: unknown) => {
-            failure = err;
-            throw err;
-          }),
-        status: () => client.status(),
-      });
-      log.info('connection tested', { profile: config.profile, baseUrl: report.baseUrl, ok: report.ok, error: report.error });
-      return { ok: report.ok, baseUrl: report.baseUrl, clockSkewMs: report.clockSkewMs, walletBalance: report.walletBalance, error: report.ok ? null : wireOf(failure, secrets) };
+      const result = connectionTestOf(await checkEkoConnection(client), secrets);
+      log.info('connection tested', { profile: config.profile, baseUrl: result.baseUrl, ok: result.ok, error: result.error?.code ?? null });
+      return result;
     } catch (err) {
       // The client could not even be built (e.g. a key the RSA code refuses).
       log.info('connection test could not start', { error: err });
-      return { ok: false, baseUrl: config.eko.baseUrl ?? '(built-in sandbox)', clockSkewMs: null, walletBalance: null, error: wireOf(err, secrets) };
+      return { ok: false, baseUrl: config.eko.baseUrl ?? '(built-in sandbox)', clockSkewMs: null, walletBalance: null, error: connectionError(err, secrets) };
     } finally {
       for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     }
@@ -387,8 +377,3 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
 }
 
 /** A failure as the screen gets it: the contract error plus a short detail with every key removed. */
-function wireOf(err: unknown, secrets: string[]): ConnectionTest['error'] {
-  const error = toKioskError(err);
-  const detail = redactText(error.detail ?? error.code, secrets).slice(0, 200);
-  return { ...error.toWire(), detail };
-}

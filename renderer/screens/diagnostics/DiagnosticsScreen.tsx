@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { ERROR_CODES, messageKeyFor, type Diagnostics, type ErrorCode } from '../../../app/contract';
+import type { Diagnostics } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconClock, IconCross, IconFingerprint, IconRefresh, IconWarning } from '../../components/Icons';
@@ -20,12 +20,6 @@ export function formatBytes(bytes: number): string {
 export function formatSkewSeconds(ms: number): string {
   const s = Math.round(ms / 100) / 10;
   return `${s > 0 ? '+' : ''}${s.toFixed(1)}`;
-}
-
-/** The contract error code at the start of an Eko check's error ("eko.auth: HTTP 403 …"), or null. */
-export function ekoErrorCode(error: string): ErrorCode | null {
-  const code = /^([\w.]+)(?::|$)/.exec(error.trim())?.[1];
-  return code !== undefined && (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : null;
 }
 
 /** label, value, test id, and whether the fact takes the whole width (long values). */
@@ -143,20 +137,15 @@ function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
 }
 
 /** Why Eko failed in the agent's language (by error code), with the raw detail small, for support. */
-function EkoError({ error }: { error: string }) {
+function EkoError({ error }: { error: NonNullable<Diagnostics['eko']['error']> }) {
   const { t } = useTranslation();
-  const code = ekoErrorCode(error);
-  const text = code ? errorText({ messageKey: messageKeyFor(code) }) : null;
+  const text = errorText(error);
   return (
-    <div className="diag-eko-error" data-testid="diag-eko-error" data-error-code={code ?? undefined}>
-      {text && (
-        <>
-          <p className="notice-what">{text.what}</p>
-          <p className="notice-todo">{text.todo}</p>
-        </>
-      )}
+    <div className="diag-eko-error" data-testid="diag-eko-error" data-error-code={error.code}>
+      <p className="notice-what">{text.what}</p>
+      <p className="notice-todo">{text.todo}</p>
       <p className="small muted">
-        {t('diagnostics.eko.detail')}: <span className="mono">{error}</span>
+        {t('diagnostics.eko.detail')}: <span className="mono">{error.detail}</span>
       </p>
     </div>
   );

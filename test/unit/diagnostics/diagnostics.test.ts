@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KioskError } from '../../../app/contract';
 import { createDiagnostics } from '../../../main/services/diagnostics/diagnostics';
 import { createLogger, LOG_FILE_NAME } from '../../../main/services/log/logger';
 import { makeTempDir } from '../../support/temp-dir';
@@ -30,7 +31,7 @@ describe('diagnostics', () => {
     const diagnostics = createDiagnostics({
       version: '1', profile: 'demo', dataDir, host: 'web',
       deviceStatus: async () => ({ state: 'none', selected: null, devices: [], deviceInfo: null, scannedAt: null, scanMs: null }),
-      ekoCheck: async () => ({ ok: false, baseUrl: 'b', clockSkewMs: null, walletBalance: null, error: 'offline' }),
+      ekoCheck: async () => ({ ok: false, baseUrl: 'b', clockSkewMs: null, walletBalance: null, error: { ...new KioskError('eko.offline').toWire(), detail: 'offline' } }),
       journalHealth: () => null,
       config: () => ({ eko: { accessKey: 'should-not-appear' } }),
       secrets: () => ['configured-secret-value'],

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EnquiryOutcomeSchema, KioskError, REFUSAL_REASONS, type EnquiryOutcome } from '../../../app/contract';
-import { ekoDoctorCheck } from '../../../main/services/eko/doctor';
+import { checkEkoConnection, connectionTestOf, ekoDoctorReport } from '../../../main/services/eko/doctor';
 import type { BalanceEnquiryRequest, EkoClient } from '../../../main/services/eko/client';
 import { DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar } from '../../../main/simulators/eko/demo-customers';
 import { NO_FAULTS } from '../../../main/simulators/eko/sandbox';
@@ -353,14 +353,17 @@ describe('transaction inquiry and doctor', () => {
     }
   });
 
-  it('ekoDoctorCheck reports reachability, skew and wallet; and the failure when the key is wrong', async () => {
-    const good = await ekoDoctorCheck(client);
+  it('the connection check reports reachability, skew and wallet; and the failure when the key is wrong, for the doctor and for a screen', async () => {
+    const good = ekoDoctorReport(await checkEkoConnection(client));
     expect(good).toMatchObject({ ok: true, baseUrl: fx.sandbox.baseUrl, walletBalance: '2208340023.75', error: null });
     expect(typeof good.clockSkewMs).toBe('number');
-    const bad = await ekoDoctorCheck(fx.client({ accessKey: 'wrong-access-key' }));
-    expect(bad).toMatchObject({ ok: false, walletBalance: null });
-    expect(bad.error).toMatch(/^eko\.auth/);
-    const offline = await ekoDoctorCheck(fx.client({ baseUrl: `http://127.0.0.1:${await deadPort()}/ekoapi/v3` }));
+    const badCheck = await checkEkoConnection(fx.client({ accessKey: 'wrong-access-key' }));
+    expect(ekoDoctorReport(badCheck)).toMatchObject({ ok: false, walletBalance: null, error: expect.stringMatching(/^eko\.auth: /) });
+    // The screen's form: the code to translate and a detail for support, never the keys.
+    const onScreen = connectionTestOf(badCheck, ['wrong-access-key', fx.sandbox.developerKey]);
+    expect(onScreen.error).toMatchObject({ code: 'eko.auth', messageKey: 'errors.eko.auth', detail: expect.any(String) });
+    expect(JSON.stringify(onScreen)).not.toContain('wrong-access-key');
+    const offline = ekoDoctorReport(await checkEkoConnection(fx.client({ baseUrl: `http://127.0.0.1:${await deadPort()}/ekoapi/v3` })));
     expect(offline).toMatchObject({ ok: false, clockSkewMs: null });
     expect(offline.error).toMatch(/^eko\.offline/);
   });
