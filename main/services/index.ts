@@ -110,7 +110,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
     new Date(),
     logger,
   );
-  const unresolved = journal.unresolved().length;
+  const unresolved = journal.count({ outcome: 'unknownOrSent' });
   if (unresolved > 0) logger.warn('enquiries with an unknown result to follow up', { count: unresolved });
 
   const banks = parseBankList(fs.readFileSync(path.join(options.assetsDir, 'aeps-banks.tsv'), 'utf8'));

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { verhoeffValid } from '../../app/domain/aadhaar';
 import { EKO_STAGING_CREDENTIALS } from '../../main/services/config/eko-public-keys';
 import { TEST_SECRETS_FILE_ENV } from '../../main/simulators/eko/sandbox';
@@ -61,39 +61,15 @@ export function readSuiteSecrets(file: string): string[] {
 }
 
 /**
- * The entries of a zip file, inflated, found through its central directory (so sizes are right
- * even when the local headers defer them to a data descriptor). Entries it cannot read are
- * returned as null data, which the scan reports: an unreadable archive must not pass as clean.
+ * The entries of a zip file, inflated. An archive it cannot read comes back as one entry with
+ * null data, which the scan reports: an unreadable archive must not pass as clean.
  */
 export function zipEntries(zip: Buffer): { name: string; data: Buffer | null }[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > zip.length) return [{ name: '(no central directory)', data: null }];
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries: { name: string; data: Buffer | null }[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) {
-      entries.push({ name: `(entry ${i}: broken central directory)`, data: null });
-      break;
-    }
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    at += 46 + skip;
-    let data: Buffer | null = null;
-    try {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const raw = zip.subarray(start, start + size);
-      data = method === 0 ? raw : method === 8 ? zlib.inflateRawSync(raw) : null;
-    } catch {
-      data = null;
-    }
-    entries.push({ name, data });
+  try {
+    return Object.entries(unzipSync(new Uint8Array(zip))).map(([name, data]) => ({ name, data: Buffer.from(data) }));
+  } catch {
+    return [{ name: '(unreadable zip)', data: null }];
   }
-  return entries;
 }
 
 function scanText(file: string, text: string, secrets: readonly string[], findings: PrivacyFinding[]): void {

@@ -171,6 +171,12 @@ function scrubDigits(text: string | null | undefined): string | null {
   return maskNumbersInText(text).slice(0, 300);
 }
 
+/** All rows, and those whose result is not known: "unknown", or "sent" by a run that died mid-enquiry. */
+function healthCounts(db: Database.Database): { rows: number; unknown: number } {
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return { rows: count('SELECT COUNT(*) AS n FROM enquiries'), unknown: count("SELECT COUNT(*) AS n FROM enquiries WHERE outcome IN ('unknown','sent')") };
+}
+
 export class Journal {
   private constructor(
     private readonly db: Database.Database,
@@ -214,10 +220,8 @@ export class Journal {
       db.pragma('busy_timeout = 2000');
       const schemaVersion = db.pragma('user_version', { simple: true }) as number;
       const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").get() !== undefined;
-      const count = (sql: string) => (hasTable ? (db.prepare(sql).get() as { n: number }).n : 0);
       return {
-        rows: count('SELECT COUNT(*) AS n FROM enquiries'),
-        unknown: count("SELECT COUNT(*) AS n FROM enquiries WHERE outcome IN ('unknown','sent')"),
+        ...(hasTable ? healthCounts(db) : { rows: 0, unknown: 0 }),
         fileBytes: fileBytesOf(file),
         file,
         schemaVersion,
@@ -340,15 +344,8 @@ export class Journal {
     return totals;
   }
 
-  /** Rows left "sent" by an earlier run that died mid-enquiry, or "unknown": to follow up. */
-  unresolved(): JournalRow[] {
-    return this.list({ outcome: 'unknownOrSent' });
-  }
-
   health(): JournalHealth {
-    const { rows } = this.db.prepare('SELECT COUNT(*) AS rows FROM enquiries').get() as { rows: number };
-    const { unknown } = this.db.prepare("SELECT COUNT(*) AS unknown FROM enquiries WHERE outcome IN ('unknown','sent')").get() as { unknown: number };
-    return { rows, unknown, fileBytes: fileBytesOf(this.file), file: this.file, schemaVersion: this.schemaVersion };
+    return { ...healthCounts(this.db), fileBytes: fileBytesOf(this.file), file: this.file, schemaVersion: this.schemaVersion };
   }
 
   close(): void {

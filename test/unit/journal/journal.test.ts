@@ -112,7 +112,8 @@ describe('journal', () => {
     first.recordSent(sent('LOST'));
     first.close();
     const second = openJournal(dir);
-    expect(second.unresolved().map((r) => r.clientRefId)).toEqual(['LOST']);
+    expect(second.list({ outcome: 'unknownOrSent' }).map((r) => r.clientRefId)).toEqual(['LOST']);
+    expect(second.count({ outcome: 'unknownOrSent' })).toBe(1);
     expect(second.health()).toMatchObject({ rows: 1, unknown: 1, schemaVersion: MIGRATIONS.at(-1)!.version });
     expect(second.health().fileBytes).toBeGreaterThan(0);
   });
