@@ -328,7 +328,6 @@ export const en = {
     },
     configProblem: {
       title: 'The saved settings of this counter cannot be used',
-      setting: 'Setting: {{setting}}',
       training: 'Until they are fixed the counter runs in training mode: no real enquiries.',
       fileDamaged: { what: 'The settings file is damaged, or holds a value this app cannot use.', todo: 'Set the counter up again here and save. What could still be read is kept; the rest goes back to the defaults.' },
       keyNotReadable: { what: 'A saved Eko key cannot be read on this PC or Windows user (for example, the data folder was copied from another PC).', todo: 'Enter the key again in the settings and save.' },

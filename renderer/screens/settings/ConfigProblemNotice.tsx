@@ -19,7 +19,7 @@ export function ConfigProblemNotice({ problem }: { problem: ConfigProblem }) {
       <div className="notice-body">
         <p className="notice-title">{t('settings.configProblem.title')}</p>
         <p className="notice-what">{t(`settings.configProblem.${problem.problem}.what`)}</p>
-        <p className="settings-detail">{t('settings.configProblem.setting', { setting })}</p>
+        <p className="settings-detail">{t('errors.settingAside', { setting })}</p>
         <p className="notice-todo">{t(`settings.configProblem.${problem.problem}.todo`)}</p>
         <p className="settings-detail">{t('settings.configProblem.training')}</p>
       </div>
