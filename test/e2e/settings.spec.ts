@@ -246,8 +246,8 @@ test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
     await expect(button(page, 'Close settings')).toHaveCount(0);
     await shot(page, 'setup-needed-key');
     await button(page, 'हिन्दी').click();
-    await expect(notice).toContainText('सेव की हुई Eko की इस PC या Windows यूज़र पर पढ़ी नहीं जा सकती');
-    await expect(notice).toContainText('सेटिंग: डेवलपर की');
+    await expect(notice).toContainText('सेव की हुई Eko कुंजी इस पीसी या Windows यूज़र पर पढ़ी नहीं जा सकती');
+    await expect(notice).toContainText('सेटिंग: डेवलपर कुंजी');
     await shot(page, 'setup-needed-key-hi');
     await button(page, 'English').click();
 
