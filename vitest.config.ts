@@ -12,6 +12,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/support/vitest-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
