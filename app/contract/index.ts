@@ -44,6 +44,8 @@ export const MAIN_SIDE_WAITS_MS = {
   /** The scanner's wait for a finger (PidOptions timeout). */
   capture: { min: 3000, max: 60_000, default: 10_000 },
 } as const;
+/** How much longer than the finger's wait the main side's CAPTURE HTTP call may take (a person is placing a finger). */
+export const CAPTURE_HTTP_MARGIN_MS = 30_000;
 const waitMs = (bounds: { min: number; max: number }) => z.int().check(z.gte(bounds.min), z.lte(bounds.max));
 
 export const AppInfoSchema = z.object({

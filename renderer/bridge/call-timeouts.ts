@@ -1,4 +1,4 @@
-import { MAIN_SIDE_WAITS_MS, type AppInfo, type CallName } from '../../app/contract';
+import { CAPTURE_HTTP_MARGIN_MS, MAIN_SIDE_WAITS_MS, type AppInfo, type CallName } from '../../app/contract';
 
 /**
  * How long the renderer waits for each call, whichever host runs (Electron IPC or the web host),
@@ -24,11 +24,10 @@ export function applyMainSideWaits(info: MainSideWaits): void {
 const EKO_GET_CALLS: ReadonlySet<CallName> = new Set<CallName>(['getSettlementBalance', 'getSettlementAccounts', 'followUpEnquiry', 'testConnection', 'getDiagnostics', 'exportDiagnostics']);
 /** Room for the main side's own work around its waits (journal, parsing, a rescan, the transport). */
 const MARGIN_MS = 15_000;
-/** The main side's CAPTURE HTTP call waits this much longer than the finger (main/services/rd), and may look for the scanner again. */
-const CAPTURE_HTTP_MARGIN_MS = 30_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function callTimeoutMs(name: CallName): number {
+  // The main side's CAPTURE call waits CAPTURE_HTTP_MARGIN_MS past the finger, and may look for the scanner again.
   if (name === 'captureFingerprint') return waits.captureTimeoutMs + CAPTURE_HTTP_MARGIN_MS + 2 * MARGIN_MS;
   if (name === 'balanceEnquiry') return waits.ekoEnquiryTimeoutMs + 2 * MARGIN_MS;
   if (name === 'findScanner') return 20_000;

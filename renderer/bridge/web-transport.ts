@@ -24,7 +24,7 @@ export function createWebTransport(token: string | null, baseUrl = ''): RawKiosk
     raw[name] = async (input: unknown): Promise<Envelope> => {
       // The bridge gives up at the same deadline; aborting also closes the request. A timer we
       // clear as soon as the answer is in (AbortSignal.timeout would keep every call's request
-      // alive until its full deadline, 150 s for an enquiry).
+      // alive until its full deadline, minutes for an enquiry).
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), callTimeoutMs(name));
       try {

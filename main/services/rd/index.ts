@@ -12,6 +12,7 @@
  *   looks for the scanner there and then rather than trusting the last poll.
  */
 import {
+  CAPTURE_HTTP_MARGIN_MS,
   KioskError,
   QUALITY_GOOD,
   QUALITY_MINIMUM,
@@ -44,7 +45,7 @@ export interface RdServiceOptions {
   usualRecheckTimeoutMs?: number;
   /** Least time between two full scans by polls while nothing is selected, ms (default 3000). A capture never waits for it. */
   rescanIntervalMs?: number;
-  /** How much longer than the finger timeout the CAPTURE HTTP call may take, ms (default 30000). */
+  /** How much longer than the finger timeout the CAPTURE HTTP call may take, ms (default CAPTURE_HTTP_MARGIN_MS). */
   captureHttpMarginMs?: number;
   /** How long an unused capture is kept, ms (default 3 minutes). */
   captureTtlMs?: number;
@@ -88,7 +89,7 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
   const probeTimeoutMs = options.probeTimeoutMs ?? 1500;
   const usualRecheckTimeoutMs = Math.min(options.usualRecheckTimeoutMs ?? 250, probeTimeoutMs);
   const rescanIntervalMs = options.rescanIntervalMs ?? 3000;
-  const captureMarginMs = options.captureHttpMarginMs ?? 30_000;
+  const captureMarginMs = options.captureHttpMarginMs ?? CAPTURE_HTTP_MARGIN_MS;
   const store = new CaptureStore(options.captureTtlMs ?? CAPTURE_TTL_MS, options.now ?? Date.now);
 
   let devices: RdService[] = [];

@@ -506,9 +506,11 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`;
+  const clientCredentials = () => ({ baseUrl, developerKey, accessKey, aadhaarPublicKey, initiatorId, userCode });
 
   return {
-    baseUrl: `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`,
+    baseUrl,
     developerKey,
     accessKey,
     aadhaarPublicKey,
@@ -521,15 +523,18 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     transactions,
     received,
     decryptAadhaar,
-    clientCredentials: () => ({ baseUrl: `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`, developerKey, accessKey, aadhaarPublicKey, initiatorId, userCode }),
-    kioskEnv: () => ({
-      KIOSK_EKO_BASE_URL: `http://127.0.0.1:${port}${SANDBOX_BASE_PATH}`,
-      KIOSK_EKO_DEVELOPER_KEY: developerKey,
-      KIOSK_EKO_ACCESS_KEY: accessKey,
-      KIOSK_EKO_INITIATOR_ID: initiatorId,
-      KIOSK_EKO_USER_CODE: userCode,
-      KIOSK_EKO_AADHAAR_KEY: aadhaarPublicKey,
-    }),
+    clientCredentials,
+    kioskEnv: () => {
+      const c = clientCredentials();
+      return {
+        KIOSK_EKO_BASE_URL: c.baseUrl,
+        KIOSK_EKO_DEVELOPER_KEY: c.developerKey,
+        KIOSK_EKO_ACCESS_KEY: c.accessKey,
+        KIOSK_EKO_INITIATOR_ID: c.initiatorId,
+        KIOSK_EKO_USER_CODE: c.userCode,
+        KIOSK_EKO_AADHAAR_KEY: c.aadhaarPublicKey,
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, KioskError, MAIN_SIDE_WAITS_MS, type LastEnquiry, type RawKioskApi } from '../../../app/contract';
+import { CALL_NAMES, CAPTURE_HTTP_MARGIN_MS, KioskError, MAIN_SIDE_WAITS_MS, type LastEnquiry, type RawKioskApi } from '../../../app/contract';
 import { createApi, setApi } from '../../../renderer/bridge';
 import { applyMainSideWaits, callTimeoutMs } from '../../../renderer/bridge/call-timeouts';
 import { i18n, initI18n, LANGUAGE_KEY, savedLanguage } from '../../../renderer/i18n';
@@ -678,7 +678,7 @@ describe('call deadlines', () => {
       for (const call of ['getSettlementBalance', 'followUpEnquiry', 'testConnection', 'getDiagnostics'] as const) {
         expect(callTimeoutMs(call)).toBeGreaterThan(2 * longest.ekoRequestTimeoutMs);
       }
-      expect(callTimeoutMs('captureFingerprint')).toBeGreaterThan(longest.captureTimeoutMs + 30_000);
+      expect(callTimeoutMs('captureFingerprint')).toBeGreaterThan(longest.captureTimeoutMs + CAPTURE_HTTP_MARGIN_MS);
     } finally {
       applyMainSideWaits({ captureTimeoutMs: MAIN_SIDE_WAITS_MS.capture.default, ekoRequestTimeoutMs: MAIN_SIDE_WAITS_MS.ekoRequest.default, ekoEnquiryTimeoutMs: MAIN_SIDE_WAITS_MS.ekoEnquiry.default });
     }
