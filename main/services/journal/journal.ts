@@ -173,8 +173,8 @@ function scrubDigits(text: string | null | undefined): string | null {
 
 /** All rows, and those whose result is not known: "unknown", or "sent" by a run that died mid-enquiry. */
 function healthCounts(db: Database.Database): { rows: number; unknown: number } {
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  return { rows: count('SELECT COUNT(*) AS n FROM enquiries'), unknown: count("SELECT COUNT(*) AS n FROM enquiries WHERE outcome IN ('unknown','sent')") };
+  const count = (where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM enquiries ${where}`).get() as { n: number }).n;
+  return { rows: count(''), unknown: count(whereOf({ outcome: 'unknownOrSent' }).sql) };
 }
 
 export class Journal {
