@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EnquiryOutcome } from '../../../app/contract';
+import { verhoeffValid } from '../../../app/domain/aadhaar';
+import { Journal, JOURNAL_FILE_NAME } from '../../../main/services/journal/journal';
+import { createLogger } from '../../../main/services/log/logger';
 import { buildZip } from '../../../main/services/log/export';
 import { startEkoSandbox, TEST_SECRETS_FILE_ENV } from '../../../main/simulators/eko/sandbox';
 import { SECRETS_FILE_NAME, readSuiteSecrets, recordSuiteSecrets, scanForPrivateData, scanSuiteDataDirs, zipEntries } from '../../support/privacy-scan';
@@ -50,6 +55,66 @@ describe('privacy scan', () => {
     // A zip it cannot read is reported, not passed as clean.
     fs.writeFileSync(path.join(dir, 'exports', 'broken.zip'), Buffer.concat([zip.subarray(0, 40), Buffer.from('PK\x05\x06')]));
     expect(scanForPrivateData(dir, [key]).some((f) => f.file.includes('broken.zip!') && f.what.startsWith('a zip entry'))).toBe(true);
+  });
+
+  describe('in the journal (SQLite)', () => {
+    /**
+     * A sandbox-shaped success: "UIDAI" + 9 digits, then balance 125.5. On disk the two values lie back to
+     * back, so the uidai digits and "125" read as a 12-digit number; the uidai ref is chosen so that this
+     * number passes the Verhoeff check, as it did by chance in a CI run (1 time in 10).
+     */
+    function journalWithAdjacentNumber(dir: string): { junction: string } {
+      let uidaiDigits = 234_567_000; // an Aadhaar number starts 2–9
+      while (!verhoeffValid(`${uidaiDigits}125`)) uidaiDigits += 1;
+      const file = path.join(dir, JOURNAL_FILE_NAME);
+      const journal = Journal.open({ file, retentionDays: 90, logger: createLogger({ dir: null }) });
+      const at = new Date().toISOString();
+      const row = { clientRefId: 'KSK20261129111512ABC123', profile: 'demo' as const, maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'State Bank of India' };
+      journal.recordSent({ ...row, time: at });
+      const outcome: EnquiryOutcome = { ...row, outcome: 'success', at, balance: '125.5', tid: 'EKO17964000000000001', bankRef: 'NPCI0000000001', uidaiRef: `UIDAI${uidaiDigits}` };
+      journal.recordOutcome(outcome);
+      journal.close();
+      return { junction: `${uidaiDigits}125` };
+    }
+
+    it('does not take two adjacent values of a row (reference, balance) for an Aadhaar number', () => {
+      const dir = makeTempDir();
+      const { junction } = journalWithAdjacentNumber(dir);
+      // The raw bytes do hold the 12-digit number: a byte scan alone would report it.
+      const raw = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1')).join('');
+      expect(raw).toContain(junction);
+      expect(scanForPrivateData(dir)).toEqual([]);
+    });
+
+    it('still finds an Aadhaar number in a stored value, in the WAL, and in a deleted row', () => {
+      const dir = makeTempDir();
+      journalWithAdjacentNumber(dir);
+      const file = path.join(dir, JOURNAL_FILE_NAME);
+      // In a value, left in the WAL (no checkpoint: the connection is not closed cleanly).
+      const live = new Database(file);
+      live.pragma('wal_autocheckpoint = 0');
+      live.prepare("UPDATE enquiries SET error_message = 'Aadhaar 2341 2341 2346 failed'").run();
+      expect(fs.existsSync(`${file}-wal`)).toBe(true);
+      const found = scanForPrivateData(dir);
+      expect(found.some((f) => f.file === `${file} (table enquiries)` && f.sample === '…2346')).toBe(true);
+      expect(found.some((f) => f.file === `${file}-wal` && f.sample === '…2346')).toBe(true);
+      live.close();
+      // Deleted: gone from every value, still in the file's free space, and still reported.
+      const again = new Database(file);
+      again.prepare("UPDATE enquiries SET error_message = NULL").run();
+      again.prepare("INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome, error_message) VALUES ('t', 't', 'GONE', 'demo', 'm', 'a', 'i', 'n', 'sent', 'leaked 4567 8901 2341 here')").run();
+      again.prepare("DELETE FROM enquiries WHERE client_ref_id = 'GONE'").run();
+      again.close();
+      const afterDelete = scanForPrivateData(dir);
+      expect(afterDelete.some((f) => f.file.includes('(table'))).toBe(false);
+      expect(afterDelete.map((f) => `${path.basename(f.file)}:${f.sample}`)).toContain(`${JOURNAL_FILE_NAME}:…2341`);
+    });
+
+    it('reports a database it cannot read value by value', () => {
+      const dir = makeTempDir();
+      fs.writeFileSync(path.join(dir, 'broken.sqlite'), Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(200, 0xff)]));
+      expect(scanForPrivateData(dir).map((f) => f.what)).toEqual([expect.stringMatching(/^a database that could not be read/)]);
+    });
   });
 
   it('knows the keys of every sandbox the run started and of every kiosk given keys', async () => {
