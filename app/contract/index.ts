@@ -265,6 +265,12 @@ export const LastEnquirySchema = z.discriminatedUnion('state', [
 ]);
 export type LastEnquiry = z.infer<typeof LastEnquirySchema>;
 
+export const AcknowledgeLastEnquiryInputSchema = z.union([
+  z.strictObject({ clientRefId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.strictObject({ captureHandle: z.string().check(z.minLength(1), z.maxLength(128)) }),
+]);
+export type AcknowledgeLastEnquiryInput = z.infer<typeof AcknowledgeLastEnquiryInputSchema>;
+
 // ---------------------------------------------------------------------------
 // History (the journal), follow-up, receipts, diagnostics
 
@@ -536,8 +542,11 @@ export const contract = {
 
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
   getLastEnquiry: call(NoInput, LastEnquirySchema),
-  /** The agent has seen (or the idle wipe cleared) this finished enquiry: the main side forgets it. */
-  acknowledgeLastEnquiry: call(z.strictObject({ clientRefId: z.string().check(z.minLength(1), z.maxLength(64)) }), z.object({ acknowledged: z.boolean() })),
+  /**
+   * The agent has seen (or the idle wipe cleared) this enquiry: a window opened later must not show it.
+   * By its reference, or, while the renderer does not know it yet (still in flight), by its capture handle.
+   */
+  acknowledgeLastEnquiry: call(AcknowledgeLastEnquiryInputSchema, z.object({ acknowledged: z.boolean() })),
 
   listEnquiries: call(ListEnquiriesInputSchema, EnquiryListSchema),
   followUpEnquiry: call(z.strictObject({ clientRefId: z.string().check(z.minLength(1), z.maxLength(64)) }), HistoryRowSchema),

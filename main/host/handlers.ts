@@ -30,7 +30,7 @@ export function createHandlers(services: () => Promise<Services>, settings: Sett
 
     balanceEnquiry: async (input) => (await services()).enquiry.run(input),
     getLastEnquiry: async () => (await services()).enquiry.last(),
-    acknowledgeLastEnquiry: async (input) => ({ acknowledged: (await services()).enquiry.acknowledge(input.clientRefId) }),
+    acknowledgeLastEnquiry: async (input) => ({ acknowledged: (await services()).enquiry.acknowledge(input) }),
 
     listEnquiries: async (input) => (await services()).history.list(input),
     followUpEnquiry: async (input) => (await services()).history.followUp(input.clientRefId),

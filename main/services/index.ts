@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
+  AcknowledgeLastEnquiryInput,
   AppInfo,
   BalanceEnquiryInput,
   CaptureResult,
@@ -55,9 +56,12 @@ export interface EkoFacade {
 
 export interface EnquiryFacade {
   run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
+  /** What a window (re)opened now should tell the agent about. */
   last(): LastEnquiry;
-  /** The renderer showed (or wiped) the finished enquiry with this reference. */
-  acknowledge(clientRefId: string): boolean;
+  /** The reference of the enquiry waiting for Eko's answer now, if it is known yet (even when dismissed). */
+  inFlightRef(): string | null;
+  /** The renderer showed (or wiped) this enquiry: finished, it is forgotten; in flight, it will not be kept. */
+  acknowledge(input: AcknowledgeLastEnquiryInput): boolean;
 }
 
 /** Silent receipt printing and saving it as a PDF file: only the Electron host can do them itself. */
@@ -115,14 +119,10 @@ export async function startServices(options: StartOptions): Promise<Services> {
 
   const banks = parseBankList(fs.readFileSync(path.join(options.assetsDir, 'aeps-banks.tsv'), 'utf8'));
   const enquiry = createEnquiryService({ rd, eko, journal, banks, profile: config.profile, logger });
-  const inFlightRef = () => {
-    const last = enquiry.last();
-    return last.state === 'inFlight' ? last.clientRefId : null;
-  };
   const history = createHistory({
     journal,
     inquire: async (row) => inquiryToOutcome(row, await eko.transactionInquiry(row.clientRefId)),
-    inFlightRef,
+    inFlightRef: () => enquiry.inFlightRef(),
     logger,
   });
   const diagnostics = createDiagnostics({

@@ -186,7 +186,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
   /** Runs `fn` only if the flow was not reset meanwhile. */
   const sameFlow = (id: number) => get().flowId === id;
 
-  /** Tells the main side the agent is done with this finished enquiry (it then forgets it). */
+  /** Tells the main side the agent is done with this enquiry (a window opened later will not show it). */
   const acknowledge = (clientRefId: string | null | undefined) => {
     if (clientRefId) void api().acknowledgeLastEnquiry({ clientRefId }).catch(() => {});
   };
@@ -431,7 +431,11 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     resetEnquiry(reason = 'agent') {
       const s = get();
       // Seen (or wiped): the main side may forget it, so a new window does not show it again.
-      acknowledge(s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId);
+      const ref = s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId;
+      const sendingHandle = s.capture.phase === 'sending' ? s.capture.result?.handle : undefined;
+      if (ref) acknowledge(ref);
+      // Wiped while this window's enquiry is with the bank: its reference is not known here yet.
+      else if (sendingHandle) void api().acknowledgeLastEnquiry({ captureHandle: sendingHandle }).catch(() => {});
       const wasActive = s.screen === 'flow';
       if (s.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
       set({ ...blankFlow(), flowId: s.flowId + 1, wiped: reason === 'idle' && wasActive ? 'idle' : null });

@@ -8,7 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { NO_FAULTS, demoAadhaar, startEkoSandbox, type EkoSandbox, type EkoSandboxFaults } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, openHome, shot, toCapture } from './support/flow';
+import { button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, injectTimings, openHome, shot, toCapture } from './support/flow';
 
 let sandbox: EkoSandbox;
 let kiosk: KioskProcess;
@@ -86,6 +86,31 @@ test('an enquiry that ends while no window is open is shown in the next one, unt
   await expect(button(page, 'Balance enquiry')).toBeVisible();
   await expect(page.getByTestId('result')).toHaveCount(0);
   await page.context().close();
+});
+
+test('an enquiry wiped for idleness while the bank was slow is not shown to the next window', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await injectTimings(page, { idleFlowMs: 1_500, idleWaitMaxMs: 2_000 });
+  await openHome(page, kiosk.launchUrl);
+  await toCapture(page, { aadhaar: demoAadhaar('successSmall') });
+  sandbox.setFaults({ latencyMs: 5_000, only: ['enquiry'] });
+  await button(page, 'Capture fingerprint').click();
+  await expect(page.getByTestId('checking')).toBeVisible();
+  // Nobody at the counter: the wipe comes while the bank is still being asked.
+  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 5_000 });
+  await expect(button(page, 'Balance enquiry')).toBeVisible();
+  await new Promise((r) => setTimeout(r, 4_500)); // the bank answers meanwhile
+  await page.context().close();
+  // The customer who walked away is not shown to the next one, as after a crash…
+  const later = await newWindow(browser);
+  await expect(button(later, 'Balance enquiry')).toBeVisible();
+  await expect(later.getByTestId('result')).toHaveCount(0);
+  // …yet nothing is lost: the answer is in the journal, in history.
+  await button(later, 'History').click();
+  const newest = later.getByTestId('history-row').first();
+  await expect(newest).toHaveAttribute('data-outcome', 'success');
+  await expect(newest.getByTestId('row-aadhaar')).toHaveText('XXXX XXXX 2341');
+  await later.context().close();
 });
 
 test('an enquiry refused before it reached a bank while no window was open is shown as "not sent"', async ({ browser }) => {

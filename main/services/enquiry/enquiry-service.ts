@@ -8,6 +8,7 @@ import {
   KioskError,
   QUALITY_GOOD,
   enquiryNeverSent,
+  type AcknowledgeLastEnquiryInput,
   type BalanceEnquiryInput,
   type EnquiryOutcome,
   type LastEnquiry,
@@ -53,6 +54,16 @@ export function createEnquiryService(deps: {
   const now = deps.now ?? (() => new Date());
   let current: LastEnquiry = { state: 'none' };
   let doneAt = 0;
+  /** The capture handle the current enquiry was started with: the renderer knows it before the reference. */
+  let currentHandle: string | null = null;
+  /** The renderer dismissed the current enquiry while in flight (the idle wipe): not to be shown again. */
+  let dismissed = false;
+
+  /** The current enquiry has ended: keep it for a window opened later, unless it was dismissed. */
+  function finish(next: LastEnquiry): void {
+    current = dismissed ? { state: 'none' } : next;
+    doneAt = now().getTime();
+  }
 
   async function run(input: BalanceEnquiryInput): Promise<EnquiryOutcome> {
     const bank = deps.banks.find((b) => b.iin === input.bankIin);
@@ -69,6 +80,8 @@ export function createEnquiryService(deps: {
     const at = now().toISOString();
     const inFlight = { state: 'inFlight' as const, clientRefId: null as string | null, at, maskedAadhaar, maskedMobile, bankName: bank.name };
     current = inFlight;
+    currentHandle = input.captureHandle;
+    dismissed = false;
     let journaled = false;
     /** onSending returned: from here on the request leaves the PC (unless the error code proves otherwise). */
     let leaving = false;
@@ -101,10 +114,7 @@ export function createEnquiryService(deps: {
         log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: err });
       }
       log.info('enquiry finished', { clientRefId: outcome.clientRefId, outcome: outcome.outcome, reason: 'reason' in outcome ? outcome.reason : undefined });
-      if (current === inFlight) {
-        current = { state: 'done', outcome };
-        doneAt = now().getTime();
-      }
+      if (current === inFlight) finish({ state: 'done', outcome });
       return outcome;
     } catch (err) {
       const thrown = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
@@ -132,10 +142,7 @@ export function createEnquiryService(deps: {
         } catch (journalErr) {
           log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: journalErr });
         }
-        if (current === inFlight) {
-          current = { state: 'done', outcome };
-          doneAt = now().getTime();
-        }
+        if (current === inFlight) finish({ state: 'done', outcome });
         return outcome;
       }
       if (journaled && inFlight.clientRefId) {
@@ -147,10 +154,11 @@ export function createEnquiryService(deps: {
       }
       if (current === inFlight) {
         // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
-        current = inFlight.clientRefId
-          ? { state: 'notSent', clientRefId: inFlight.clientRefId, at, maskedAadhaar, maskedMobile, bankIin: bank.iin, bankName: bank.name, error: error.toWire() }
-          : { state: 'none' };
-        doneAt = now().getTime();
+        finish(
+          inFlight.clientRefId
+            ? { state: 'notSent', clientRefId: inFlight.clientRefId, at, maskedAadhaar, maskedMobile, bankIin: bank.iin, bankName: bank.name, error: error.toWire() }
+            : { state: 'none' },
+        );
       }
       throw error;
     }
@@ -159,16 +167,32 @@ export function createEnquiryService(deps: {
   /** The finished enquiry is kept until the renderer acknowledges it, or LAST_ENQUIRY_KEEP_MS passed. */
   function last(): LastEnquiry {
     if ((current.state === 'done' || current.state === 'notSent') && now().getTime() - doneAt > LAST_ENQUIRY_KEEP_MS) current = { state: 'none' };
-    return current;
+    return dismissed ? { state: 'none' } : current;
   }
 
-  /** The agent has seen this one (or it was wiped): forget it. Only the finished enquiry with this reference. */
-  function acknowledge(clientRefId: string): boolean {
-    const finished = current.state === 'done' ? current.outcome.clientRefId : current.state === 'notSent' ? current.clientRefId : null;
-    if (finished !== clientRefId) return false;
-    current = { state: 'none' };
+  function inFlightRef(): string | null {
+    return current.state === 'inFlight' ? current.clientRefId : null;
+  }
+
+  function refOf(enquiry: LastEnquiry): string | null {
+    if (enquiry.state === 'done') return enquiry.outcome.clientRefId;
+    if (enquiry.state === 'none') return null;
+    return enquiry.clientRefId;
+  }
+
+  /**
+   * The agent has seen this one (or it was wiped): a finished one is forgotten; one still in
+   * flight (its answer is journalled as always) is not shown to a window opened later, nor kept
+   * when it ends. Matched by reference, or by capture handle while the renderer has no reference.
+   */
+  function acknowledge(input: AcknowledgeLastEnquiryInput): boolean {
+    if (current.state === 'none') return false;
+    const matches = 'clientRefId' in input ? refOf(current) === input.clientRefId : currentHandle === input.captureHandle;
+    if (!matches) return false;
+    if (current.state === 'inFlight') dismissed = true;
+    else current = { state: 'none' };
     return true;
   }
 
-  return { run, last, acknowledge };
+  return { run, last, inFlightRef, acknowledge };
 }

@@ -130,9 +130,9 @@ describe('enquiry service', () => {
     await service.run(input);
     advance(LAST_ENQUIRY_KEEP_MS - 1_000); // several crashes and 60 s back-offs later: still there
     expect(service.last()).toMatchObject({ state: 'done', outcome: { clientRefId: 'R9' } });
-    expect(service.acknowledge('OTHER')).toBe(false); // only the one shown
+    expect(service.acknowledge({ clientRefId: 'OTHER' })).toBe(false); // only the one shown
     expect(service.last().state).toBe('done');
-    expect(service.acknowledge('R9')).toBe(true);
+    expect(service.acknowledge({ clientRefId: 'R9' })).toBe(true);
     expect(service.last()).toEqual({ state: 'none' });
   });
 
@@ -164,7 +164,50 @@ describe('enquiry service', () => {
     });
     expect(JSON.stringify(last)).not.toContain(input.aadhaar);
     expect(JSON.stringify(last)).not.toContain(input.customerMobile);
-    expect(service.acknowledge('R10')).toBe(true);
+    expect(service.acknowledge({ clientRefId: 'R10' })).toBe(true);
+    expect(service.last()).toEqual({ state: 'none' });
+  });
+
+  /** An enquiry held at the bank until `answer` is called. */
+  function heldAtBank() {
+    let answer!: (outcome: EnquiryOutcome) => void;
+    const { service } = clocked(async (req) => {
+      req.onSending?.('R9');
+      return new Promise<EnquiryOutcome>((resolve) => (answer = resolve));
+    });
+    return { service, answer: (o: EnquiryOutcome) => answer(o) };
+  }
+
+  it('an enquiry wiped while with the bank (acknowledged by its capture handle) is not shown to a later window, nor kept', async () => {
+    const { service, answer } = heldAtBank();
+    const running = service.run(input);
+    await vi.waitFor(() => expect(service.last()).toMatchObject({ state: 'inFlight', clientRefId: 'R9' }));
+    expect(service.acknowledge({ captureHandle: 'other-handle' })).toBe(false); // only this window's enquiry
+    expect(service.last().state).toBe('inFlight');
+    expect(service.acknowledge({ captureHandle: input.captureHandle })).toBe(true);
+    // Hidden from a window opened now; still known as in flight, so history does not call it lost.
+    expect(service.last()).toEqual({ state: 'none' });
+    expect(service.inFlightRef()).toBe('R9');
+    answer(finished);
+    await expect(running).resolves.toMatchObject({ clientRefId: 'R9' });
+    expect(service.last()).toEqual({ state: 'none' });
+    expect(service.inFlightRef()).toBeNull();
+    // The next enquiry is kept as before.
+    const next = heldAtBank();
+    const again = next.service.run(input);
+    next.answer(finished);
+    await again;
+    expect(next.service.last()).toMatchObject({ state: 'done' });
+  });
+
+  it('a recovered enquiry wiped while in flight (acknowledged by its reference) is not kept either', async () => {
+    const { service, answer } = heldAtBank();
+    const running = service.run(input);
+    await vi.waitFor(() => expect(service.inFlightRef()).toBe('R9'));
+    expect(service.acknowledge({ clientRefId: 'R8' })).toBe(false);
+    expect(service.acknowledge({ clientRefId: 'R9' })).toBe(true);
+    answer(finished);
+    await running;
     expect(service.last()).toEqual({ state: 'none' });
   });
 

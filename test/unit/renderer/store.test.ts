@@ -447,6 +447,20 @@ describe('reset and privacy', () => {
     expect(api.cancelCapture).toHaveBeenCalled();
   });
 
+  it('an idle wipe while the bank is asked tells the main side by capture handle, so no later window shows it', async () => {
+    const answer = deferred<typeof SUCCESS>();
+    use({ balanceEnquiry: () => answer.promise });
+    toCapture();
+    const running = s().captureFingerprint();
+    await vi.waitFor(() => expect(s().capture.phase).toBe('sending'));
+    const handle = s().capture.result!.handle;
+    s().resetEnquiry('idle');
+    expect(api.acknowledgeLastEnquiry).toHaveBeenCalledWith({ captureHandle: handle });
+    answer.resolve(SUCCESS);
+    await running;
+    expect(s()).toMatchObject({ screen: 'home', outcome: null, wiped: 'idle' });
+  });
+
   it('writes nothing about the customer to storage; only the bank’s IIN is remembered', async () => {
     toCapture();
     await s().captureFingerprint();
