@@ -90,16 +90,17 @@ test('an enquiry that ends while no window is open is shown in the next one, unt
 
 test('an enquiry wiped for idleness while the bank was slow is not shown to the next window', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await injectTimings(page, { idleFlowMs: 1_500, idleWaitMaxMs: 2_000 });
+  await injectTimings(page, { idleFlowMs: 60_000, idleWaitMaxMs: 2_000 });
   await openHome(page, kiosk.launchUrl);
   await toCapture(page, { aadhaar: demoAadhaar('successSmall') });
-  sandbox.setFaults({ latencyMs: 5_000, only: ['enquiry'] });
+  // The bank answers 8 s after sending; the wipe comes at 2 s without input.
+  sandbox.setFaults({ latencyMs: 8_000, only: ['enquiry'] });
   await button(page, 'Capture fingerprint').click();
   await expect(page.getByTestId('checking')).toBeVisible();
   // Nobody at the counter: the wipe comes while the bank is still being asked.
-  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 6_000 });
   await expect(button(page, 'Balance enquiry')).toBeVisible();
-  await new Promise((r) => setTimeout(r, 4_500)); // the bank answers meanwhile
+  await new Promise((r) => setTimeout(r, 7_500)); // the bank answers meanwhile
   await page.context().close();
   // The customer who walked away is not shown to the next one, as after a crash…
   const later = await newWindow(browser);
