@@ -338,17 +338,17 @@ test('privacy: idle on the result screen wipes the customer and goes home', asyn
 });
 
 test('privacy: idle in the middle of the flow wipes what was typed; input keeps it alive', async ({ page }) => {
-  await injectTimings(page, { idleFlowMs: 3_000 });
+  await injectTimings(page, { idleFlowMs: 5_000 });
   await openHome(page, kiosk.launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await field.mobile(page).press('Enter');
   // Longer together than the idle time, each pause well within it.
-  for (let i = 0; i < 3; i++) {
-    await page.waitForTimeout(1_500);
+  for (let i = 0; i < 4; i++) {
+    await page.waitForTimeout(2_000);
     await field.aadhaar(page).press('2'); // activity
   }
-  await expect(field.aadhaar(page)).toHaveValue('222');
+  await expect(field.aadhaar(page)).toHaveValue('2222');
   await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 10_000 });
   await button(page, 'Balance enquiry').click();
   await expect(field.mobile(page)).toHaveValue('');

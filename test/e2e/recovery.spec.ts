@@ -6,14 +6,17 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { NO_FAULTS, demoAadhaar, startEkoSandbox, type EkoSandbox, type EkoSandboxFaults } from '../../main/simulators/eko';
+import type { EnquiryList } from '../../app/contract';
 import { en } from '../../renderer/i18n/en';
+import { valueOf } from '../support/kiosk-api';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, injectTimings, openHome, shot, toCapture } from './support/flow';
+import { awayFromMidnight, button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, injectTimings, openHome, shot, toCapture } from './support/flow';
 
 let sandbox: EkoSandbox;
 let kiosk: KioskProcess;
 
 test.beforeAll(async () => {
+  await awayFromMidnight();
   sandbox = await startEkoSandbox({ port: 0 });
   kiosk = await startKiosk(sandbox.kioskEnv());
 });
@@ -90,17 +93,20 @@ test('an enquiry that ends while no window is open is shown in the next one, unt
 
 test('an enquiry wiped for idleness while the bank was slow is not shown to the next window', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await injectTimings(page, { idleFlowMs: 60_000, idleWaitMaxMs: 2_000 });
+  await injectTimings(page, { idleFlowMs: 60_000, idleWaitMaxMs: 4_000 });
   await openHome(page, kiosk.launchUrl);
   await toCapture(page, { aadhaar: demoAadhaar('successSmall') });
-  // The bank answers 8 s after sending; the wipe comes at 2 s without input.
-  sandbox.setFaults({ latencyMs: 8_000, only: ['enquiry'] });
+  // The bank answers 10 s after sending; the wipe comes at 4 s without input.
+  sandbox.setFaults({ latencyMs: 10_000, only: ['enquiry'] });
   await button(page, 'Capture fingerprint').click();
   await expect(page.getByTestId('checking')).toBeVisible();
   // Nobody at the counter: the wipe comes while the bank is still being asked.
-  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 6_000 });
+  await expect(page.getByTestId('wiped')).toBeVisible({ timeout: 8_000 });
   await expect(button(page, 'Balance enquiry')).toBeVisible();
-  await new Promise((r) => setTimeout(r, 7_500)); // the bank answers meanwhile
+  // The bank answers meanwhile: the journal has the outcome.
+  await expect
+    .poll(async () => (await valueOf<EnquiryList>(kiosk, 'listEnquiries', {})).rows[0]?.outcome, { timeout: 15_000 })
+    .toBe('success');
   await page.context().close();
   // The customer who walked away is not shown to the next one, as after a crash…
   const later = await newWindow(browser);

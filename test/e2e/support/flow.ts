@@ -1,7 +1,7 @@
 /** Steps of the agent's flow for the browser tests, and the screenshots they leave as artifacts. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CONFIG_FILE_NAME } from '../../../main/services/config/config';
 import type { Timings } from '../../../renderer/timings';
 import { seedFinishedSetup } from '../../support/kiosk-process';
@@ -13,6 +13,21 @@ export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * History opens on the local "today": a spec that makes enquiries and then reads them there must
+ * not straddle midnight. Called first in such a spec: within `marginMs` of midnight it waits until
+ * just after it (and gives the hook the time to).
+ */
+export async function awayFromMidnight(marginMs = 180_000): Promise<void> {
+  const now = new Date();
+  const justAfter = new Date(now);
+  justAfter.setHours(24, 0, 2, 0);
+  const left = justAfter.getTime() - now.getTime();
+  if (left > marginMs) return;
+  test.setTimeout(left + 120_000);
+  await new Promise((r) => setTimeout(r, left));
 }
 
 /** Shorter idle timeouts etc. for this page (read by the app at start-up). */

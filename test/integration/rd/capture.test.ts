@@ -246,7 +246,7 @@ describe('capture() looks for the scanner itself instead of trusting the last po
     ['notReady', 'notReady'],
     ['used', 'busy'],
   ] as const)('%s at the last poll and ready now: the capture goes through, asking the known port first', async (scenario, shown) => {
-    const { rd, sim } = await rig([{ scenario }, { scenario: 'hang' }], { rescanIntervalMs: 60_000, probeTimeoutMs: 1500 });
+    const { rd, sim } = await rig([{ scenario }, { scenario: 'hang' }], { rescanIntervalMs: 60_000, probeTimeoutMs: 3_000 });
     expect((await rd.status()).state).toBe(shown);
     sim.devices[0]!.setScenario('ready');
     const started = performance.now();
@@ -254,7 +254,7 @@ describe('capture() looks for the scanner itself instead of trusting the last po
     expect(r.quality).toBe('good');
     expect(sim.devices[0]!.captures).toBe(1);
     // Not a full scan: that would wait the whole probe deadline on the port that never answers.
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('looks everywhere when no known port is ready, and captures where the scanner is now', async () => {

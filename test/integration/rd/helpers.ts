@@ -46,7 +46,8 @@ export async function rig(
     ...options.config,
   };
   const stateFile = options.stateFile ?? path.join(makeTempDir('kiosk-rd-'), 'rd-device.json');
-  const rd = createRdService(config, logger, { probeTimeoutMs: 400, rescanIntervalMs: 0, ...options, stateFile });
+  // 800 ms: a loopback answer never needs it, even on a busy machine; hung ports cost it per scan.
+  const rd = createRdService(config, logger, { probeTimeoutMs: 800, rescanIntervalMs: 0, ...options, stateFile });
   const r: Rig = {
     sim,
     rd,

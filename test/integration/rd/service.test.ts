@@ -163,7 +163,8 @@ describe('several devices: the one used last is preferred and remembered', () =>
   });
 
   it('a one-poll dropout of the device used last neither rewrites the preference nor keeps the stand-in', async () => {
-    const { rd, sim, stateFile } = await rig([{ scenario: 'notReady' }, { scenario: 'ready' }]);
+    // A generous recheck deadline: the switch back must not hang on a busy machine's 250 ms.
+    const { rd, sim, stateFile } = await rig([{ scenario: 'notReady' }, { scenario: 'ready' }], { usualRecheckTimeoutMs: 2_000 });
     const [first, usual] = [sim.devices[0]!, sim.devices[1]!];
     const stored = () => (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { port: number }).port;
     // A fingerprint is taken with the second device: from now on it is the one used last.

@@ -131,8 +131,10 @@ describe('privacy scan', () => {
     fs.writeFileSync(path.join(dataDir, 'logs', 'kiosk.log'), `{"event":"oops","key":"${sandbox.accessKey}"}\n`);
     const scan = scanSuiteDataDirs(root);
     expect(scan.dirs).toEqual([dataDir]);
-    expect(scan.findings.map((f) => f.what)).toEqual(['a key or secret']);
-    expect(scan.findings[0]!.file).toBe(path.join(dataDir, 'logs', 'kiosk.log'));
+    // The random key itself may hold a run that reads as an Aadhaar number (about 1 key in 800): left out here.
+    const keyFindings = scan.findings.filter((f) => f.what !== 'Aadhaar number');
+    expect(keyFindings.map((f) => f.what)).toEqual(['a key or secret']);
+    expect(keyFindings[0]!.file).toBe(path.join(dataDir, 'logs', 'kiosk.log'));
   });
 
   it('fails when there is no data dir to scan, or no key to look for', async () => {

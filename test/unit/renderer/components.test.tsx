@@ -260,7 +260,8 @@ describe('consent and capture', () => {
     s().next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
-    expect(screen.getByTestId('countdown').querySelector('.countdown-num')!.textContent).toBe('25');
+    // 25 (or 24 if this machine took a second to get here): from the configured time, not the 10 s default.
+    expect(screen.getByTestId('countdown').querySelector('.countdown-num')!.textContent).toMatch(/^2[45]$/);
     await act(async () => capture.reject(new KioskError('rd.cancelled')));
   });
 
