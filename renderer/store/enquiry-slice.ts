@@ -186,9 +186,13 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
   /** Runs `fn` only if the flow was not reset meanwhile. */
   const sameFlow = (id: number) => get().flowId === id;
 
-  /** Tells the main side the agent is done with this enquiry (a window opened later will not show it). */
-  const acknowledge = (clientRefId: string | null | undefined) => {
-    if (clientRefId) void api().acknowledgeLastEnquiry({ clientRefId }).catch(() => {});
+  /**
+   * Tells the main side the agent is done with this enquiry (a window opened later will not show it):
+   * by its reference, or by its capture handle while it is with the bank and the reference is not known here.
+   */
+  const acknowledge = (clientRefId: string | null | undefined, captureHandle?: string) => {
+    const which = clientRefId ? { clientRefId } : captureHandle ? { captureHandle } : null;
+    if (which) void api().acknowledgeLastEnquiry(which).catch(() => {});
   };
 
   const stepIndex = (step: Step) => STEPS.indexOf(step);
@@ -431,11 +435,10 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     resetEnquiry(reason = 'agent') {
       const s = get();
       // Seen (or wiped): the main side may forget it, so a new window does not show it again.
-      const ref = s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId;
-      const sendingHandle = s.capture.phase === 'sending' ? s.capture.result?.handle : undefined;
-      if (ref) acknowledge(ref);
-      // Wiped while this window's enquiry is with the bank: its reference is not known here yet.
-      else if (sendingHandle) void api().acknowledgeLastEnquiry({ captureHandle: sendingHandle }).catch(() => {});
+      acknowledge(
+        s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId,
+        s.capture.phase === 'sending' ? s.capture.result?.handle : undefined,
+      );
       const wasActive = s.screen === 'flow';
       if (s.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
       set({ ...blankFlow(), flowId: s.flowId + 1, wiped: reason === 'idle' && wasActive ? 'idle' : null });
