@@ -3,6 +3,8 @@
  * them by defining `window.__KIOSK_TEST_TIMINGS__` before the app loads (Playwright's
  * addInitScript). Nothing in the app or its hosts ever sets that global.
  */
+import { MAIN_SIDE_WAITS_MS } from '../app/contract';
+
 export interface Timings {
   /** Wipe the customer's data after this long without input anywhere in the flow. */
   idleFlowMs: number;
@@ -28,7 +30,7 @@ export const DEFAULT_TIMINGS: Timings = {
   // (MAIN_SIDE_WAITS_MS, renderer/bridge/call-timeouts.ts) and the recovery after it.
   idleWaitMaxMs: 300_000,
   devicePollMs: 3_000,
-  captureTimeoutMs: 10_000,
+  captureTimeoutMs: MAIN_SIDE_WAITS_MS.capture.default,
   lastEnquiryPollMs: 2_000,
 };
 

@@ -108,7 +108,7 @@ export type DeviceState = z.infer<typeof DeviceStateSchema>;
 
 export const CaptureInputSchema = z.strictObject({
   /** How long the scanner waits for a finger, ms. Defaults to the configured value (10 s). */
-  timeoutMs: z.optional(z.int().check(z.gte(3000), z.lte(60000))),
+  timeoutMs: z.optional(waitMs(MAIN_SIDE_WAITS_MS.capture)),
 });
 
 /** Below 45 the agent is asked to re-scan; 25–44 may be overridden; below 25 never. */

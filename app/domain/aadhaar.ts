@@ -61,8 +61,9 @@ export function aadhaarProblem(input: string): AadhaarProblem | null {
   const digits = aadhaarDigits(input);
   if (digits === '') return 'empty';
   if (!/^\d+$/.test(digits)) return 'notDigits';
-  if (digits.length !== 12) return 'length';
+  // A wrong first digit shows while typing, before the number is complete.
   if (!/^[2-9]/.test(digits)) return 'firstDigit';
+  if (digits.length !== 12) return 'length';
   if (digits === digits.split('').reverse().join('')) return 'palindrome';
   if (!verhoeffValid(digits)) return 'checksum';
   return null;

@@ -1,6 +1,6 @@
 /** Indian mobile numbers: 10 digits starting 6–9. */
 
-export type MobileProblem = 'empty' | 'notDigits' | 'length' | 'firstDigit';
+export type MobileProblem = 'empty' | 'notDigits' | 'tooLong' | 'firstDigit' | 'length';
 
 export function mobileDigits(input: string): string {
   return input.replace(/[\s-]/g, '');
@@ -10,8 +10,10 @@ export function mobileProblem(input: string): MobileProblem | null {
   const digits = mobileDigits(input);
   if (digits === '') return 'empty';
   if (!/^\d+$/.test(digits)) return 'notDigits';
-  if (digits.length !== 10) return 'length';
+  // Checked in the order the agent can see them while typing: too many digits, a wrong first digit, too few.
+  if (digits.length > 10) return 'tooLong';
   if (!/^[6-9]/.test(digits)) return 'firstDigit';
+  if (digits.length !== 10) return 'length';
   return null;
 }
 

@@ -50,6 +50,11 @@ export type NotSentRecord = Extract<LastEnquiry, { state: 'notSent' }>;
 
 export type WipeReason = 'idle' | 'agent';
 
+/** Capture again only after a failure that proves nothing reached a bank, and with the number still typed in. */
+export function canRetryCapture(s: Pick<KioskState, 'enquiryError' | 'aadhaar'>): boolean {
+  return s.enquiryError !== null && enquiryNeverSent(s.enquiryError.code) && s.aadhaar !== '';
+}
+
 export interface EnquirySlice {
   /** 'history' and 'diagnostics' are opened by the history and diagnostics slices. */
   screen: 'home' | 'flow' | 'history' | 'diagnostics';
@@ -421,8 +426,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     },
     retryCapture() {
       const s = get();
-      // Only after a failure that proves nothing reached a bank, and with the number still typed.
-      if (!s.enquiryError || !enquiryNeverSent(s.enquiryError.code) || !s.aadhaar) return;
+      if (!canRetryCapture(s)) return;
       acknowledge(s.notSent?.clientRefId); // so a failure of the next try is not mistaken for this one
       set({ step: 'capture', capture: idleCapture(), enquiryError: null, notSent: null, outcome: null });
     },

@@ -20,4 +20,5 @@ export const useKiosk = create<KioskState>()((...a) => ({
   ...createDiagnosticsSlice(...a),
 }));
 
-export { STEPS, type Step } from './enquiry-slice';
+export { STEPS, canRetryCapture, type Step } from './enquiry-slice';
+export { settingsShown } from './settings-slice';

@@ -87,6 +87,11 @@ const feedbackCleared = {
 /** Errors that mean the token is gone: back to the PIN. */
 const SESSION_ENDED = new Set(['settings.tokenExpired', 'settings.pinRequired']);
 
+/** The settings screen is on: opened by the operator, or shown without asking while the saved settings need fixing. */
+export function settingsShown(s: Pick<KioskState, 'settingsOpen' | 'settings'>): boolean {
+  return s.settingsOpen || Boolean(s.settings?.configProblem);
+}
+
 export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice> = (set, get) => {
   /** The token for a call, or undefined on first run (which needs none). */
   function tokenFor(): string | undefined {
@@ -154,7 +159,7 @@ export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice
           .then((settings) => ({ settings, settingsLoadError: null }))
           .catch((err: unknown) => ({ settingsLoadError: toKioskError(err) }));
         // Setup needed: the settings screen is shown without being opened (SettingsGate), and cannot be left.
-        if (!get().settingsOpen && !get().settings?.configProblem) {
+        if (!settingsShown(get())) {
           // The operator left while the PIN was checked: do not keep a session nobody sees.
           set({ unlocking: false });
           await api().lockSettings({ token: session.token }).catch(() => undefined);

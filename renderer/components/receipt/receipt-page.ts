@@ -29,7 +29,7 @@ export function measuredReceiptPage(root: ParentNode = document): { heightMm?: n
 }
 
 /** The @page rule styles.css names for this paper width, at this length. */
-export function pageRule(paperMm: PaperWidth, heightMm: number): string {
+function pageRule(paperMm: PaperWidth, heightMm: number): string {
   return `@page receipt${paperMm} { size: ${paperMm}mm ${heightMm}mm; margin: 0; }`;
 }
 

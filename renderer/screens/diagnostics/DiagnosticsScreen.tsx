@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Diagnostics } from '../../../app/contract';
+import { KioskError, type Diagnostics } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconClock, IconCross, IconFingerprint, IconRefresh, IconWarning } from '../../components/Icons';
-import { errorText } from '../../i18n';
 import { useKiosk } from '../../store';
 
 /** Over this the PC clock is too far off for Eko (its timestamp window is ±30 s). */
@@ -136,17 +135,16 @@ function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
   );
 }
 
-/** Why Eko failed in the agent's language (by error code), with the raw detail small, for support. */
+/** Why Eko failed in the agent's language (by error code, Eko's own words aside), with the raw detail small, for support. */
 function EkoError({ error }: { error: NonNullable<Diagnostics['eko']['error']> }) {
   const { t } = useTranslation();
-  const text = errorText(error);
   return (
     <div className="diag-eko-error" data-testid="diag-eko-error" data-error-code={error.code}>
-      <p className="notice-what">{text.what}</p>
-      <p className="notice-todo">{text.todo}</p>
-      <p className="small muted">
-        {t('diagnostics.eko.detail')}: <span className="mono">{error.detail}</span>
-      </p>
+      <ErrorNotice error={KioskError.fromWire(error)}>
+        <p className="small muted">
+          {t('diagnostics.eko.detail')}: <span className="mono">{error.detail}</span>
+        </p>
+      </ErrorNotice>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function MobileStep() {
   const attempted = useKiosk((s) => s.attempted);
   const setMobile = useKiosk((s) => s.setMobile);
   // A wrong first digit or too many digits show at once; anything else after a Continue or once the number is complete.
-  const problem = mobile.length > 10 ? 'tooLong' : /^[0-5]/.test(mobile) ? 'firstDigit' : mobileProblem(mobile);
+  const problem = mobileProblem(mobile);
   const show = problem !== null && (attempted || mobile.length >= 10 || problem === 'firstDigit');
   return (
     <StepFrame
@@ -79,7 +79,7 @@ export function AadhaarStep() {
     );
   }
 
-  const problem = /^[01]/.test(aadhaar) ? 'firstDigit' : aadhaarProblem(aadhaar);
+  const problem = aadhaarProblem(aadhaar);
   const show = problem !== null && (attempted || aadhaar.length === 12 || problem === 'firstDigit');
   return (
     <StepFrame id="aadhaar" title={t('aadhaar.title')} side={<Keypad id="aadhaar" digits={aadhaar} max={12} set={setAadhaar} />}>

@@ -7,7 +7,7 @@ import { formatRupees } from '../../../app/domain/money';
 import { bankByIin } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
-import { useKiosk } from '../../store';
+import { canRetryCapture, useKiosk } from '../../store';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 import { formatDateTime } from '../../i18n/format';
 
@@ -132,9 +132,9 @@ function PendingView() {
   );
 }
 
-/** Capture again is offered only when nothing reached a bank and the number is still typed in. */
+/** Capture again is offered exactly when the store would do it. */
 function useCanRetry(): boolean {
-  return useKiosk((s) => s.enquiryError !== null && enquiryNeverSent(s.enquiryError.code) && s.aadhaar !== '');
+  return useKiosk(canRetryCapture);
 }
 
 function NotSentView() {

@@ -6,7 +6,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../../store';
+import { settingsShown, useKiosk } from '../../store';
 import { IconGear } from '../../components/Icons';
 import { SettingsScreen } from './SettingsScreen';
 import { SetupScreen } from './SetupScreen';
@@ -15,7 +15,7 @@ export function SettingsGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const checked = useKiosk((s) => s.settingsChecked);
   const settings = useKiosk((s) => s.settings);
-  const open = useKiosk((s) => s.settingsOpen);
+  const shown = useKiosk(settingsShown);
   const loadSettings = useKiosk((s) => s.loadSettings);
 
   // App asks at start-up, together with its other questions; ask here only if that has not happened.
@@ -33,7 +33,7 @@ export function SettingsGate({ children }: { children: ReactNode }) {
   }
   // If getSettings itself failed the counter still works as configured; the settings screen shows the error.
   if (settings?.firstRun) return <SetupScreen settings={settings} />;
-  if (open || settings?.configProblem) return <SettingsScreen />;
+  if (shown) return <SettingsScreen />;
   return <>{children}</>;
 }
 

@@ -48,6 +48,7 @@ describe('aadhaarProblem', () => {
     expect(aadhaarProblem('')).toBe('empty');
     expect(aadhaarProblem('2341a2341234')).toBe('notDigits');
     expect(aadhaarProblem('23412341')).toBe('length');
+    expect(aadhaarProblem('1341')).toBe('firstDigit'); // shown while typing, before the number is complete
     expect(aadhaarProblem(withCheckDigit('13412341234'))).toBe('firstDigit');
     expect(aadhaarProblem(valid.slice(0, 11) + String((Number(valid[11]) + 1) % 10))).toBe('checksum');
   });
@@ -77,6 +78,9 @@ describe('display', () => {
     expect(mobileProblem('9876543210')).toBeNull();
     expect(mobileProblem('5876543210')).toBe('firstDigit');
     expect(mobileProblem('98765')).toBe('length');
+    // In the order the agent sees them while typing: too many digits, then a wrong first digit, then too few.
+    expect(mobileProblem('98765432101')).toBe('tooLong');
+    expect(mobileProblem('58765')).toBe('firstDigit');
     expect(mobileProblem('')).toBe('empty');
     expect(maskMobile('9876543210')).toBe('XXXXXX3210');
   });

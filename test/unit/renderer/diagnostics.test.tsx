@@ -111,6 +111,14 @@ describe('diagnostics', () => {
     expect(box.querySelector('.mono')!.textContent).toBe(error.detail);
   });
 
+  it('shows Eko’s own words for a failure it explained (the aside line of every error notice)', async () => {
+    const error = { ...new KioskError('eko.failed', { params: { message: 'Initiator not found' } }).toWire(), detail: 'status 463' };
+    open({ getDiagnostics: { ...DIAG, eko: { ...DIAG.eko, ok: false, walletBalance: null, error } } });
+    const box = await screen.findByTestId('diag-eko-error');
+    expect(box.querySelector('.notice-aside')!.textContent).toContain('Initiator not found');
+    expect(box.querySelector('.mono')!.textContent).toBe('status 463');
+  });
+
   it('refreshes', async () => {
     open({ getDiagnostics: DIAG });
     await screen.findByTestId('diag-services');
