@@ -125,16 +125,17 @@ export async function startServices(options: StartOptions): Promise<Services> {
     inFlightRef: () => enquiry.inFlightRef(),
     logger,
   });
+  const secrets = () => [config.eko.accessKey, config.eko.developerKey];
   const diagnostics = createDiagnostics({
     version,
     profile: config.profile,
     dataDir: config.dataDir,
     host,
     deviceStatus: () => rd.status(),
-    ekoCheck: async () => connectionTestOf(await checkEkoConnection(eko), [config.eko.accessKey, config.eko.developerKey]),
+    ekoCheck: async () => connectionTestOf(await checkEkoConnection(eko), secrets()),
     journalHealth: () => journal.health(),
     config: () => describeConfig(config),
-    secrets: () => [config.eko.accessKey, config.eko.developerKey],
+    secrets,
     logger,
   });
 

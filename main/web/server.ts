@@ -82,19 +82,26 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
+/** An answer that is never cached (the app's page and every API answer). */
+function replyTo(res: http.ServerResponse, status: number, body: Envelope | string, type = 'application/json', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...rendererHeaders(type), 'cache-control': 'no-store', ...extra });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function refuseTo(res: http.ServerResponse, status: number, error: KioskError): void {
+  replyTo(res, status, { ok: false, error: error.toWire() });
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? generateToken();
   const log = options.logger.child('web');
   const staticRoot = path.resolve(options.staticDir);
   let port = options.port;
 
-  /** The request's handling, in steps that may throw: handle() answers 500 for any of them. */
+  /** The request's handling, in steps that may throw: the server's guard answers 500 for any of them. */
   function serve(req: http.IncomingMessage, res: http.ServerResponse, guard: (step: () => void) => void): void {
-    const reply = (status: number, body: Envelope | string, type = 'application/json', extra: Record<string, string> = {}) => {
-      res.writeHead(status, { ...rendererHeaders(type), 'cache-control': 'no-store', ...extra });
-      res.end(typeof body === 'string' ? body : JSON.stringify(body));
-    };
-    const refuse = (status: number, error: KioskError) => reply(status, { ok: false, error: error.toWire() });
+    const reply = (status: number, body: Envelope | string, type?: string, extra?: Record<string, string>) => replyTo(res, status, body, type, extra);
+    const refuse = (status: number, error: KioskError) => refuseTo(res, status, error);
     const badUrl = () => refuse(400, new KioskError('input.invalid', { params: { field: 'url' } }));
 
     // Only this server's own names: a page on another site resolving to 127.0.0.1 is refused.
@@ -189,12 +196,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         step();
       } catch (err) {
         log.error('web request failed', { error: err, method: req.method, path: String(req.url).slice(0, 64) });
-        if (res.headersSent) {
-          res.destroy();
-        } else {
-          res.writeHead(500, { ...rendererHeaders('application/json'), 'cache-control': 'no-store' });
-          res.end(JSON.stringify({ ok: false, error: new KioskError('internal').toWire() } satisfies Envelope));
-        }
+        if (res.headersSent) res.destroy();
+        else refuseTo(res, 500, new KioskError('internal'));
       }
     };
     guard(() => serve(req, res, guard));

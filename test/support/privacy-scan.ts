@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { verhoeffValid } from '../../app/domain/aadhaar';
 import { EKO_STAGING_CREDENTIALS } from '../../main/services/config/eko-public-keys';
-import { TEST_SECRETS_FILE_ENV } from '../../main/simulators/eko/sandbox';
+import { recordSuiteSecrets, TEST_SECRETS_FILE_ENV } from '../../main/simulators/eko/sandbox';
 
 export interface PrivacyFinding {
   /** The file, and for a zip entry "<zip>!<entry>". */
@@ -47,12 +47,8 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-/** Appends secrets to the run's secrets file (named by TEST_SECRETS_FILE_ENV); nothing when it is not set. */
-export function recordSuiteSecrets(source: string, secrets: readonly string[]): void {
-  const file = process.env[TEST_SECRETS_FILE_ENV];
-  const values = secrets.filter((s) => s.length > 0);
-  if (file && values.length > 0) fs.appendFileSync(file, `${JSON.stringify({ source, secrets: values })}\n`);
-}
+// The sandbox records its keys with the same function: one format for every writer of the file.
+export { recordSuiteSecrets };
 
 /** Every secret the run recorded (one JSON line per writer; a torn last line is skipped). */
 export function readSuiteSecrets(file: string): string[] {

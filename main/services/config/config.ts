@@ -93,6 +93,9 @@ export const ENV_NAMES = [
 ] as const;
 
 /** The config file's shape (data dir/config.json). Every key optional; unknown keys are an error. */
+/** Said of an RD host that is not loopback, by the file's schema and by loadConfig (the environment). */
+const RD_HOST_PROBLEM = 'is not this PC: the RD service only runs on loopback (127.0.0.1 or localhost)';
+
 const ConfigFileSchema = z
   .object({
     profile: ProfileSchema,
@@ -118,7 +121,7 @@ const ConfigFileSchema = z
     // a schema problem, which readConfigFileLenient leaves out (saving the settings then repairs the file).
     rd: z
       .object({
-        host: z.string().refine((host) => isLoopbackHost(host), 'is not this PC: the RD service only runs on loopback (127.0.0.1 or localhost)'),
+        host: z.string().refine((host) => isLoopbackHost(host), RD_HOST_PROBLEM),
         ports: z.string().superRefine((text, ctx) => {
           try {
             parsePorts(text);
@@ -181,7 +184,7 @@ interface Sourced {
 type Where = Omit<Sourced, 'value'>;
 
 /** How an error names a key of config.json. */
-export function fileSetting(key: string): string {
+function fileSetting(key: string): string {
   return `${CONFIG_FILE_NAME} → ${key}`;
 }
 
@@ -189,7 +192,7 @@ function invalid(where: Where, problem: string): ConfigError {
   return new ConfigError(where.setting, problem, { source: where.source, key: where.key });
 }
 
-export const DEFAULT_LATLONG = '28.6139,77.2090';
+const DEFAULT_LATLONG = '28.6139,77.2090';
 
 /** Reads and checks the whole configuration. Throws ConfigError naming the bad setting. */
 export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): KioskConfig {
@@ -263,7 +266,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   if (key !== null) checkPublicKey(key);
 
   const rdHost = pick('KIOSK_RD_HOST', 'rd.host', file.rd?.host, '127.0.0.1')!;
-  if (!isLoopbackHost(rdHost.value)) throw invalid(rdHost, `"${rdHost.value}" is not this PC: the RD service only runs on loopback (127.0.0.1 or localhost)`);
+  if (!isLoopbackHost(rdHost.value)) throw invalid(rdHost, `"${rdHost.value}" ${RD_HOST_PROBLEM}`);
   const portsSet = pick('KIOSK_RD_PORTS', 'rd.ports', file.rd?.ports, null);
   const ports = parsePorts(portsSet?.value ?? '11100-11120', portsSet ?? undefined);
 
@@ -343,13 +346,9 @@ function trainingFallback(env: Env, dataDir: string | undefined): KioskConfig {
   const hostOnly: Env = { KIOSK_DATA_DIR: env.KIOSK_DATA_DIR, KIOSK_WEB_PORT: env.KIOSK_WEB_PORT };
   const kept: ConfigFile = { journalRetentionDays: saved.journalRetentionDays ?? KEEP_ALL_RETENTION_DAYS };
   if (saved.receiptPaperMm !== undefined) kept.receiptPaperMm = saved.receiptPaperMm;
+  // Kept values passed the schema (readConfigFileLenient), so the demo profile always loads with them.
   if (saved.webPort !== undefined) kept.webPort = saved.webPort;
-  try {
-    return loadConfig(hostOnly, { dataDir, fileContent: kept });
-  } catch {
-    // The saved web port was part of the problem.
-    return loadConfig(hostOnly, { dataDir, fileContent: { journalRetentionDays: kept.journalRetentionDays } });
-  }
+  return loadConfig(hostOnly, { dataDir, fileContent: kept });
 }
 
 /**
@@ -403,22 +402,26 @@ function fileSecretValue(file: ConfigFile, name: 'developerKey' | 'accessKey', d
 
 /** config.json as it is on disk ({} when there is none). Throws ConfigError when it is unreadable or malformed. */
 export function readConfigFile(dataDir: string): ConfigFile {
+  const { file, json } = readConfigJson(dataDir);
+  return json === undefined ? {} : checkConfigFile(json, file);
+}
+
+/** config.json's JSON, read once (undefined: there is no file). Throws a ConfigError when it cannot be read or parsed. */
+function readConfigJson(dataDir: string): { file: string; json: unknown } {
   const file = path.join(dataDir, CONFIG_FILE_NAME);
   const damaged = (problem: string) => new ConfigError(file, problem, { source: 'file', reason: 'fileDamaged' });
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, json: undefined };
     throw damaged(`cannot be read (${(err as Error).message})`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { file, json: JSON.parse(text) as unknown };
   } catch (err) {
     throw damaged(`is not valid JSON (${(err as Error).message})`);
   }
-  return checkConfigFile(json, file);
 }
 
 /**
@@ -427,17 +430,19 @@ export function readConfigFile(dataDir: string): ConfigFile {
  * JSON), so that saving the settings repairs it without losing the rest.
  */
 export function readConfigFileLenient(dataDir: string): { file: ConfigFile; problem: ConfigError | null } {
+  let read: { file: string; json: unknown };
   try {
-    return { file: readConfigFile(dataDir), problem: null };
+    read = readConfigJson(dataDir);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(path.join(dataDir, CONFIG_FILE_NAME), 'utf8'));
-    } catch {
-      return { file: {}, problem: err };
-    }
-    return { file: wellFormedPart(json), problem: err };
+    return { file: {}, problem: err };
+  }
+  if (read.json === undefined) return { file: {}, problem: null };
+  try {
+    return { file: checkConfigFile(read.json, read.file), problem: null };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    return { file: wellFormedPart(read.json), problem: err };
   }
 }
 

@@ -144,10 +144,10 @@ export type EnquiryReading =
  * Whether an answer is about a transaction at all: it says a tx_status, or its data names
  * a client_ref_id (this one, when given). A transaction inquiry only takes a verdict from such an answer.
  */
-export function describesTransaction(envelope: Envelope, clientRefId?: string): boolean {
+export function describesTransaction(envelope: Envelope, clientRefId: string): boolean {
   const data = EnquiryDataSchema.safeParse(envelope.data ?? {});
   const namedRef = data.success ? (data.data.client_ref_id ?? null) : null;
-  if (namedRef !== null && clientRefId !== undefined && namedRef !== clientRefId) return false;
+  if (namedRef !== null && namedRef !== clientRefId) return false;
   const txStatus = data.success ? readTxStatus(data.data.tx_status) : null;
   return namedRef !== null || txStatus !== null || envelope.tx_status !== undefined;
 }

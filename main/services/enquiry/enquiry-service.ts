@@ -82,9 +82,20 @@ export function createEnquiryService(deps: {
     current = inFlight;
     currentHandle = input.captureHandle;
     dismissed = false;
-    let journaled = false;
-    /** onSending returned: from here on the request leaves the PC (unless the error code proves otherwise). */
+    /** onSending returned (the attempt is journalled): from here on the request leaves the PC (unless the error code proves otherwise). */
     let leaving = false;
+
+    /** An answer (or an unknown result): into the journal, and kept for a window opened later. */
+    const conclude = (outcome: EnquiryOutcome): EnquiryOutcome => {
+      try {
+        deps.journal?.recordOutcome(outcome, now());
+      } catch (err) {
+        // The answer is shown anyway; the row stays "sent" and is followed up as unknown.
+        log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: err });
+      }
+      if (current === inFlight) finish({ state: 'done', outcome });
+      return outcome;
+    };
 
     try {
       const outcome = await deps.eko.balanceEnquiry({
@@ -103,19 +114,11 @@ export function createEnquiryService(deps: {
             // SQLite's own error (disk full, file locked, closed) means nothing to the agent; say what it means for them.
             throw err instanceof KioskError ? err : new KioskError('journal.writeFailed', { detail: `${clientRefId}: ${(err as Error)?.message ?? String(err)}`, cause: err });
           }
-          journaled = deps.journal !== null;
           leaving = true;
         },
       });
-      try {
-        deps.journal?.recordOutcome(outcome, now());
-      } catch (err) {
-        // The answer is shown anyway; the row stays "sent" and is followed up as unknown.
-        log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: err });
-      }
       log.info('enquiry finished', { clientRefId: outcome.clientRefId, outcome: outcome.outcome, reason: 'reason' in outcome ? outcome.reason : undefined });
-      if (current === inFlight) finish({ state: 'done', outcome });
-      return outcome;
+      return conclude(outcome);
     } catch (err) {
       const thrown = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
       // Failed before the request could leave (a fault of ours: encryption, the journal's own code…):
@@ -126,7 +129,7 @@ export function createEnquiryService(deps: {
         // The request had left the PC when this failed (a fault of ours, not Eko's answer): the bank
         // may have answered. That is an unknown result to follow up, never "not sent".
         log.error('enquiry failed after it was sent: result unknown', { clientRefId: inFlight.clientRefId, error });
-        const outcome: EnquiryOutcome = {
+        return conclude({
           outcome: 'unknown',
           reason: 'interrupted',
           clientRefId: inFlight.clientRefId,
@@ -136,16 +139,9 @@ export function createEnquiryService(deps: {
           bankIin: bank.iin,
           bankName: bank.name,
           tid: null,
-        };
-        try {
-          deps.journal?.recordOutcome(outcome, now());
-        } catch (journalErr) {
-          log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: journalErr });
-        }
-        if (current === inFlight) finish({ state: 'done', outcome });
-        return outcome;
+        });
       }
-      if (journaled && inFlight.clientRefId) {
+      if (leaving && inFlight.clientRefId) {
         try {
           deps.journal?.recordNotSent(inFlight.clientRefId, error, now());
         } catch (journalErr) {

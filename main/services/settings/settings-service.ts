@@ -375,5 +375,3 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
 
   return { get, unlock, save, testConnection, lock };
 }
-
-/** A failure as the screen gets it: the contract error plus a short detail with every key removed. */

@@ -127,6 +127,13 @@ export const SANDBOX_BASE_PATH = '/ekoapi/v3';
  */
 export const TEST_SECRETS_FILE_ENV = 'KIOSK_TEST_SECRETS_FILE';
 
+/** Appends secrets to the run's secrets file (named by TEST_SECRETS_FILE_ENV); nothing when it is not set. */
+export function recordSuiteSecrets(source: string, secrets: readonly string[]): void {
+  const file = process.env[TEST_SECRETS_FILE_ENV];
+  const values = secrets.filter((s) => s.length > 0);
+  if (file && values.length > 0) fs.appendFileSync(file, `${JSON.stringify({ source, secrets: values })}\n`);
+}
+
 const BANK_NAMES: Record<string, string> = {
   '607094': 'State Bank of India',
   '607027': 'Punjab National Bank',
@@ -174,8 +181,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   const windowMs = options.timestampWindowMs ?? 30_000;
   const awaitedResolveMs = options.awaitedResolveMs ?? 0;
   const walletBalance = options.walletBalance ?? '2.20834002375E9';
-  const secretsFile = process.env[TEST_SECRETS_FILE_ENV];
-  if (secretsFile) fs.appendFileSync(secretsFile, `${JSON.stringify({ source: 'eko-sandbox', secrets: [developerKey, accessKey] })}\n`);
+  recordSuiteSecrets('eko-sandbox', [developerKey, accessKey]);
   let faults: EkoSandboxFaults = { ...NO_FAULTS, ...options.faults };
   const transactions = new Map<string, SandboxTransaction>();
   const received: ReceivedRequest[] = [];
