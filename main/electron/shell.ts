@@ -66,8 +66,6 @@ export interface ShellDeps {
   recoveryTiming?: Partial<RecoveryTiming>;
   /** Where main-process errors nobody caught are reported: `process` (tests: a stand-in emitter). */
   processEvents: Pick<NodeJS.EventEmitter, 'on'>;
-  /** Milliseconds since the epoch (tests: fake timers). */
-  now?: () => number;
 }
 
 /**
@@ -96,8 +94,7 @@ export function createShell(deps: ShellDeps): Shell {
   let updater: { stop(): void } | null = null;
   let blockerId: number | null = null;
   let quitting = false;
-  const now = deps.now ?? Date.now;
-  const startedAt = now();
+  const startedAt = Date.now(); // tests: fake timers
   // Until boot has a logger with a file: redacted lines on stderr.
   const earlyLogger = createLogger({ dir: null, console: true });
 
@@ -112,7 +109,7 @@ export function createShell(deps: ShellDeps): Shell {
     deps.processEvents.on('uncaughtException', (err: unknown) => {
       log().error('uncaught exception in the main process', { error: err, stack: err instanceof Error ? err.stack : undefined });
       if (!mode.release) return;
-      const looping = (deps.argv ?? []).includes(RELAUNCHED_AFTER_ERROR_FLAG) && now() - startedAt < RELAUNCH_LOOP_WINDOW_MS;
+      const looping = (deps.argv ?? []).includes(RELAUNCHED_AFTER_ERROR_FLAG) && Date.now() - startedAt < RELAUNCH_LOOP_WINDOW_MS;
       if (looping) {
         log().error('failing again right after a relaunch; exiting without relaunching');
       } else {

@@ -10,7 +10,7 @@ import type { EnquiryList } from '../../app/contract';
 import { en } from '../../renderer/i18n/en';
 import { valueOf } from '../support/kiosk-api';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { awayFromMidnight, button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, injectTimings, openHome, shot, toCapture } from './support/flow';
+import { awayFromMidnight, button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, injectTimings, openHome, shot, toCapture, waitForHome } from './support/flow';
 
 let sandbox: EkoSandbox;
 let kiosk: KioskProcess;
@@ -33,7 +33,7 @@ async function newWindow(browser: Browser): Promise<Page> {
 /** Starts an enquiry the bank takes `latencyMs` to answer, and closes the window while it runs. */
 async function closeMidEnquiry(browser: Browser, aadhaar: string, faults: Partial<EkoSandboxFaults>): Promise<void> {
   const page = await newWindow(browser);
-  await openHome(page, kiosk.launchUrl);
+  await waitForHome(page);
   await toCapture(page, { aadhaar });
   sandbox.setFaults({ ...faults, only: ['enquiry'] });
   await button(page, 'Capture fingerprint').click();

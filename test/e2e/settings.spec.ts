@@ -15,7 +15,7 @@ import { hashPin } from '../../main/services/settings/pin';
 import { createDevFileSecretStore } from '../../main/services/settings/secret-store';
 import { startEkoSandbox, type EkoSandbox } from '../../main/simulators/eko';
 import { valueOf } from '../support/kiosk-api';
-import { TEST_OPERATOR_PIN, startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { TEST_OPERATOR_PIN, newSuiteDataDir, startKiosk, type KioskProcess } from '../support/kiosk-process';
 import { scanForPrivateData } from '../support/privacy-scan';
 import { makeTempDir } from '../support/temp-dir';
 import { button, shot } from './support/flow';
@@ -204,8 +204,7 @@ test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
 
   test.beforeAll(async () => {
     sandbox = await startEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
-    const e2eRoot = process.env.KIOSK_E2E_ROOT;
-    const dataDir = e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-');
+    const dataDir = newSuiteDataDir();
     // Encrypted with another data folder's key: like DPAPI data copied from another PC or Windows user.
     const otherPc = createDevFileSecretStore(makeTempDir('kiosk-other-pc-'));
     const config = {

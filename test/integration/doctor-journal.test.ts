@@ -3,32 +3,24 @@
  * in the data dir, read-only — no migration, no retention — and says when the file needs a
  * migration or comes from a newer app. (The scanner and Eko parts: test/integration/rd/doctor.test.ts.)
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../main/services/config/config';
 import { checkJournal, printDoctor, type DoctorReport } from '../../main/services/doctor/doctor';
 import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION } from '../../main/services/journal/journal';
-import { MIGRATIONS } from '../../main/services/journal/migrations';
 import { silentLogger } from '../../main/services/log/logger';
+import { runDoctor } from '../support/doctor';
+import { writeV1Journal } from '../support/old-journal';
 import { makeTempDir } from '../support/temp-dir';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** A version-1 journal (before the `reason` column) with a row far older than any retention. */
 function oldJournal(dataDir: string): string {
-  const file = path.join(dataDir, JOURNAL_FILE_NAME);
-  const db = new Database(file);
-  db.exec(MIGRATIONS[0]!.sql);
-  db.pragma('user_version = 1');
-  const insert = db.prepare(`INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
-    VALUES (?, ?, ?, 'demo', 'XXXXXX3210', 'XXXX XXXX 2346', '607094', 'SBI', ?)`);
-  insert.run('2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z', 'ANCIENT', 'unknown');
-  insert.run('2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00.000Z', 'SENT1', 'sent');
-  insert.run('2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 'OK1', 'success');
-  db.close();
-  return file;
+  return writeV1Journal(dataDir, [
+    { ref: 'ANCIENT', time: '2001-01-01T00:00:00.000Z', outcome: 'unknown' },
+    { ref: 'SENT1', time: '2026-11-20T00:00:00.000Z', outcome: 'sent' },
+    { ref: 'OK1', time: '2026-11-21T00:00:00.000Z', outcome: 'success' },
+  ]);
 }
 
 function lines(report: DoctorReport): string[] {
@@ -81,18 +73,7 @@ describe('the doctor reads the journal without changing it', () => {
   it('npm run doctor -- --json: the journal member, and exit 0 because a READY scanner was found', async () => {
     const dataDir = makeTempDir('doctor-journal-');
     const file = oldJournal(dataDir);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIOSK_'))) as Record<string, string>;
-    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'doctor.ts'), '--json'], {
-        cwd: root,
-        env: { ...env, KIOSK_DATA_DIR: dataDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (c) => resolve({ code: c, stdout: out }));
-    });
+    const { code, stdout } = await runDoctor(['--json'], { KIOSK_DATA_DIR: dataDir });
     const report = JSON.parse(stdout) as DoctorReport;
     expect(report.rd.selected).not.toBeNull(); // the demo profile's built-in simulator is READY
     expect(code).toBe(0);

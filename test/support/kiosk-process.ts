@@ -43,11 +43,15 @@ export interface KioskProcess {
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
+/** A new kiosk data dir: inside the browser suite's root when it runs, so the privacy scan reads it. */
+export function newSuiteDataDir(): string {
+  const e2eRoot = process.env.KIOSK_E2E_ROOT;
+  return e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-');
+}
+
 export async function startKiosk(env: Record<string, string> = {}, options: StartKioskOptions = {}): Promise<KioskProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  // Inside the suite's root when the browser suite runs, so the privacy scan sees it.
-  const e2eRoot = process.env.KIOSK_E2E_ROOT;
-  const dataDir = env.KIOSK_DATA_DIR ?? (e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-'));
+  const dataDir = env.KIOSK_DATA_DIR ?? newSuiteDataDir();
   if ((options.setup ?? 'done') === 'done') await seedFinishedSetup(dataDir);
   // Keys given to this kiosk are keys the privacy scan must look for (a demo kiosk's own sandbox records its keys itself).
   recordSuiteSecrets('startKiosk', [env.KIOSK_EKO_DEVELOPER_KEY ?? '', env.KIOSK_EKO_ACCESS_KEY ?? '']);

@@ -109,6 +109,8 @@ export interface EkoSandbox {
   transactions: ReadonlyMap<string, SandboxTransaction>;
   /** Only filled with captureRequests. */
   received: ReceivedRequest[];
+  /** Every request it was sent, answered or refused (signature, path, content type). */
+  requestCount(): number;
   /** Decrypts an `aadhaar` field with the sandbox's private key (tests). null when it does not decrypt. */
   decryptAadhaar(base64: string): string | null;
   /** What an Eko client needs to talk to this sandbox (the rest of its config is the kiosk's own). */
@@ -185,6 +187,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   let faults: EkoSandboxFaults = { ...NO_FAULTS, ...options.faults };
   const transactions = new Map<string, SandboxTransaction>();
   const received: ReceivedRequest[] = [];
+  let requests = 0;
   let tidCounter = 0;
 
   const sandboxNow = () => Date.now() + faults.clockOffsetMs;
@@ -420,6 +423,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
+    requests += 1;
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const query = Object.fromEntries(url.searchParams);
     const bodyText = await readBody(req);
@@ -528,6 +532,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     },
     transactions,
     received,
+    requestCount: () => requests,
     decryptAadhaar,
     clientCredentials,
     kioskEnv: () => {

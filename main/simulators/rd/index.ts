@@ -99,8 +99,8 @@ export interface SimDevice {
   readonly lastPidOptions: string | null;
   /** The last PID block answered, exactly as sent (tests check it arrives untouched and leaks nowhere). */
   readonly lastPid: string | null;
-  /** The simulator's own time on the last request, ms, without the configured delays (benches subtract it). */
-  readonly lastHandlingMs: number;
+  /** The simulator's own time on the last CAPTURE, ms, without the configured delays (benches subtract it; status polls do not overwrite it). */
+  readonly lastCaptureHandlingMs: number;
   /** 'request' → SimRequestEvent; 'captureAborted' when the client hung up mid-capture. */
   readonly events: EventEmitter;
 }
@@ -164,7 +164,7 @@ class Device implements SimDevice {
   requests: Array<{ method: string; path: string }> = [];
   lastPidOptions: string | null = null;
   lastPid: string | null = null;
-  lastHandlingMs = 0;
+  lastCaptureHandlingMs = 0;
   readonly events = new EventEmitter();
   private captureDelayMs: number;
   private answerDelayMs: number;
@@ -218,8 +218,7 @@ class Device implements SimDevice {
   async handle(req: WireRequest, signal: AbortSignal): Promise<WireResponse | 'hang'> {
     const started = performance.now();
     const answer = await this.answer(req, signal);
-    const delays = this.answerDelayMs + (req.method === 'CAPTURE' ? this.captureDelayMs : 0);
-    this.lastHandlingMs = Math.max(0, performance.now() - started - delays);
+    if (req.method === 'CAPTURE') this.lastCaptureHandlingMs = Math.max(0, performance.now() - started - this.answerDelayMs - this.captureDelayMs);
     return answer;
   }
 

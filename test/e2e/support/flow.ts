@@ -4,8 +4,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CONFIG_FILE_NAME } from '../../../main/services/config/config';
 import type { Timings } from '../../../renderer/timings';
-import { seedFinishedSetup } from '../../support/kiosk-process';
-import { makeTempDir } from '../../support/temp-dir';
+import { newSuiteDataDir, seedFinishedSetup } from '../../support/kiosk-process';
 
 export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
 
@@ -102,8 +101,7 @@ export async function expectNoCustomerTraces(page: Page, aadhaar: string, mobile
  * `{ eko: { enquiryTimeoutMs: 5000 } }`), for startKiosk({ KIOSK_DATA_DIR }).
  */
 export async function dataDirWithConfig(sections: Record<string, Record<string, unknown>>): Promise<string> {
-  const e2eRoot = process.env.KIOSK_E2E_ROOT; // inside the suite's root, so the privacy scan sees it
-  const dir = e2eRoot ? fs.mkdtempSync(path.join(e2eRoot, 'kiosk-')) : makeTempDir('kiosk-e2e-');
+  const dir = newSuiteDataDir();
   await seedFinishedSetup(dir);
   const file = path.join(dir, CONFIG_FILE_NAME);
   const config = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;

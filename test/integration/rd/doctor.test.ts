@@ -1,28 +1,11 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRdSimulator, type RdSimulator } from '../../../main/simulators/rd';
+import { runDoctor } from '../../support/doctor';
 import { makeTempDir } from '../../support/temp-dir';
 import { closedPort } from './helpers';
 import { EKO_STAGING_AADHAAR_KEY } from '../../../main/services/config/eko-public-keys';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-
-function runDoctor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // A clean environment: nothing KIOSK_* from the machine running the tests.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIOSK_'))) as Record<string, string>;
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(root, 'scripts', 'doctor.ts'), ...args], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run doctor (scripts/doctor.ts)', () => {
   let sim: RdSimulator;

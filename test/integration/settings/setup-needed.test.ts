@@ -75,6 +75,7 @@ describe('setup needed: saved keys that do not decrypt on this PC', () => {
     expect((await value<{ baseUrl: string }>(booted, 'getEkoStatus')).baseUrl).not.toBe(live.baseUrl);
     // A wallet call answers from the sandbox (the demo agent), not the live account.
     expect(await value(booted, 'getSettlementBalance')).not.toMatchObject({ customerId: '9123456789' });
+    expect(live.requestCount()).toBe(0);
   });
 
   it('getSettings names the problem and shows the saved settings; the PIN still guards them', async () => {
@@ -89,6 +90,7 @@ describe('setup needed: saved keys that do not decrypt on this PC', () => {
       ok: false,
       error: { code: 'settings.pinRequired' },
     });
+    expect(live.requestCount()).toBe(0); // nothing reached the live server while setup was needed
   });
 
   it('re-entering the keys fixes it: the live services run, and the next start loads them', async () => {
@@ -98,6 +100,7 @@ describe('setup needed: saved keys that do not decrypt on this PC', () => {
     expect(await value(booted, 'getAppInfo')).toMatchObject({ profile: 'production', training: false });
     expect((await value<{ baseUrl: string }>(booted, 'getEkoStatus')).baseUrl).toBe(live.baseUrl);
     expect(await value(booted, 'getSettlementBalance')).toMatchObject({ customerId: '9123456789' });
+    expect(live.requestCount()).toBeGreaterThan(0); // the counter that stayed at 0 above does count
 
     const again = await bootOn(dataDir);
     expect(again.startupProblem).toBeNull();

@@ -4,16 +4,11 @@
  * app/ or renderer/, and the renderer's bundle is checked for any classic zod module at all.
  */
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { refusedImports } from '../../support/eslint';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
-
-async function refusedImports(file: string, code: string): Promise<string[]> {
-  const [result] = await new ESLint({ cwd: root }).lintText(code, { filePath: path.join(root, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => code.split('\n')[m.line - 1]!);
-}
 
 describe('zod/mini in the contract and the renderer', () => {
   it('app/ and renderer/ may import zod/mini but not classic zod; the main side may', async () => {

@@ -24,7 +24,6 @@ export class StandInContents extends EventEmitter {
   });
   setVisualZoomLevelLimits = vi.fn(async (_min: number, _max: number) => undefined);
   closeDevTools = vi.fn();
-  reload = vi.fn();
   /** Answers like a printer that took the job; a test replaces it for other printers. */
   print = vi.fn((_options: unknown, callback?: (success: boolean, failureReason: string) => void) => callback?.(true, ''));
   /** A tiny PDF-looking buffer, like Chromium's. */

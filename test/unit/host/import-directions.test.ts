@@ -3,17 +3,8 @@
  * code, the web host and the simulators may not import Electron or main/electron by any path
  * (relative ones included), nor the renderer. Runs the project's own eslint.config.js.
  */
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const eslint = new ESLint({ cwd: root });
-
-async function refusedImports(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => code.split('\n')[m.line - 1]!);
-}
+import { refusedImports } from '../../support/eslint';
 
 describe('import directions (eslint)', () => {
   const forbidden = [

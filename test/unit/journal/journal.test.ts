@@ -9,6 +9,7 @@ import { loadConfig } from '../../../main/services/config/config';
 import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type SentEntry } from '../../../main/services/journal/journal';
 import { MIGRATIONS } from '../../../main/services/journal/migrations';
 import { createLogger } from '../../../main/services/log/logger';
+import { writeV1Journal } from '../../support/old-journal';
 import { makeTempDir } from '../../support/temp-dir';
 
 const logger = createLogger({ dir: null });
@@ -131,13 +132,7 @@ describe('journal', () => {
 
   it('migrates a version-1 database forward without losing rows', () => {
     const dir = makeTempDir();
-    const file = path.join(dir, JOURNAL_FILE_NAME);
-    const db = new Database(file);
-    db.exec(MIGRATIONS[0]!.sql);
-    db.pragma('user_version = 1');
-    db.prepare(`INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
-      VALUES ('2026-11-21T00:00:00.000Z','2026-11-21T00:00:00.000Z','V1','demo','XXXXXX3210','XXXX XXXX 2346','607094','SBI','success')`).run();
-    db.close();
+    writeV1Journal(dir, [{ ref: 'V1', time: '2026-11-21T00:00:00.000Z', outcome: 'success' }]);
     const journal = openJournal(dir);
     expect(journal.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
     expect(journal.get('V1')).toMatchObject({ outcome: 'success', reason: null });
@@ -166,15 +161,10 @@ describe('journal', () => {
 
   it('inspects a journal read-only: no migration, no retention, and says when it needs one', () => {
     const dir = makeTempDir();
-    const file = path.join(dir, JOURNAL_FILE_NAME);
-    const db = new Database(file);
-    db.exec(MIGRATIONS[0]!.sql);
-    db.pragma('user_version = 1');
-    const insert = db.prepare(`INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
-      VALUES (?, ?, ?, 'demo', 'XXXXXX3210', 'XXXX XXXX 2346', '607094', 'SBI', ?)`);
-    insert.run('2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z', 'ANCIENT', 'sent'); // far past any retention
-    insert.run('2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 'OK1', 'success');
-    db.close();
+    const file = writeV1Journal(dir, [
+      { ref: 'ANCIENT', time: '2001-01-01T00:00:00.000Z', outcome: 'sent' }, // far past any retention
+      { ref: 'OK1', time: '2026-11-21T00:00:00.000Z', outcome: 'success' },
+    ]);
     const bytes = fs.readFileSync(file);
     const report = Journal.inspect(file);
     expect(report).toMatchObject({ rows: 2, unknown: 1, schemaVersion: 1, appSchemaVersion: JOURNAL_SCHEMA_VERSION, state: 'needsMigration' });
