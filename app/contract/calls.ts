@@ -13,6 +13,8 @@ export const CALL_NAMES = [
   'getSettlementAccounts',
   'getEkoStatus',
   'balanceEnquiry',
+  'getDailyAuthStatus',
+  'dailyAuthenticate',
   'getLastEnquiry',
   'acknowledgeLastEnquiry',
   'listEnquiries',

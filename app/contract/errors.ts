@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   // The fingerprint scanner (RD service)
   'rd.notFound',
   'rd.notReady',
+  // The RD service is still starting (Mantra errCode -1509) and stayed so for the whole wait
+  'rd.starting',
   'rd.busy',
   'rd.noResponse',
   'rd.badResponse',
@@ -50,6 +52,10 @@ export const ERROR_CODES = [
   'print.pdfFailed',
   // A balance enquiry that failed inside the app before it was sent (nothing reached the bank)
   'enquiry.notSent',
+  // Another billed operation (enquiry or daily authentication) is still waiting for Eko: one at a time
+  'enquiry.busy',
+  // The chosen bank has no bank_code in the counter's request edition (a regional rural bank in "current")
+  'enquiry.bankNotSupported',
   // The journal (history)
   'journal.unavailable',
   'journal.notFound',
@@ -140,6 +146,8 @@ const ENQUIRY_NOT_SENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'eko.invalidParams',
   'eko.neverArrived',
   'enquiry.notSent',
+  'enquiry.busy',
+  'enquiry.bankNotSupported',
   'journal.unavailable',
   'journal.writeFailed',
   'settings.busy',

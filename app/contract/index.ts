@@ -25,6 +25,15 @@ export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannel, type CallName } from './calls';
 export const MoneySchema = z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'plain decimal string'));
 
 export const ProfileSchema = z.enum(['demo', 'staging', 'production']);
+
+/**
+ * Which generation of Eko's AePS request the counter sends. spec: the spec pages (aadhaar, bank_code
+ * as the IIN, amount/pipe/notify_customer/source_ip). current: Eko's current docs and real traffic
+ * (aadhar, bank_code as the IFSC bank prefix, none of those four).
+ */
+export const EKO_EDITIONS = ['spec', 'current'] as const;
+export const EkoEditionSchema = z.enum(EKO_EDITIONS);
+export type EkoEdition = z.infer<typeof EkoEditionSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 
 const NoInput = z.strictObject({});
@@ -65,6 +74,8 @@ export const AppInfoSchema = z.object({
   /** The main side's Eko waits (configured eko.requestTimeoutMs / enquiryTimeoutMs), for the renderer's call deadlines. */
   ekoRequestTimeoutMs: waitMs(MAIN_SIDE_WAITS_MS.ekoRequest),
   ekoEnquiryTimeoutMs: waitMs(MAIN_SIDE_WAITS_MS.ekoEnquiry),
+  /** The request edition the counter speaks: in "current", banks without an IFSC prefix cannot be chosen. */
+  ekoEdition: EkoEditionSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -137,8 +148,9 @@ export const SettlementBalanceSchema = z.object({
 export type SettlementBalance = z.infer<typeof SettlementBalanceSchema>;
 
 export const SettlementAccountsSchema = z.object({
-  unsettledFund: MoneySchema,
-  remainingLimit: MoneySchema,
+  /** null: Eko answered without figures (it has answered this call with the daily-KYC status instead). */
+  unsettledFund: z.nullable(MoneySchema),
+  remainingLimit: z.nullable(MoneySchema),
   recipients: z.array(
     z.object({
       recipientId: z.string(),
@@ -178,6 +190,8 @@ export const REFUSAL_REASONS = [
   'notLinked',
   'bankUnavailable',
   'biometricMismatch',
+  /** "Duplicate Biometric data.": the same PID block reached Eko twice; a new capture fixes it. */
+  'duplicateBiometric',
   'dailyAuthMissing',
   'limitExhausted',
   'accountFrozen',
@@ -187,6 +201,49 @@ export const REFUSAL_REASONS = [
   'other',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * Refusals that are the agent's to fix, not the customer's bank refusing the customer: today's
+ * daily authentication, the agent's own wallet (float). Shown and counted as the agent's.
+ */
+export const AGENT_REFUSAL_REASONS: readonly RefusalReason[] = ['dailyAuthMissing', 'insufficientFloat'];
+export function isAgentRefusal(reason: string | null): boolean {
+  return reason !== null && (AGENT_REFUSAL_REASONS as readonly string[]).includes(reason);
+}
+
+/** What fixes a refusal without retyping: capture again, choose another bank, try again, or nothing here. */
+export type RefusalRecovery = 'captureAgain' | 'otherBank' | 'tryAgain' | 'dailyAuth' | 'none';
+export function refusalRecovery(reason: RefusalReason): RefusalRecovery {
+  switch (reason) {
+    case 'biometricMismatch':
+    case 'duplicateBiometric':
+      return 'captureAgain';
+    case 'notLinked':
+      return 'otherBank';
+    case 'bankUnavailable':
+      return 'tryAgain';
+    case 'dailyAuthMissing':
+      return 'dailyAuth';
+    default:
+      return 'none';
+  }
+}
+
+/** Why a result is not known (see the enquiry's unknown outcome). */
+export const UNKNOWN_REASONS = [
+  'awaited',
+  'onHold',
+  'timeout',
+  'connectionLost',
+  'serverError',
+  'gatewayError',
+  'htmlPage',
+  'httpError',
+  'unreadable',
+  'unexpectedData',
+  'interrupted',
+] as const;
+export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 const EnquiryCommon = {
   clientRefId: z.string(),
@@ -202,7 +259,8 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('success'),
     ...EnquiryCommon,
-    balance: MoneySchema,
+    /** The customer's bank balance; null: the bank answered without one (Eko sent a blank customer_balance). */
+    balance: z.nullable(MoneySchema),
     tid: z.nullable(z.string()),
     bankRef: z.nullable(z.string()),
     uidaiRef: z.nullable(z.string()),
@@ -225,19 +283,7 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
      * unreadable (cut off or not JSON), unexpectedData (JSON with fields of the wrong type, or a success
      * without a balance). interrupted: the app stopped mid-enquiry.
      */
-    reason: z.enum([
-      'awaited',
-      'onHold',
-      'timeout',
-      'connectionLost',
-      'serverError',
-      'gatewayError',
-      'htmlPage',
-      'httpError',
-      'unreadable',
-      'unexpectedData',
-      'interrupted',
-    ]),
+    reason: z.enum(UNKNOWN_REASONS),
     tid: z.nullable(z.string()),
   }),
 ]);
@@ -272,15 +318,67 @@ export const AcknowledgeLastEnquiryInputSchema = z.union([
 export type AcknowledgeLastEnquiryInput = z.infer<typeof AcknowledgeLastEnquiryInputSchema>;
 
 // ---------------------------------------------------------------------------
+// The agent's daily authentication ("2FA"): the agent's own Aadhaar and finger, once per
+// Indian calendar day, before the first customer. Billed by Eko: never started automatically.
+
+export const DailyAuthStatusSchema = z.object({
+  /** The Indian calendar day (Asia/Kolkata, whatever the PC's time zone), YYYY-MM-DD. */
+  day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  /** done: passed today and Eko has not asked again since. */
+  state: z.enum(['done', 'notDone']),
+  /** ISO time today's authentication passed; null when not done. */
+  doneAt: z.nullable(z.string()),
+  /** Eko refused an enquiry for want of it after it was done today (a "2fa" refusal or FP069): do it again. */
+  askedAgain: z.boolean(),
+  /** The bank linked to the agent's Aadhaar, as last used (remembered; the Aadhaar number never is). */
+  lastBankIin: z.nullable(z.string()),
+});
+export type DailyAuthStatus = z.infer<typeof DailyAuthStatusSchema>;
+
+export const DailyAuthInputSchema = z.strictObject({
+  /** The agent's own Aadhaar number, typed each time; encrypted for Eko and never stored. */
+  aadhaar: z.string().check(z.regex(/^[2-9]\d{11}$/)),
+  bankIin: z.string().check(z.regex(/^\d{6}$/)),
+  captureHandle: z.string().check(z.minLength(1)),
+  allowLowQuality: z.optional(z.boolean()),
+});
+export type DailyAuthInput = z.infer<typeof DailyAuthInputSchema>;
+
+/** biometricMismatch: capture again. ekycNotDone: the one-time bank eKYC in Eko's portal. other: Eko's words. */
+export const DAILY_AUTH_REFUSALS = ['biometricMismatch', 'ekycNotDone', 'other'] as const;
+export type DailyAuthRefusal = (typeof DAILY_AUTH_REFUSALS)[number];
+
+const DailyAuthCommon = {
+  /** Our journal's reference for the attempt (not sent to Eko: its daily call takes none). */
+  ref: z.string(),
+  at: z.string(),
+  /** The agent's Aadhaar, masked: XXXX XXXX 1234. */
+  maskedAadhaar: z.string(),
+  bankIin: z.string(),
+  bankName: z.string(),
+};
+export const DailyAuthOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('success'), ...DailyAuthCommon }),
+  z.object({ outcome: z.literal('refused'), ...DailyAuthCommon, reason: z.enum(DAILY_AUTH_REFUSALS), serverMessage: z.nullable(z.string()) }),
+  /** Sent, but no verdict: today stays "not done" (Eko has no inquiry for it); the agent may try again. */
+  z.object({ outcome: z.literal('unknown'), ...DailyAuthCommon, reason: z.enum(UNKNOWN_REASONS) }),
+]);
+export type DailyAuthOutcome = z.infer<typeof DailyAuthOutcomeSchema>;
+
+// ---------------------------------------------------------------------------
 // History (the journal), follow-up, receipts, diagnostics
 
 export const JOURNAL_OUTCOMES = ['success', 'refused', 'unknown', 'notSent'] as const;
+/** What a journal row is: a customer's balance enquiry, or the agent's daily authentication. */
+export const OPERATION_KINDS = ['balance', 'dailyAuth'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** listEnquiries answers at most this many rows (the newest); `matching` says how many there are. */
 export const HISTORY_MAX_ROWS = 500;
 
 /** One enquiry attempt as history shows it. A row the app lost track of mid-enquiry is 'unknown' / 'interrupted'. */
 export const HistoryRowSchema = z.object({
+  kind: z.enum(OPERATION_KINDS),
   clientRefId: z.string(),
   time: z.string(),
   updatedAt: z.string(),
@@ -304,6 +402,7 @@ export const ListEnquiriesInputSchema = z.strictObject({
   from: z.optional(z.iso.datetime()),
   to: z.optional(z.iso.datetime()),
   outcome: z.optional(z.enum(JOURNAL_OUTCOMES)),
+  kind: z.optional(z.enum(OPERATION_KINDS)),
   /** Last 4 digits of the customer's mobile or Aadhaar. */
   last4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
 });
@@ -312,6 +411,8 @@ export const EnquiryListSchema = z.object({
   /** The newest rows that match the filters, at most HISTORY_MAX_ROWS. */
   rows: z.array(HistoryRowSchema),
   totals: z.record(z.enum(JOURNAL_OUTCOMES), z.int()),
+  /** Of the refused customer enquiries in the period, those that were the agent's to fix (isAgentRefusal): counted apart. */
+  agentRefused: z.int(),
   /** How many rows match the filters in all; more than rows.length when the list was cut at HISTORY_MAX_ROWS. */
   matching: z.optional(z.int()),
 });
@@ -382,6 +483,7 @@ export const SETTINGS_FIELD_ENV = {
   aadhaarPublicKey: 'KIOSK_EKO_AADHAAR_KEY',
   agentMobile: 'KIOSK_AGENT_MOBILE',
   latlong: 'KIOSK_LATLONG',
+  edition: 'KIOSK_EKO_EDITION',
 } as const;
 //
 // First run (no setup saved yet): saveSettings needs no token but must set newPin;
@@ -434,6 +536,8 @@ export const EkoSettingsInputSchema = z.strictObject({
   latlong: z.optional(z.nullable(LatLongSchema)),
   /** Eko's RSA public key (base64 DER or PEM); null = the profile's built-in key. */
   aadhaarPublicKey: z.optional(z.nullable(z.string().check(z.minLength(100), z.maxLength(4096)))),
+  /** The request edition; null = the default (spec). */
+  edition: z.optional(z.nullable(EkoEditionSchema)),
 });
 
 /** A stored secret as the screen may show it. source: where the running value comes from. */
@@ -481,6 +585,7 @@ export const SettingsSchema = z.object({
     aadhaarPublicKey: z.nullable(z.string()),
     developerKey: MaskedSecretSchema,
     accessKey: MaskedSecretSchema,
+    edition: EkoEditionSchema,
   }),
   receiptPaperMm: PaperWidthSchema,
   /** os: Windows DPAPI (Electron safeStorage). dev-file: a key file in the data dir (web host, development only). */
@@ -541,6 +646,9 @@ export const contract = {
   getEkoStatus: call(NoInput, EkoStatusSchema),
 
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
+  getDailyAuthStatus: call(NoInput, DailyAuthStatusSchema),
+  /** The agent's daily authentication: billed, so only ever on the agent's explicit action. */
+  dailyAuthenticate: call(DailyAuthInputSchema, DailyAuthOutcomeSchema),
   getLastEnquiry: call(NoInput, LastEnquirySchema),
   /**
    * The agent has seen (or the idle wipe cleared) this enquiry: a window opened later must not show it.

@@ -1,9 +1,16 @@
-/** The AePS bank list (assets/aeps-banks.tsv): name, short name, IIN. */
+/** The AePS bank list (assets/aeps-banks.tsv): name, short name, IIN, IFSC bank prefix. */
 
 export interface Bank {
   name: string;
   short: string;
+  /** The AePS IIN: the spec edition's bank_code. */
   iin: string;
+  /**
+   * The bank's IFSC prefix (SBIN, HDFC): the current edition's bank_code. null for regional rural
+   * banks, whose IFSCs carry the sponsor bank's prefix: Eko's code for them is not known, and a
+   * guess would name another bank.
+   */
+  ifsc: string | null;
 }
 
 /** Parses the TSV (comment lines start with #, first data line is the header). */
@@ -15,9 +22,12 @@ export function parseBankList(tsv: string): Bank[] {
   const [header, ...data] = rows;
   if (!header) return [];
   const col = (name: string) => header.indexOf(name);
-  const [iName, iShort, iIin] = [col('name'), col('short'), col('iin')];
+  const [iName, iShort, iIin, iIfsc] = [col('name'), col('short'), col('iin'), col('ifsc')];
   return data
-    .map((cells) => ({ name: cells[iName] ?? '', short: cells[iShort] ?? '', iin: cells[iIin] ?? '' }))
+    .map((cells) => {
+      const ifsc = (cells[iIfsc] ?? '').toUpperCase();
+      return { name: cells[iName] ?? '', short: cells[iShort] ?? '', iin: cells[iIin] ?? '', ifsc: /^[A-Z]{4}$/.test(ifsc) ? ifsc : null };
+    })
     .filter((bank) => bank.name !== '' && /^\d{6}$/.test(bank.iin));
 }
 
@@ -37,4 +47,9 @@ export function searchBanks(banks: readonly Bank[], query: string, recentIins: r
     .map((bank, index) => ({ bank, index }))
     .sort((a, b) => rank(a.bank) - rank(b.bank) || a.index - b.index)
     .map(({ bank }) => bank);
+}
+
+/** The bank_code a request edition sends for this bank; null when the edition has no code for it. */
+export function bankCodeFor(bank: Bank, edition: 'spec' | 'current'): string | null {
+  return edition === 'spec' ? bank.iin : bank.ifsc;
 }

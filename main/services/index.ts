@@ -30,6 +30,8 @@ import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
 import { EXPORTS_DIR_NAME, pruneOldFiles, RECEIPTS_DIR_NAME } from './journal/file-retention';
 import { createHistory, inquiryToOutcome, type HistoryFacade } from './journal/history';
 import { createEnquiryService } from './enquiry/enquiry-service';
+import { createDailyAuthService, type DailyAuthFacade } from './daily-auth/daily-auth-service';
+import { createOperationRunner } from './operations/runner';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
 import { checkEkoConnection, connectionTestOf } from './eko';
 import { startEko } from './eko/start';
@@ -78,6 +80,7 @@ export interface Services {
   rd: RdFacade;
   eko: EkoFacade;
   enquiry: EnquiryFacade;
+  dailyAuth: DailyAuthFacade;
   history: HistoryFacade;
   diagnostics: DiagnosticsFacade;
   printer: ReceiptPrinter | null;
@@ -118,7 +121,10 @@ export async function startServices(options: StartOptions): Promise<Services> {
   if (unresolved > 0) logger.warn('enquiries with an unknown result to follow up', { count: unresolved });
 
   const banks = parseBankList(fs.readFileSync(path.join(options.assetsDir, 'aeps-banks.tsv'), 'utf8'));
-  const enquiry = createEnquiryService({ rd, eko, journal, banks, profile: config.profile, logger });
+  // One runner: one billed operation at a time, whichever service starts it.
+  const runner = createOperationRunner({ rd, eko, journal, profile: config.profile, logger });
+  const enquiry = createEnquiryService({ runner, banks, logger });
+  const dailyAuth = createDailyAuthService({ runner, journal, banks, profile: config.profile, logger });
   const history = createHistory({
     journal,
     inquire: async (row) => inquiryToOutcome(row, await eko.transactionInquiry(row.clientRefId)),
@@ -154,10 +160,12 @@ export async function startServices(options: StartOptions): Promise<Services> {
       captureTimeoutMs: config.rd.captureTimeoutMs,
       ekoRequestTimeoutMs: config.eko.requestTimeoutMs,
       ekoEnquiryTimeoutMs: config.eko.enquiryTimeoutMs,
+      ekoEdition: config.eko.edition,
     }),
     rd,
     eko,
     enquiry,
+    dailyAuth,
     history,
     diagnostics,
     printer: options.printer ?? null,

@@ -5,7 +5,10 @@
  *
  * Guards: binds 127.0.0.1 only; every API call must carry the launch secret
  * (header x-kiosk-token); the Host header must name this server (DNS-rebinding)
- * and a cross-site Origin is refused.
+ * and a cross-site Origin is refused. All of these are checked before a byte of the body is
+ * read: a refused call is answered at once and its connection closed, and a body that
+ * does not arrive in time is cut off (408). Refusals are logged at a bounded rate, so a
+ * flood of them cannot fill the disk.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +24,10 @@ import { contentTypeOf, rendererHeaders } from '../host/static-files';
 export const TOKEN_HEADER = 'x-kiosk-token';
 const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
+/** How long an accepted call's body may take to arrive. */
+export const BODY_TIMEOUT_MS = 10_000;
+/** Refused requests logged per minute; the rest are counted in one summary line. */
+export const REFUSALS_LOGGED_PER_MINUTE = 10;
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -30,6 +37,10 @@ export interface WebHostOptions {
   logger: Logger;
   /** The launch secret; generated when not given. */
   token?: string;
+  /** How long an accepted call's body may take to arrive (BODY_TIMEOUT_MS); tests make it short. */
+  bodyTimeoutMs?: number;
+  /** Refused requests logged per minute (REFUSALS_LOGGED_PER_MINUTE). */
+  refusalsLoggedPerMinute?: number;
 }
 
 export interface WebHost {
@@ -92,21 +103,81 @@ function refuseTo(res: http.ServerResponse, status: number, error: KioskError): 
   replyTo(res, status, { ok: false, error: error.toWire() });
 }
 
+/**
+ * A refusal whose request body is not (fully) read: answered, then the connection is closed
+ * instead of reading the rest of the body to keep it alive.
+ */
+function cutOffTo(req: http.IncomingMessage, res: http.ServerResponse, status: number, error: KioskError): void {
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  res.once('finish', () => req.socket.destroy());
+  replyTo(res, status, { ok: false, error: error.toWire() }, 'application/json', { connection: 'close' });
+}
+
+interface RefusalLog {
+  refused(event: string, fields: Record<string, unknown>): void;
+  /** Writes the summary of what is still unlogged. */
+  close(): void;
+}
+
+/** At most `perMinute` refusal lines a minute; then one line "suppressed K" when the minute ends. */
+function createRefusalLog(log: Logger, perMinute: number, now: () => number = Date.now): RefusalLog {
+  const WINDOW_MS = 60_000;
+  let windowStart = -Infinity;
+  let logged = 0;
+  let suppressed = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (suppressed === 0) return;
+    log.warn('refused requests not logged', { suppressed, perMinute });
+    suppressed = 0;
+  };
+  return {
+    refused(event, fields) {
+      const t = now();
+      if (t - windowStart >= WINDOW_MS) {
+        flush();
+        windowStart = t;
+        logged = 0;
+      }
+      if (logged < perMinute) {
+        logged++;
+        log.warn(event, fields);
+        return;
+      }
+      suppressed++;
+      if (!timer) {
+        timer = setTimeout(flush, Math.max(0, windowStart + WINDOW_MS - t));
+        timer.unref();
+      }
+    },
+    close: flush,
+  };
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? generateToken();
   const log = options.logger.child('web');
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  const refusals = createRefusalLog(log, options.refusalsLoggedPerMinute ?? REFUSALS_LOGGED_PER_MINUTE);
   const staticRoot = path.resolve(options.staticDir);
   let port = options.port;
 
   /** The request's handling, in steps that may throw: the server's guard answers 500 for any of them. */
   function serve(req: http.IncomingMessage, res: http.ServerResponse, guard: (step: () => void) => void): void {
     const reply = (status: number, body: Envelope | string, type?: string, extra?: Record<string, string>) => replyTo(res, status, body, type, extra);
-    const refuse = (status: number, error: KioskError) => refuseTo(res, status, error);
+    // Every refusal before the body is read closes the connection: the body is never read.
+    const refuse = (status: number, error: KioskError) => cutOffTo(req, res, status, error);
     const badUrl = () => refuse(400, new KioskError('input.invalid', { params: { field: 'url' } }));
 
     // Only this server's own names: a page on another site resolving to 127.0.0.1 is refused.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      refusals.refused('request for another host name refused', { host: host.slice(0, 64) });
       return refuse(421, new KioskError('host.unauthorized', { detail: `host header ${host.slice(0, 64)}` }));
     }
     // An absolute-form target (GET http://a:b/ …) may not be a URL at all.
@@ -116,12 +187,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        refusals.refused('cross-origin call refused', { origin: origin.slice(0, 64), path: url.pathname.slice(0, 64) });
         return refuse(403, new KioskError('host.unauthorized', { detail: 'cross-origin call' }));
       }
       if (req.method !== 'POST') return refuse(405, new KioskError('input.invalid', { params: { field: 'method' } }));
       const given = req.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !safeEqual(given, token)) {
-        log.warn('call without the launch secret refused', { path: url.pathname.slice(0, 64) });
+        refusals.refused('call without the launch secret refused', { path: url.pathname.slice(0, 64) });
         return refuse(401, new KioskError('host.unauthorized'));
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -129,14 +201,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const name = decodePath(url.pathname.slice('/api/'.length));
       if (name === null) return badUrl();
+      // Only now, with the caller known, is the body read: all of it within bodyTimeoutMs.
       const chunks: Buffer[] = [];
       let size = 0;
+      const bodyTimer = setTimeout(
+        () =>
+          guard(() => {
+            log.warn('call body too slow: cut off', { path: url.pathname.slice(0, 64), bytes: size, ms: bodyTimeoutMs });
+            refuse(408, new KioskError('input.invalid', { detail: `body not received in ${bodyTimeoutMs} ms`, params: { field: 'body' } }));
+          }),
+        bodyTimeoutMs,
+      );
+      const stopTimer = () => clearTimeout(bodyTimer);
+      req.once('close', stopTimer);
+      res.once('close', stopTimer);
       req.on('data', (chunk: Buffer) =>
         guard(() => {
+          if (res.headersSent) return;
           size += chunk.length;
           if (size > MAX_BODY_BYTES) {
+            stopTimer();
             refuse(413, new KioskError('input.invalid', { params: { field: 'body' } }));
-            req.destroy();
             return;
           }
           chunks.push(chunk);
@@ -144,6 +229,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       req.on('end', () =>
         guard(() => {
+          stopTimer();
           if (res.headersSent) return;
           let input: unknown;
           try {
@@ -167,7 +253,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed', 'text/plain');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // Its body is not read either.
+      res.once('finish', () => req.socket.destroy());
+      return reply(405, 'Method not allowed', 'text/plain', { connection: 'close' });
+    }
     const pathname = decodePath(url.pathname);
     if (pathname === null) return badUrl();
     // Static files; anything that is not a file is the app (one page).
@@ -190,7 +280,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   // Nothing a client sends may stop the kiosk: whatever throws is logged and answered 500.
-  const server = http.createServer((req, res) => {
+  // Node's own limits close connections whose headers (10 s) or whole request (headers and
+  // body, not the answer: 30 s) are too slow, checked every 2 s; an accepted call's body
+  // has its own, shorter deadline (bodyTimeoutMs) above.
+  const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 }, (req, res) => {
     const guard = (step: () => void) => {
       try {
         step();
@@ -202,10 +295,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     };
     guard(() => serve(req, res, guard));
   });
-
-  // Long enough for a fingerprint capture plus a slow bank.
-  server.requestTimeout = 180_000;
-  server.headersTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => reject(portError(err, options.port)));
@@ -229,6 +318,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        refusals.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -15,6 +15,7 @@ export const sampleAppInfo: AppInfo = {
   captureTimeoutMs: 10000,
   ekoRequestTimeoutMs: 15000,
   ekoEnquiryTimeoutMs: 60000,
+  ekoEdition: 'spec',
 };
 
 export const sampleSettings: Settings = {
@@ -32,6 +33,7 @@ export const sampleSettings: Settings = {
     aadhaarPublicKey: null,
     developerKey: { set: false, masked: null, source: 'sandbox' },
     accessKey: { set: false, masked: null, source: 'sandbox' },
+    edition: 'spec',
   },
   receiptPaperMm: 58,
   secretStorage: 'dev-file',
@@ -57,11 +59,15 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
     getSettlementBalance: record('getSettlementBalance', { balance: '10', currency: 'INR', customerId: '9962981729' }),
     getSettlementAccounts: record('getSettlementAccounts', { unsettledFund: '0', remainingLimit: '0', recipients: [] }),
     getEkoStatus: record('getEkoStatus', { baseUrl: 'x', clockSkewMs: null, clockWarning: false }),
+    getDailyAuthStatus: record('getDailyAuthStatus', { day: '2026-12-02', state: 'notDone' as const, doneAt: null, askedAgain: false, lastBankIin: null }),
+    dailyAuthenticate: record('dailyAuthenticate', {
+      outcome: 'success' as const, ref: 'KSK1', at: new Date(0).toISOString(), maskedAadhaar: 'XXXX XXXX 1234', bankIin: '607094', bankName: 'State Bank of India',
+    }),
     getLastEnquiry: record('getLastEnquiry', { state: 'none' as const }),
     acknowledgeLastEnquiry: record('acknowledgeLastEnquiry', { acknowledged: false }),
-    listEnquiries: record('listEnquiries', { rows: [], totals: { success: 0, refused: 0, unknown: 0, notSent: 0 } }),
+    listEnquiries: record('listEnquiries', { rows: [], totals: { success: 0, refused: 0, unknown: 0, notSent: 0 }, agentRefused: 0 }),
     followUpEnquiry: record('followUpEnquiry', {
-      clientRefId: 'r', time: new Date(0).toISOString(), updatedAt: new Date(0).toISOString(), profile: 'demo' as const,
+      kind: 'balance' as const, clientRefId: 'r', time: new Date(0).toISOString(), updatedAt: new Date(0).toISOString(), profile: 'demo' as const,
       maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 1234', bankIin: '607094', bankName: 'State Bank of India',
       outcome: 'unknown' as const, reason: 'awaited', tid: null, bankRef: null, uidaiRef: null, balance: null, errorCode: null,
     }),

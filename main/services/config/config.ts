@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
-import { KioskError, MAIN_SIDE_WAITS_MS, ProfileSchema, type ConfigProblem, type Profile } from '../../../app/contract';
+import { EkoEditionSchema, KioskError, MAIN_SIDE_WAITS_MS, ProfileSchema, type ConfigProblem, type EkoEdition, type Profile } from '../../../app/contract';
 import { AADHAAR_KEY_PROBLEM, readRsaPublicKey } from '../eko/aadhaar-crypto';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY, EKO_STAGING_CREDENTIALS } from './eko-public-keys';
 
@@ -25,6 +25,8 @@ export interface EkoConfig {
   /** The agent's registered mobile: the wallet's customer_id. */
   agentMobile: string;
   latlong: string;
+  /** Which generation of Eko's AePS request to send (spec pages, or Eko's current docs). */
+  edition: EkoEdition;
   /** Per-call HTTP timeout for the two GET calls, ms. */
   requestTimeoutMs: number;
   /** HTTP timeout for a balance enquiry (banks can be slow), ms. */
@@ -89,6 +91,7 @@ export const ENV_NAMES = [
   'KIOSK_RD_PORTS',
   'KIOSK_AGENT_MOBILE',
   'KIOSK_LATLONG',
+  'KIOSK_EKO_EDITION',
   'KIOSK_WEB_PORT',
 ] as const;
 
@@ -112,6 +115,7 @@ const ConfigFileSchema = z
         aadhaarPublicKey: z.string(),
         agentMobile: z.string(),
         latlong: z.string(),
+        edition: z.string(),
         requestTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.ekoRequest.min).max(MAIN_SIDE_WAITS_MS.ekoRequest.max),
         enquiryTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.ekoEnquiry.min).max(MAIN_SIDE_WAITS_MS.ekoEnquiry.max),
       })
@@ -249,6 +253,9 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   }
 
   const latlong = parseLatLong(pick('KIOSK_LATLONG', 'eko.latlong', file.eko?.latlong, DEFAULT_LATLONG)!);
+  const editionSet = pick('KIOSK_EKO_EDITION', 'eko.edition', file.eko?.edition, 'spec')!;
+  const edition = EkoEditionSchema.safeParse(editionSet.value);
+  if (!edition.success) throw invalid(editionSet, `"${editionSet.value}" is not a request edition: spec (the spec pages) or current (Eko's current docs)`);
 
   const key = pick(
     'KIOSK_EKO_AADHAAR_KEY',
@@ -285,6 +292,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       aadhaarPublicKey: key?.value ?? null,
       agentMobile: agentMobile.value,
       latlong,
+      edition: edition.data,
       requestTimeoutMs: file.eko?.requestTimeoutMs ?? MAIN_SIDE_WAITS_MS.ekoRequest.default,
       enquiryTimeoutMs: file.eko?.enquiryTimeoutMs ?? MAIN_SIDE_WAITS_MS.ekoEnquiry.default,
     },

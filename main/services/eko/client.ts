@@ -4,10 +4,12 @@
  *
  * - One place signs every request (send()), with Eko's clock (clock.ts).
  * - Every call has a deadline (an AbortController timer covering connect, TLS and the body).
- * - A balance enquiry is NEVER retried here: each one uses the customer's fingerprint and
- *   is billed. Whether the request left the PC is tracked exactly (the ClientRequest's
- *   'finish' event), so "not sent" (KioskError eko.offline) is told apart from "sent,
- *   result unknown" (outcome unknown, with the client_ref_id for a transaction inquiry).
+ * - A billed operation (./operations.ts: balance enquiry, daily authentication) is built by
+ *   prepare() and sent by send(), NEVER retried: each one uses a fingerprint and is billed.
+ *   The operation runner journals between the two; this client never calls back into it.
+ *   Whether the request left the PC is tracked exactly (the ClientRequest's 'finish' event),
+ *   so "not sent" (KioskError eko.offline) is told apart from "sent, result unknown" (outcome
+ *   unknown, with the client_ref_id for a transaction inquiry).
  * - The clear Aadhaar number is only used to encrypt and mask at the start of the call;
  *   nothing here keeps it, logs it or puts it in an error.
  */
@@ -17,14 +19,14 @@ import crypto from 'node:crypto';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import {
   KioskError,
+  type EkoEdition,
   type EkoStatus,
   type EnquiryOutcome,
+  type OperationKind,
   type RefusalReason,
   type SettlementAccounts,
   type SettlementBalance,
 } from '../../../app/contract';
-import { isValidAadhaar, maskAadhaar } from '../../../app/domain/aadhaar';
-import { isValidMobile, maskMobile } from '../../../app/domain/mobile';
 import { ConfigError, isLoopbackHost, type EkoConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { EkoFacade } from '../index';
@@ -36,17 +38,20 @@ import {
   WalletDataSchema,
   describesTransaction,
   invalidParamFields,
+  isDailyKycStatusAnswer,
+  isNoKeyAnswer,
   looksLikeHtml,
   maskAccount,
   parseJson,
   readEnquiry,
   type Envelope,
 } from './responses';
+import { balanceEnquiryOperation, type EkoOperation, type EkoReply, type OperationCommon, type RequestContext } from './operations';
 import { ekoHeaders } from './signing';
 import { localIpv4 } from './source-ip';
 import { maskNumbersInText } from '../../../app/domain/privacy';
 
-export type EkoClientConfig = EkoConfig & { baseUrl: string; aadhaarPublicKey: string };
+export type EkoClientConfig = Omit<EkoConfig, 'edition'> & { baseUrl: string; aadhaarPublicKey: string; edition?: EkoEdition };
 
 export interface EkoClientOptions {
   /** This PC's clock (tests simulate a wrong one). */
@@ -61,6 +66,8 @@ export interface BalanceEnquiryRequest {
   /** The clear 12-digit number; encrypted and masked at the start of the call, then dropped. */
   aadhaar: string;
   bankIin: string;
+  /** The bank's IFSC prefix: the current edition's bank_code. */
+  bankIfsc?: string | null;
   /** Shown when Eko's answer does not name the bank. */
   bankName: string;
   /** The captured PID XML, sent untouched. */
@@ -69,8 +76,15 @@ export interface BalanceEnquiryRequest {
   clientRefId?: string;
   /** SMS to the customer: 0 (default) or 1. */
   notifyCustomer?: 0 | 1;
-  /** Called right before the request leaves the PC (the journal records the reference). Throwing stops the send. */
-  onSending?: (clientRefId: string) => void;
+}
+
+/** An operation's request, built and ready to leave: its body holds the encrypted Aadhaar and the PID block. */
+export interface PreparedRequest<O> {
+  operation: EkoOperation<unknown, O>;
+  method: 'POST' | 'PUT';
+  path: string;
+  body: string;
+  common: OperationCommon;
 }
 
 /** What a transaction inquiry says about an earlier enquiry. */
@@ -78,8 +92,10 @@ export type InquiryResult =
   | {
       outcome: 'success';
       clientRefId: string;
-      /** null when the inquiry answer does not repeat the balance. */
+      /** The customer's balance; null when the bank gave none or the answer does not repeat it (balanceUnreadable). */
       balance: string | null;
+      /** The answer has no balance field, or one that is not an amount. */
+      balanceUnreadable: boolean;
       bankName: string | null;
       tid: string | null;
       bankRef: string | null;
@@ -97,11 +113,13 @@ const NO_SUCH_TRANSACTION =
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 export interface EkoClient extends EkoFacade {
+  prepare<I, O>(operation: EkoOperation<I, O>, input: I, ref?: string): PreparedRequest<O>;
+  send<O>(prepared: PreparedRequest<O>): Promise<O>;
   balanceEnquiry(req: BalanceEnquiryRequest): Promise<EnquiryOutcome>;
   transactionInquiry(clientRefId: string): Promise<InquiryResult>;
 }
 
-type CallName = 'balance' | 'accounts' | 'enquiry' | 'inquiry';
+type CallName = 'balance' | 'accounts' | 'inquiry' | OperationKind;
 
 /** An HTTP answer, whatever its status. */
 interface Answer {
@@ -171,7 +189,7 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
   /** The one place a request is signed and sent. Resolves with any HTTP answer; rejects with TransportFailure. */
   async function send(
     call: CallName,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     request: { params?: Record<string, string>; body?: string; timeoutMs: number; freshConnection?: boolean },
   ): Promise<Answer> {
@@ -259,7 +277,8 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     try {
       answer = await send(call, 'GET', path, { params, timeoutMs: config.requestTimeoutMs });
       // clock.observe() has already learnt the skew from this 403, so the retry signs with Eko's time.
-      if (isClockRefusal(answer)) answer = await send(call, 'GET', path, { params, timeoutMs: config.requestTimeoutMs });
+      // Not when the PC clock is more than a day off: that is a wrong clock to fix, not a skew to sign around.
+      if (isClockRefusal(answer) && !clock.pcClockWrong()) answer = await send(call, 'GET', path, { params, timeoutMs: config.requestTimeoutMs });
     } catch (err) {
       throw transportError(err);
     }
@@ -316,6 +335,11 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
       initiator_id: config.initiatorId,
       user_code: config.userCode,
     });
+    if (isDailyKycStatusAnswer(envelope)) {
+      // Eko has been seen answering this call with the agent's daily-KYC status instead of the list: no figures given.
+      logger.info('eko.accounts.dailyKycStatus', { type: envelope.response_type_id });
+      return { unsettledFund: null, remainingLimit: null, recipients: [] };
+    }
     const data = AccountsDataSchema.safeParse(envelope.data);
     if (!data.success) throw badData('accounts', data.error.issues.map((i) => i.path.join('.')).join(', '));
     return {
@@ -330,127 +354,95 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     };
   }
 
-  async function balanceEnquiry(req: BalanceEnquiryRequest): Promise<EnquiryOutcome> {
-    if (!isValidMobile(req.customerMobile) || !/^\d{10}$/.test(req.customerMobile)) {
-      throw new KioskError('input.invalid', { detail: 'customer mobile', params: { field: 'customerMobile' } });
-    }
-    if (!isValidAadhaar(req.aadhaar) || !/^\d{12}$/.test(req.aadhaar)) {
-      throw new KioskError('input.invalid', { detail: 'aadhaar', params: { field: 'aadhaar' } });
-    }
-    if (!/^\d{6}$/.test(req.bankIin)) throw new KioskError('input.invalid', { detail: 'bank IIN', params: { field: 'bankIin' } });
-    if (!req.pidXml) throw new KioskError('input.invalid', { detail: 'empty PID block', params: { field: 'piddata' } });
+  const context: RequestContext = {
+    edition: config.edition ?? 'spec',
+    initiatorId: config.initiatorId,
+    userCode: config.userCode,
+    agentMobile: config.agentMobile,
+    latlong: config.latlong,
+    encryptAadhaar: (aadhaar) => encrypt(aadhaar),
+    sourceIp,
+  };
 
-    const clientRefId = req.clientRefId ?? newClientRefId(clock.now());
-    // The only uses of the clear number: encrypt it and mask it. Neither result lets it back out.
-    const common = {
-      clientRefId,
-      at: '',
-      maskedAadhaar: maskAadhaar(req.aadhaar),
-      maskedMobile: maskMobile(req.customerMobile),
-      bankIin: req.bankIin,
-      bankName: req.bankName,
-    };
-    // Exactly the spec's body, in the spec's order and types.
-    const body = JSON.stringify({
-      initiator_id: config.initiatorId,
-      user_code: config.userCode,
-      client_ref_id: clientRefId,
-      bank_code: req.bankIin,
-      amount: 0,
-      aadhaar: encrypt(req.aadhaar),
-      piddata: req.pidXml,
-      pipe: 0,
-      notify_customer: req.notifyCustomer ?? 0,
-      latlong: config.latlong,
-      source_ip: sourceIp(),
-    });
-    common.at = new Date(clock.now()).toISOString();
-    req.onSending?.(clientRefId);
-    logger.info('eko.enquiry.sending', { clientRefId, bankIin: req.bankIin });
+  /**
+   * Builds an operation's request: checks the input, encrypts the Aadhaar number, writes the body.
+   * Nothing has left the PC; a failure here is "not sent". The clear number is only used here,
+   * to encrypt and mask it: neither result lets it back out.
+   */
+  function prepare<I, O>(operation: EkoOperation<I, O>, input: I, ref: string = newClientRefId(clock.now())): PreparedRequest<O> {
+    operation.check(input, context);
+    const body = JSON.stringify(operation.body(input, ref, context));
+    const common = operation.common(input, ref, new Date(clock.now()).toISOString(), context);
+    return { operation: operation as EkoOperation<unknown, O>, method: operation.method, path: operation.path(input), body, common };
+  }
 
-    const unknown = (reason: Extract<EnquiryOutcome, { outcome: 'unknown' }>['reason'], tid: string | null = null): EnquiryOutcome => ({
-      outcome: 'unknown',
-      ...common,
-      reason,
-      tid,
-    });
-    let outcome: EnquiryOutcome;
-    let answer: Answer | null = null;
+  /**
+   * Sends a prepared request once (never retried: it is billed, and for an enquiry it carries the
+   * customer's fingerprint) and reads the answer as the operation's outcome. Throws a KioskError
+   * only when nothing reached a bank: not sent (eko.offline), or refused before any processing
+   * (signature, path, content type, invalid_params, an unexpected field).
+   */
+  async function execute<O>(prepared: PreparedRequest<O>): Promise<O> {
+    const { operation, common } = prepared;
+    const call = operation.kind;
+    if (clock.pcClockWrong()) {
+      // A billed request is never signed with a time more than a day from the PC's: the PC clock must be fixed first.
+      throw new KioskError('eko.clockSkew', { detail: `PC clock off by ${Math.round((clock.skewMs() ?? 0) / 1000)} s (over a day): not sent` });
+    }
+    logger.info('eko.operation.sending', { call, ref: common.ref, bankIin: common.bankIin });
+    let answer: Answer;
     try {
-      answer = await send('enquiry', 'POST', `/customer/collection/aeps-fingpay/balance-enquiry/${encodeURIComponent(req.customerMobile)}`, {
-        body,
-        timeoutMs: config.enquiryTimeoutMs,
-        freshConnection: true,
-      });
+      answer = await send(call, prepared.method, prepared.path, { body: prepared.body, timeoutMs: config.enquiryTimeoutMs, freshConnection: true });
     } catch (err) {
       if (!(err instanceof TransportFailure)) throw err;
       // Not sent: nothing reached Eko, the agent may try again with a new capture.
-      if (err.kind === 'notSent') throw new KioskError('eko.offline', { detail: `enquiry ${clientRefId} not sent: ${err.code}` });
-      outcome = unknown(err.kind === 'timeout' ? 'timeout' : 'connectionLost');
-      logOutcome(outcome, null);
-      return outcome;
+      if (err.kind === 'notSent') throw new KioskError('eko.offline', { detail: `${call} ${common.ref} not sent: ${err.code}` });
+      return concluded(operation.read({ kind: 'noVerdict', reason: err.kind === 'timeout' ? 'timeout' : 'connectionLost' }, common), null);
     }
-
     const early = gatewayError(answer);
     if (early) {
-      logger.warn('eko.enquiry.refusedBeforeProcessing', { clientRefId, code: early.code, http: answer.status });
+      logger.warn('eko.operation.refusedBeforeProcessing', { call, ref: common.ref, code: early.code, http: answer.status });
       throw early;
     }
-    // Sent and answered, but not with a verdict: each kind of answer keeps its own reason.
-    if (answer.status >= 500) {
-      outcome = unknown(GATEWAY_STATUSES.has(answer.status) ? 'gatewayError' : 'serverError');
-    } else if (looksLikeHtml(answer.contentType, answer.body)) {
-      outcome = unknown('htmlPage');
-    } else {
-      const json = parseJson(answer.body);
-      const parsed = json === null ? null : EnvelopeSchema.safeParse(json);
-      const fields = parsed?.success ? invalidParamFields(parsed.data) : null;
-      if (fields) {
-        logger.warn('eko.enquiry.invalidParams', { clientRefId, fields });
-        throw new KioskError('eko.invalidParams', { detail: `enquiry ${clientRefId}: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
-      }
-      if (answer.status < 200 || answer.status >= 300) {
-        // An HTTP error we do not know (401, 429, …): Eko may or may not have processed it.
-        outcome = unknown('httpError');
-      } else if (parsed === null) {
-        outcome = unknown('unreadable');
-      } else if (!parsed.success) {
-        logger.warn('eko.badData', { call: 'enquiry', clientRefId, issues: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
-        outcome = unknown('unexpectedData');
-      } else {
-        const reading = readEnquiry(parsed.data);
-        if (reading.outcome === 'success') {
-          outcome = reading.balance === null
-            ? unknown('unexpectedData', reading.tid) // "success" without a balance is not something to show the customer
-            : {
-                outcome: 'success',
-                ...common,
-                bankName: reading.bankName ?? common.bankName,
-                balance: reading.balance,
-                tid: reading.tid,
-                bankRef: reading.bankRef,
-                uidaiRef: reading.uidaiRef,
-              };
-        } else if (reading.outcome === 'refused') {
-          outcome = { outcome: 'refused', ...common, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
-        } else {
-          outcome = unknown(reading.reason, reading.tid);
-        }
-      }
+    return concluded(operation.read(readReply(call, common.ref, answer), common), answer);
+
+    function concluded(outcome: O, from: Answer | null): O {
+      const o = outcome as { outcome: string; reason?: string; tid?: string | null };
+      logger.info('eko.operation.outcome', { call, ref: common.ref, outcome: o.outcome, reason: o.reason ?? null, tid: o.tid ?? null, http: from?.status ?? null, ms: from?.ms ?? null });
+      return outcome;
     }
-    logOutcome(outcome, answer);
-    return outcome;
   }
 
-  function logOutcome(outcome: EnquiryOutcome, answer: Answer | null): void {
-    logger.info('eko.enquiry.outcome', {
-      clientRefId: outcome.clientRefId,
-      outcome: outcome.outcome,
-      reason: outcome.outcome === 'success' ? null : outcome.reason,
-      tid: outcome.tid,
-      http: answer?.status ?? null,
-      ms: answer?.ms ?? null,
-    });
+  /** Sent and answered: an envelope to read, or a kind of answer that holds no verdict. */
+  function readReply(call: CallName, ref: string, answer: Answer): EkoReply {
+    if (answer.status >= 500) return { kind: 'noVerdict', reason: GATEWAY_STATUSES.has(answer.status) ? 'gatewayError' : 'serverError' };
+    if (looksLikeHtml(answer.contentType, answer.body)) return { kind: 'noVerdict', reason: 'htmlPage' };
+    const json = parseJson(answer.body);
+    const parsed = json === null ? null : EnvelopeSchema.safeParse(json);
+    const fields = parsed?.success ? invalidParamFields(parsed.data) : null;
+    if (fields) {
+      logger.warn('eko.operation.invalidParams', { call, ref, fields });
+      throw new KioskError('eko.invalidParams', { detail: `${call} ${ref}: ${fields.join(', ')}`, params: { fields: fields.join(', ') } });
+    }
+    if (parsed?.success && isNoKeyAnswer(parsed.data)) {
+      // Eko processed nothing: the body carried a field it does not take (the counter's request edition).
+      logger.warn('eko.operation.unexpectedField', { call, ref, edition: context.edition });
+      throw new KioskError('eko.invalidParams', { detail: `${call} ${ref}: "No key for Response" (a field Eko does not expect; edition ${context.edition})` });
+    }
+    // An HTTP error we do not know (401, 429, …): Eko may or may not have processed it.
+    if (answer.status < 200 || answer.status >= 300) return { kind: 'noVerdict', reason: 'httpError' };
+    if (parsed === null) return { kind: 'noVerdict', reason: 'unreadable' };
+    if (!parsed.success) {
+      logger.warn('eko.badData', { call, ref, issues: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
+      return { kind: 'noVerdict', reason: 'unexpectedData' };
+    }
+    return { kind: 'envelope', envelope: parsed.data };
+  }
+
+  /** A balance enquiry built and sent in one go (no journal): the doctor's bench and the client's own tests. */
+  async function balanceEnquiry(req: BalanceEnquiryRequest): Promise<EnquiryOutcome> {
+    const bank = { iin: req.bankIin, ifsc: req.bankIfsc ?? null, name: req.bankName };
+    return execute(prepare(balanceEnquiryOperation, { customerMobile: req.customerMobile, aadhaar: req.aadhaar, bank, pidXml: req.pidXml, notifyCustomer: req.notifyCustomer }, req.clientRefId));
   }
 
   async function transactionInquiry(clientRefId: string): Promise<InquiryResult> {
@@ -489,6 +481,8 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
   return {
     getSettlementBalance,
     getSettlementAccounts,
+    prepare,
+    send: execute,
     balanceEnquiry,
     transactionInquiry,
     status(): EkoStatus {

@@ -7,7 +7,9 @@
 import type { RefusalReason } from '../../../app/contract';
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, RefusalReason]> = [
-  [/\b2\s*fa\b|two[-\s]?factor|daily\s+auth/i, 'dailyAuthMissing'],
+  [/\b2\s*fa\b|two[-\s]?factor|daily\s+auth|daily\s+kyc|\bFP0?69\b/i, 'dailyAuthMissing'],
+  // Before the mismatch rule: "Duplicate Biometric data." is the same PID block sent twice, fixed by a new capture.
+  [/duplicate\s+biometric/i, 'duplicateBiometric'],
   [/biometric|finger\s*print|did\s+not\s+match|mismatch/i, 'biometricMismatch'],
   [/not\s+(?:been\s+)?(?:linked|seeded|mapped)/i, 'notLinked'],
   [/limit\b.*\bexhausted|exhausted|limit\s+exceeded/i, 'limitExhausted'],

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { normalizeDecimal } from '../../../app/domain/money';
-import type { RefusalReason } from '../../../app/contract';
+import type { DailyAuthRefusal, RefusalReason } from '../../../app/contract';
 import { refusalReason } from './refusals';
 import { maskNumbersInText } from '../../../app/domain/privacy';
 
@@ -80,13 +80,61 @@ const EnquiryDataSchema = z.object({
   tid: TextIn.nullish().catch(null),
   /** Read by readTxStatus: an unclear one must not be mistaken for "not said". */
   tx_status: z.unknown().optional(),
-  balance: MoneyIn.nullish().catch(null),
-  customer_balance: MoneyIn.nullish().catch(null),
+  /** Read by customerBalance: which of the two is the customer's depends on which keys are there. */
+  balance: z.unknown().optional(),
+  customer_balance: z.unknown().optional(),
   bank_name: z.string().nullish().catch(null),
+  /** Eko's current answers name the bank as `bank`. */
+  bank: z.string().nullish().catch(null),
   bank_ref_num: TextIn.nullish().catch(null),
   aadhaar_ref_num: TextIn.nullish().catch(null),
   client_ref_id: TextIn.nullish().catch(null),
+  transaction_date: z.string().nullish().catch(null),
+  comment: LooseText,
+  reason: LooseText,
 });
+
+/** The human reason of an answer: data.comment (transactions), then data.reason (daily authentication, eKYC), then message. */
+export function reasonText(envelope: Envelope): string | null {
+  const data = envelope.data !== null && typeof envelope.data === 'object' ? (envelope.data as Record<string, unknown>) : {};
+  for (const value of [data.comment, data.reason, envelope.message]) {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return null;
+}
+
+/**
+ * The customer's bank balance in an answer. Eko's current answers carry both `balance` (the AGENT's
+ * wallet after the transaction) and `customer_balance` (the customer's): whenever `customer_balance`
+ * is there at all, it is the customer's and `balance` is never read. Only an answer without it (the
+ * spec pages' shape) has the customer's balance in `balance`.
+ * null: the bank gave none (a blank customer_balance); 'bad': a value that is not an amount.
+ */
+export function customerBalance(data: Record<string, unknown>): string | null | 'bad' | 'missing' {
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
+  const value = has('customer_balance') ? data.customer_balance : has('balance') ? data.balance : undefined;
+  if (value === undefined) return 'missing';
+  if (isAbsent(value)) return null;
+  const parsed = MoneyIn.safeParse(value);
+  return parsed.success ? parsed.data : 'bad';
+}
+
+/**
+ * Eko's dates: "19-08-26 18:21:45" (DD-MM-YY, Indian time) as an ISO instant; null when not that.
+ * A two-digit year is 20YY (one integrator stored year 0019 by reading it literally).
+ */
+export function parseEkoDateTime(text: string | null | undefined): string | null {
+  const m = /^\s*(\d{2})-(\d{2})-(\d{2}|\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s*$/.exec(text ?? '');
+  if (!m) return null;
+  const [day, month, year, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const fullYear = year < 100 ? 2000 + year : year;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  // IST is UTC+05:30 all year.
+  const utc = Date.UTC(fullYear, month - 1, day, hour, minute, second) - 330 * 60_000;
+  const check = new Date(utc + 330 * 60_000);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // 31-02 and the like
+  return new Date(utc).toISOString();
+}
 
 /** "9989834392752938" → "XXXXXXXXXXXX2938": only the last 4 digits leave the main process. */
 export function maskAccount(account: string): string {
@@ -117,11 +165,22 @@ export function invalidParamFields(envelope: Envelope): string[] | null {
   return fields.length > 0 ? fields : null;
 }
 
-/** true: Eko says it did it; false: Eko says no; null: the envelope does not say. */
+/** response_type_id of a refusal: transaction fail (1464, real 1467), mini statement fail (1528), daily authentication fail (1714). */
+export const REFUSAL_TYPES: ReadonlySet<number> = new Set([1464, 1467, 1528, 1714]);
+/** response_type_id of a success: balance enquiry (1466), withdrawal (1463), mini statement (1527), daily authentication (1713). */
+export const SUCCESS_TYPES: ReadonlySet<number> = new Set([1463, 1466, 1527, 1713]);
+
+/**
+ * true: Eko says it did it; false: Eko says no; null: the envelope does not say.
+ * A refusal shows in any of: a non-zero status, response_type_id 1464/1467/1528/1714, or
+ * response_status_id 1 (Eko's real refusals may come without any `status`). tx_status 1 is read by the caller.
+ */
 export function envelopeSuccess(envelope: Envelope): boolean | null {
-  if (envelope.status !== undefined) return envelope.status === 0;
-  if (envelope.response_type_id === 1466) return true; // newer docs: balance enquiry success
-  if (envelope.response_type_id === 1464) return false; // newer docs: balance enquiry failure
+  const refusalType = envelope.response_type_id !== undefined && REFUSAL_TYPES.has(envelope.response_type_id);
+  if (envelope.status !== undefined && envelope.status !== 0) return false;
+  if (refusalType || envelope.response_status_id === 1) return false;
+  if (envelope.status === 0) return true;
+  if (envelope.response_type_id !== undefined && SUCCESS_TYPES.has(envelope.response_type_id)) return true;
   if (envelope.response_status_id !== undefined) return envelope.response_status_id <= 0 && envelope.response_status_id !== -2;
   return null;
 }
@@ -130,7 +189,12 @@ export function envelopeSuccess(envelope: Envelope): boolean | null {
 export type EnquiryReading =
   | {
       outcome: 'success';
+      /** The customer's balance (customerBalance); null: the bank gave none. */
       balance: string | null;
+      /** The answer has no balance field at all, or one that is not an amount: not a result to show. */
+      balanceUnreadable: boolean;
+      /** Eko's own time of the transaction (transaction_date), ISO; null when not given. */
+      ekoTime: string | null;
       bankName: string | null;
       tid: string | null;
       bankRef: string | null;
@@ -154,12 +218,13 @@ export function describesTransaction(envelope: Envelope, clientRefId: string): b
 
 /** Reads a parsed JSON envelope of a balance enquiry. Validation errors are handled by the caller. */
 export function readEnquiry(envelope: Envelope): EnquiryReading {
-  const dataParsed = EnquiryDataSchema.safeParse(envelope.data ?? {});
+  const rawData = envelope.data !== null && typeof envelope.data === 'object' && !Array.isArray(envelope.data) ? (envelope.data as Record<string, unknown>) : {};
+  const dataParsed = EnquiryDataSchema.safeParse(rawData);
   const data = dataParsed.success ? dataParsed.data : null;
   const tid = data?.tid ?? null;
   const dataTxStatus = readTxStatus(data?.tx_status);
   const txStatus = dataTxStatus ?? envelope.tx_status ?? null;
-  const message = envelope.message?.trim() || null;
+  const message = reasonText(envelope);
 
   // Awaited / on hold first: whatever else the envelope says, the bank has not answered yet.
   if (txStatus === 2 || envelope.response_status_id === 2) return { outcome: 'unknown', reason: 'awaited', tid };
@@ -168,10 +233,13 @@ export function readEnquiry(envelope: Envelope): EnquiryReading {
   const success = envelopeSuccess(envelope);
   if (success === null) return { outcome: 'unknown', reason: 'unexpectedData', tid };
   if (success && (txStatus === null || txStatus === 0)) {
+    const balance = customerBalance(rawData);
     return {
       outcome: 'success',
-      balance: data?.balance ?? data?.customer_balance ?? null,
-      bankName: data?.bank_name?.trim() || null,
+      balance: balance === 'bad' || balance === 'missing' ? null : balance,
+      balanceUnreadable: balance === 'bad' || balance === 'missing',
+      ekoTime: parseEkoDateTime(data?.transaction_date),
+      bankName: data?.bank_name?.trim() || data?.bank?.trim() || null,
       tid,
       bankRef: data?.bank_ref_num ?? null,
       uidaiRef: data?.aadhaar_ref_num ?? null,
@@ -181,7 +249,45 @@ export function readEnquiry(envelope: Envelope): EnquiryReading {
     // 3/4 (refund pending/refunded), a code we do not know or an unclear one: Eko says "done" but not "success".
     return { outcome: 'unknown', reason: 'unexpectedData', tid };
   }
-  // status non-zero, or tx_status 1 (fail). -2 "another transaction in progress" lands here too.
+  // A refusal (status, response_type_id, response_status_id or tx_status 1). -2 "another transaction in progress" lands here too.
   // Shown and printed for the customer: a number Eko quotes is masked first.
   return { outcome: 'refused', reason: refusalReason(message), serverMessage: message === null ? null : maskNumbersInText(message), tid };
+}
+
+/** What a daily-authentication answer means. */
+export type DailyAuthReading =
+  | { outcome: 'success' }
+  | { outcome: 'refused'; reason: DailyAuthRefusal; serverMessage: string | null }
+  | { outcome: 'unknown'; reason: 'unexpectedData' | 'awaited' };
+
+/** Eko's daily-authentication refusals: the finger (or a wadh-stamped capture), the one-time bank eKYC. */
+function dailyAuthRefusal(text: string | null): DailyAuthRefusal {
+  if (!text) return 'other';
+  if (/invalid\s+biometric|biometric|finger|did\s+not\s+match/i.test(text)) return 'biometricMismatch';
+  // "Please complete bank eKYC…"; not "You have already completed Bank eKYC. Please do daily KYC." (Eko's words then).
+  if (!/already/i.test(text) && /complete\s+(?:the\s+)?(?:bank\s+)?e-?kyc|e-?kyc\s+(?:is\s+)?(?:not\s+(?:yet\s+)?(?:done|completed)|pending)/i.test(text)) return 'ekycNotDone';
+  return 'other';
+}
+
+/** Reads a daily-authentication answer: 1713 success, 1714 "KYC Fail" with the reason in data.reason. */
+export function readDailyAuth(envelope: Envelope): DailyAuthReading {
+  if (envelope.response_status_id === 2 || envelope.tx_status === 2) return { outcome: 'unknown', reason: 'awaited' };
+  const success = envelopeSuccess(envelope);
+  if (success === null) return { outcome: 'unknown', reason: 'unexpectedData' };
+  if (success) return { outcome: 'success' };
+  const text = reasonText(envelope);
+  return { outcome: 'refused', reason: dailyAuthRefusal(text), serverMessage: text === null ? null : maskNumbersInText(text) };
+}
+
+/** Eko's answer to a request that carried a field it does not expect ({"message":"No key for Response"}): it processed nothing. */
+export function isNoKeyAnswer(envelope: Envelope): boolean {
+  return envelope.status === undefined && envelope.response_status_id === undefined && envelope.response_type_id === undefined && /^no key for response$/i.test(envelope.message?.trim() ?? '');
+}
+
+/**
+ * The settlement-accounts call has been seen answering with a daily-KYC status instead of a list
+ * (response_type_id 1969, "Fingpay daily KYC is completed"): tolerated as "no list given".
+ */
+export function isDailyKycStatusAnswer(envelope: Envelope): boolean {
+  return envelope.response_type_id === 1969;
 }

@@ -1,38 +1,20 @@
 /**
- * A balance enquiry from start to end: take the one-use PID block, check its
- * quality, journal the attempt before it leaves, send it through the Eko
- * client, journal the answer. Never retried automatically: each try uses the
- * customer's fingerprint and is billed.
+ * A customer's balance enquiry: the operation runner's pipeline (capture → prepare → journal
+ * "sent" → send → journal → outcome) for the balance-enquiry operation, plus what a window
+ * opened later must be told: the enquiry in flight, or the last one not yet acknowledged.
  */
 import {
   KioskError,
-  QUALITY_GOOD,
-  enquiryNeverSent,
   type AcknowledgeLastEnquiryInput,
   type BalanceEnquiryInput,
   type EnquiryOutcome,
   type LastEnquiry,
-  type Profile,
 } from '../../../app/contract';
-import { maskAadhaar } from '../../../app/domain/aadhaar';
 import type { Bank } from '../../../app/domain/banks';
-import { maskMobile } from '../../../app/domain/mobile';
-import type { EnquiryFacade, RdFacade } from '../index';
-import type { Journal } from '../journal/journal';
+import { balanceEnquiryOperation } from '../eko/operations';
+import type { EnquiryFacade } from '../index';
 import type { Logger } from '../log/logger';
-
-/** What the enquiry needs from the Eko client. */
-export interface EnquiryClient {
-  balanceEnquiry(request: {
-    customerMobile: string;
-    aadhaar: string;
-    bankIin: string;
-    bankName: string;
-    pidXml: string;
-    /** Called right before the request leaves the PC; throwing stops the send. */
-    onSending?: (clientRefId: string) => void;
-  }): Promise<EnquiryOutcome>;
-}
+import type { OperationRunner } from '../operations/runner';
 
 /**
  * How long a finished enquiry waits for the renderer to acknowledge it. Long enough for a
@@ -42,15 +24,11 @@ export interface EnquiryClient {
 export const LAST_ENQUIRY_KEEP_MS = 10 * 60_000;
 
 export function createEnquiryService(deps: {
-  rd: Pick<RdFacade, 'takeCapture'>;
-  eko: EnquiryClient;
-  journal: Journal | null;
+  runner: OperationRunner;
   banks: readonly Bank[];
-  profile: Profile;
   logger: Logger;
   now?: () => Date;
 }): EnquiryFacade {
-  const log = deps.logger.child('enquiry');
   const now = deps.now ?? (() => new Date());
   let current: LastEnquiry = { state: 'none' };
   let doneAt = 0;
@@ -68,96 +46,53 @@ export function createEnquiryService(deps: {
   async function run(input: BalanceEnquiryInput): Promise<EnquiryOutcome> {
     const bank = deps.banks.find((b) => b.iin === input.bankIin);
     if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
+    // Refused before it touches this enquiry's record: the one in flight keeps it.
+    if (deps.runner.busy()) throw new KioskError('enquiry.busy', { detail: `a ${deps.runner.busy()} is waiting for Eko` });
 
-    const capture = deps.rd.takeCapture(input.captureHandle);
-    if (!capture) throw new KioskError('rd.captureExpired');
-    if (capture.qScore < QUALITY_GOOD && !input.allowLowQuality) {
-      throw new KioskError('rd.poorQuality', { params: { qScore: String(capture.qScore) } });
-    }
-
-    const maskedAadhaar = maskAadhaar(input.aadhaar);
-    const maskedMobile = maskMobile(input.customerMobile);
     const at = now().toISOString();
-    const inFlight = { state: 'inFlight' as const, clientRefId: null as string | null, at, maskedAadhaar, maskedMobile, bankName: bank.name };
-    current = inFlight;
-    currentHandle = input.captureHandle;
-    dismissed = false;
-    /** onSending returned (the attempt is journalled): from here on the request leaves the PC (unless the error code proves otherwise). */
-    let leaving = false;
-
-    /** An answer (or an unknown result): into the journal, and kept for a window opened later. */
-    const conclude = (outcome: EnquiryOutcome): EnquiryOutcome => {
-      try {
-        deps.journal?.recordOutcome(outcome, now());
-      } catch (err) {
-        // The answer is shown anyway; the row stays "sent" and is followed up as unknown.
-        log.error('journal could not record an outcome', { clientRefId: outcome.clientRefId, error: err });
-      }
-      if (current === inFlight) finish({ state: 'done', outcome });
-      return outcome;
+    const inFlight = {
+      state: 'inFlight' as const,
+      clientRefId: null as string | null,
+      at,
+      maskedAadhaar: '',
+      maskedMobile: '',
+      bankName: bank.name,
     };
 
-    try {
-      const outcome = await deps.eko.balanceEnquiry({
-        customerMobile: input.customerMobile,
-        aadhaar: input.aadhaar,
-        bankIin: bank.iin,
-        bankName: bank.name,
-        pidXml: capture.pidXml,
-        onSending: (clientRefId) => {
-          inFlight.clientRefId = clientRefId;
-          // Nothing leaves the PC unless the attempt is on disk first: a failed write stops the send.
-          try {
-            deps.journal?.recordSent({ clientRefId, time: now().toISOString(), profile: deps.profile, maskedMobile, maskedAadhaar, bankIin: bank.iin, bankName: bank.name });
-          } catch (err) {
-            log.error('journal could not record the attempt; not sent', { clientRefId, error: err });
-            // SQLite's own error (disk full, file locked, closed) means nothing to the agent; say what it means for them.
-            throw err instanceof KioskError ? err : new KioskError('journal.writeFailed', { detail: `${clientRefId}: ${(err as Error)?.message ?? String(err)}`, cause: err });
-          }
-          leaving = true;
+    return deps.runner.run({
+      operation: balanceEnquiryOperation,
+      captureHandle: input.captureHandle,
+      allowLowQuality: input.allowLowQuality,
+      bank,
+      input: (pidXml) => ({ customerMobile: input.customerMobile, aadhaar: input.aadhaar, bank, pidXml }),
+      observer: {
+        // From here this enquiry is the one a window opened later is told about (until then, the last one still is).
+        prepared(common) {
+          Object.assign(inFlight, { clientRefId: common.ref, maskedAadhaar: common.maskedAadhaar, maskedMobile: common.maskedMobile });
+          current = inFlight;
+          currentHandle = input.captureHandle;
+          dismissed = false;
         },
-      });
-      log.info('enquiry finished', { clientRefId: outcome.clientRefId, outcome: outcome.outcome, reason: 'reason' in outcome ? outcome.reason : undefined });
-      return conclude(outcome);
-    } catch (err) {
-      const thrown = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message, cause: err });
-      // Failed before the request could leave (a fault of ours: encryption, the journal's own code…):
-      // say so, so the agent may capture again rather than being told the result is unknown.
-      const error =
-        !leaving && !enquiryNeverSent(thrown.code) ? new KioskError('enquiry.notSent', { detail: `${thrown.code}: ${thrown.detail ?? ''}`, cause: thrown }) : thrown;
-      if (leaving && inFlight.clientRefId && !enquiryNeverSent(error.code)) {
-        // The request had left the PC when this failed (a fault of ours, not Eko's answer): the bank
-        // may have answered. That is an unknown result to follow up, never "not sent".
-        log.error('enquiry failed after it was sent: result unknown', { clientRefId: inFlight.clientRefId, error });
-        return conclude({
-          outcome: 'unknown',
-          reason: 'interrupted',
-          clientRefId: inFlight.clientRefId,
-          at,
-          maskedAadhaar,
-          maskedMobile,
-          bankIin: bank.iin,
-          bankName: bank.name,
-          tid: null,
-        });
-      }
-      if (leaving && inFlight.clientRefId) {
-        try {
-          deps.journal?.recordNotSent(inFlight.clientRefId, error, now());
-        } catch (journalErr) {
-          log.error('journal could not record a failed send', { error: journalErr });
-        }
-      }
-      if (current === inFlight) {
-        // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
-        finish(
-          inFlight.clientRefId
-            ? { state: 'notSent', clientRefId: inFlight.clientRefId, at, maskedAadhaar, maskedMobile, bankIin: bank.iin, bankName: bank.name, error: error.toWire() }
-            : { state: 'none' },
-        );
-      }
-      throw error;
-    }
+        concluded(outcome) {
+          if (current === inFlight) finish({ state: 'done', outcome });
+        },
+        notSent(error, common) {
+          // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
+          if (common && current === inFlight) {
+            finish({
+              state: 'notSent',
+              clientRefId: common.ref,
+              at: common.at,
+              maskedAadhaar: common.maskedAadhaar,
+              maskedMobile: common.maskedMobile,
+              bankIin: common.bankIin,
+              bankName: common.bankName,
+              error: error.toWire(),
+            });
+          }
+        },
+      },
+    });
   }
 
   /** The finished enquiry is kept until the renderer acknowledges it, or LAST_ENQUIRY_KEEP_MS passed. */

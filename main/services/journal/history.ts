@@ -25,7 +25,7 @@ export function inquiryToOutcome(row: JournalRow, result: InquiryResult): Enquir
   const common = { clientRefId: row.clientRefId, at: row.time, maskedAadhaar: row.maskedAadhaar, maskedMobile: row.maskedMobile, bankIin: row.bankIin };
   switch (result.outcome) {
     case 'success':
-      if (result.balance === null) {
+      if (result.balanceUnreadable) {
         // Settled, but the answer does not repeat the balance: still not a balance we can show.
         return { ...common, outcome: 'unknown', reason: 'unexpectedData', bankName: result.bankName ?? row.bankName, tid: result.tid };
       }
@@ -46,6 +46,7 @@ export function toHistoryRow(row: JournalRow, inFlightRef: string | null): Histo
   // "sent" with nothing in flight: the app stopped between sending and the answer.
   const lost = row.outcome === 'sent' && row.clientRefId !== inFlightRef;
   return {
+    kind: row.kind,
     clientRefId: row.clientRefId,
     time: row.time,
     updatedAt: row.updatedAt,
@@ -81,10 +82,11 @@ export function createHistory(deps: {
       const matching = rows.length < (rest.limit ?? HISTORY_MAX_ROWS) ? rows.length : deps.journal.count(filters);
       const from = query.from ?? '0000-01-01T00:00:00.000Z';
       const to = query.to ?? '9999-12-31T00:00:00.000Z';
-      const raw = deps.journal.totals(from, to);
+      const raw = deps.journal.totals(from, to, query.kind);
       return {
         rows: rows.map((r) => toHistoryRow(r, deps.inFlightRef())),
         totals: { success: raw.success, refused: raw.refused, unknown: raw.unknown + raw.sent, notSent: raw.notSent },
+        agentRefused: query.kind === 'dailyAuth' ? 0 : deps.journal.agentRefusals(from, to),
         matching,
       };
     },
@@ -92,6 +94,8 @@ export function createHistory(deps: {
       const row = deps.journal.get(clientRefId);
       if (!row) throw new KioskError('journal.notFound');
       if (row.outcome !== 'unknown' && row.outcome !== 'sent') return toHistoryRow(row, deps.inFlightRef());
+      // Eko has no inquiry for a daily authentication (its call takes no reference): today's status tells instead.
+      if (row.kind !== 'balance') return toHistoryRow(row, deps.inFlightRef());
       if (row.clientRefId === deps.inFlightRef()) return toHistoryRow(row, deps.inFlightRef());
       const outcome = await deps.inquire(row);
       if (outcome === 'notFound') {

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome, type Profile } from '../../../app/contract';
+import { AGENT_REFUSAL_REASONS, HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome, type OperationKind, type Profile } from '../../../app/contract';
 import type { Logger } from '../log/logger';
 import { MIGRATIONS } from './migrations';
 import { maskNumbersInText } from '../../../app/domain/privacy';
@@ -21,6 +21,7 @@ export type JournalOutcome = 'sent' | 'success' | 'refused' | 'unknown' | 'notSe
 
 export interface JournalRow {
   id: number;
+  kind: OperationKind;
   /** ISO time the enquiry was sent. */
   time: string;
   updatedAt: string;
@@ -44,6 +45,8 @@ export interface JournalRow {
 }
 
 export interface SentEntry {
+  /** Default: a balance enquiry. */
+  kind?: OperationKind;
   clientRefId: string;
   time: string;
   profile: Profile;
@@ -53,11 +56,18 @@ export interface SentEntry {
   bankName: string;
 }
 
+/** An answer to record against a "sent" row. */
+export type JournalAnswer = { clientRefId: string; bankName: string; tid: string | null } & (
+  | { outcome: 'success'; reason: null; bankRef: string | null; uidaiRef: string | null; balance: string | null; serverMessage: null }
+  | { outcome: 'refused' | 'unknown'; reason: string; bankRef: null; uidaiRef: null; balance: null; serverMessage: string | null }
+);
+
 export interface JournalQuery {
   /** ISO instants, inclusive from, exclusive to. */
   from?: string;
   to?: string;
   outcome?: JournalOutcome | 'unknownOrSent';
+  kind?: OperationKind;
   /** Last 4 digits of the customer's mobile or Aadhaar. */
   last4?: string;
   limit?: number;
@@ -112,6 +122,10 @@ function whereOf(query: JournalQuery): { sql: string; params: Record<string, unk
     where.push('outcome = @outcome');
     params.outcome = query.outcome;
   }
+  if (query.kind) {
+    where.push('kind = @kind');
+    params.kind = query.kind;
+  }
   if (query.last4) {
     if (!/^\d{4}$/.test(query.last4)) throw new KioskError('input.invalid', { params: { field: 'last4' } });
     where.push('(substr(masked_mobile, -4) = @last4 OR substr(masked_aadhaar, -4) = @last4)');
@@ -125,6 +139,7 @@ const MASKED_AADHAAR = /^XXXX XXXX \d{4}$/;
 
 interface DbRow {
   id: number;
+  kind: OperationKind;
   time: string;
   updated_at: string;
   client_ref_id: string;
@@ -146,6 +161,7 @@ interface DbRow {
 function toRow(r: DbRow): JournalRow {
   return {
     id: r.id,
+    kind: r.kind,
     time: r.time,
     updatedAt: r.updated_at,
     clientRefId: r.client_ref_id,
@@ -264,10 +280,10 @@ export class Journal {
     if (!/^\d{6}$/.test(entry.bankIin)) throw new KioskError('internal', { detail: 'journal refuses a bad IIN' });
     this.db
       .prepare(
-        `INSERT INTO enquiries (time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
-         VALUES (@time, @time, @clientRefId, @profile, @maskedMobile, @maskedAadhaar, @bankIin, @bankName, 'sent')`,
+        `INSERT INTO enquiries (kind, time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
+         VALUES (@kind, @time, @time, @clientRefId, @profile, @maskedMobile, @maskedAadhaar, @bankIin, @bankName, 'sent')`,
       )
-      .run(entry);
+      .run({ kind: 'balance', ...entry });
   }
 
   /**
@@ -285,9 +301,20 @@ export class Journal {
     }
   }
 
-  /** The answer: success, refused or unknown. */
+  /** A balance enquiry's answer: success, refused or unknown. */
   recordOutcome(outcome: EnquiryOutcome, now = new Date()): void {
-    const base = { clientRefId: outcome.clientRefId, updatedAt: now.toISOString(), bankName: outcome.bankName };
+    this.recordAnswer(
+      outcome.outcome === 'success'
+        ? { clientRefId: outcome.clientRefId, bankName: outcome.bankName, outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, serverMessage: null }
+        : { clientRefId: outcome.clientRefId, bankName: outcome.bankName, outcome: outcome.outcome, reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, serverMessage: outcome.outcome === 'refused' ? outcome.serverMessage : null },
+      now,
+    );
+  }
+
+  /** Any operation's answer (the balance enquiry's through recordOutcome). Only the customer's balance is kept, never the agent's wallet. */
+  recordAnswer(answer: JournalAnswer, now = new Date()): void {
+    const outcome = answer;
+    const base = { clientRefId: answer.clientRefId, updatedAt: now.toISOString(), bankName: answer.bankName };
     const fields =
       outcome.outcome === 'success'
         ? { outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, errorCode: null, errorMessage: null }
@@ -303,7 +330,7 @@ export class Journal {
         )
         .run({ ...base, ...fields }),
     );
-    if (result.changes === 0) this.logger.warn('outcome for an enquiry the journal does not know', { clientRefId: outcome.clientRefId });
+    if (result.changes === 0) this.logger.warn('outcome for an enquiry the journal does not know', { clientRefId: answer.clientRefId });
   }
 
   /** The request never left (offline, refused before processing), or Eko says it never arrived. */
@@ -334,14 +361,46 @@ export class Journal {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM enquiries ${sql}`).get(params) as { n: number }).n;
   }
 
-  /** Counts by outcome between two instants. */
-  totals(from: string, to: string): Record<JournalOutcome, number> {
+  /** Counts by outcome between two instants (of one kind of row, when given). */
+  totals(from: string, to: string, kind?: OperationKind): Record<JournalOutcome, number> {
     const rows = this.db
-      .prepare('SELECT outcome, COUNT(*) AS n FROM enquiries WHERE time >= ? AND time < ? GROUP BY outcome')
-      .all(from, to) as Array<{ outcome: JournalOutcome; n: number }>;
+      .prepare(`SELECT outcome, COUNT(*) AS n FROM enquiries WHERE time >= ? AND time < ? ${kind ? 'AND kind = ?' : ''} GROUP BY outcome`)
+      .all(...(kind ? [from, to, kind] : [from, to])) as Array<{ outcome: JournalOutcome; n: number }>;
     const totals: Record<JournalOutcome, number> = { sent: 0, success: 0, refused: 0, unknown: 0, notSent: 0 };
     for (const r of rows) totals[r.outcome] = r.n;
     return totals;
+  }
+
+  /** Customer enquiries refused for a reason that is the agent's to fix (AGENT_REFUSAL_REASONS), between two instants. */
+  agentRefusals(from: string, to: string): number {
+    const reasons = AGENT_REFUSAL_REASONS.map((r) => `'${r}'`).join(',');
+    return (
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM enquiries WHERE kind = 'balance' AND outcome = 'refused' AND reason IN (${reasons}) AND time >= ? AND time < ?`)
+        .get(from, to) as { n: number }
+    ).n;
+  }
+
+  /**
+   * What the journal knows of the agent's daily authentication in a day ([from, to)) for a profile:
+   * when it last passed, when Eko last refused an enquiry for want of it, and the bank last used.
+   */
+  dailyAuthDay(from: string, to: string, profile: Profile): { passedAt: string | null; askedAt: string | null; lastBankIin: string | null } {
+    const one = <T>(sql: string, ...params: unknown[]) => this.db.prepare(sql).get(...params) as T | undefined;
+    const passed = one<{ at: string | null }>(
+      `SELECT MAX(updated_at) AS at FROM enquiries WHERE kind = 'dailyAuth' AND outcome = 'success' AND profile = ? AND time >= ? AND time < ?`,
+      profile, from, to,
+    );
+    const asked = one<{ at: string | null }>(
+      `SELECT MAX(updated_at) AS at FROM enquiries WHERE kind = 'balance' AND outcome = 'refused' AND reason = 'dailyAuthMissing' AND profile = ? AND time >= ? AND time < ?`,
+      profile, from, to,
+    );
+    // The bank of the last attempt that passed, else of the last attempt at all.
+    const bank = one<{ bank_iin: string }>(
+      `SELECT bank_iin FROM enquiries WHERE kind = 'dailyAuth' AND profile = ? ORDER BY (outcome = 'success') DESC, id DESC LIMIT 1`,
+      profile,
+    );
+    return { passedAt: passed?.at ?? null, askedAt: asked?.at ?? null, lastBankIin: bank?.bank_iin ?? null };
   }
 
   health(): JournalHealth {

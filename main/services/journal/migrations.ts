@@ -40,4 +40,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX enquiries_outcome ON enquiries (outcome);
     `,
   },
+  {
+    // What a row is: a customer's balance enquiry, or the agent's daily authentication (same pipeline, same table).
+    version: 3,
+    sql: `
+      ALTER TABLE enquiries ADD COLUMN kind TEXT NOT NULL DEFAULT 'balance' CHECK (kind IN ('balance','dailyAuth'));
+      CREATE INDEX enquiries_kind_time ON enquiries (kind, time);
+    `,
+  },
 ];

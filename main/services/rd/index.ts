@@ -9,7 +9,8 @@
  *   nothing is selected (at most every rescanIntervalMs). Concurrent calls share one round.
  * - capture(): CAPTURE with AePS PidOptions; the PID block stays here behind a one-time
  *   handle (captures.ts). It is never logged, stored or returned. With nothing selected it
- *   looks for the scanner there and then rather than trusting the last poll.
+ *   looks for the scanner there and then rather than trusting the last poll. A service that
+ *   is still starting (Mantra's errCode -1509) is asked again for up to ~15 s (starting.ts).
  */
 import {
   CAPTURE_HTTP_MARGIN_MS,
@@ -27,6 +28,7 @@ import type { Logger } from '../log/logger';
 import { CaptureStore, CAPTURE_TTL_MS } from './captures';
 import { probe, scanPorts, type ProbeOutcome } from './discovery';
 import { readLastDevice, writeLastDevice, type LastDevice } from './last-device';
+import { abortableSleep, askWhileStarting, isStarting, STARTING_POLL_MS, STARTING_WAIT_MS, type Sleep } from './starting';
 import { rdRequest, RdTransportError } from './transport';
 import { parseDeviceInfoXml, parsePidData, type ParsedPid } from './xml';
 
@@ -51,6 +53,14 @@ export interface RdServiceOptions {
   captureTtlMs?: number;
   /** Clock for capture expiry (tests). */
   now?: () => number;
+  /**
+   * A service still starting (errCode -1509) is asked again every startingPollMs (default 1.5 s)
+   * for at most startingWaitMs (default 15 s) before the capture fails with rd.starting.
+   */
+  startingWaitMs?: number;
+  startingPollMs?: number;
+  /** How the wait between two such asks is slept (tests); must reject when the signal aborts. */
+  sleep?: Sleep;
 }
 
 export interface RdInventory {
@@ -91,6 +101,9 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
   const rescanIntervalMs = options.rescanIntervalMs ?? 3000;
   const captureMarginMs = options.captureHttpMarginMs ?? CAPTURE_HTTP_MARGIN_MS;
   const store = new CaptureStore(options.captureTtlMs ?? CAPTURE_TTL_MS, options.now ?? Date.now);
+  const startingWaitMs = options.startingWaitMs ?? STARTING_WAIT_MS;
+  const startingPollMs = options.startingPollMs ?? STARTING_POLL_MS;
+  const sleep = options.sleep ?? abortableSleep;
 
   let devices: RdService[] = [];
   let selected: RdService | null = null;
@@ -265,6 +278,12 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
       const answer = await rdRequest({ host, port: s.port, protocol: s.protocol, method: 'DEVICEINFO', path: s.deviceInfoPath, timeoutMs: probeTimeoutMs, maxBytes: 256 * 1024 });
       infoCache.set(key, parseDeviceInfoXml(answer.body.toString('utf8')));
     } catch (err) {
+      if (isStarting(err)) {
+        // Ready in seconds: ask again at a poll after startingPollMs rather than DEVICE_INFO_RETRY_MS.
+        infoTried.set(key, performance.now() - DEVICE_INFO_RETRY_MS + startingPollMs);
+        log.info('rd.deviceInfo.starting', { port: s.port });
+        return;
+      }
       log.warn('rd.deviceInfo.failed', { port: s.port, error: err instanceof KioskError ? err.code : err });
     }
   }
@@ -315,8 +334,22 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
     throw new KioskError('rd.notFound', { detail: `no RD service on ${host} ports ${config.ports[0]}…${config.ports[config.ports.length - 1]}` });
   }
 
-  /** CAPTURE at one device and the checks every answer must pass; throws why it is unusable. */
-  async function captureAt(device: RdService, timeoutMs: number, signal: AbortSignal): Promise<{ pidXml: string; parsed: ParsedPid }> {
+  /**
+   * CAPTURE at one device and the checks every answer must pass; throws why it is unusable.
+   * A service still starting (-1509) answers at once without asking for a finger, so the
+   * CAPTURE is simply sent again until it is up or the wait is over (then rd.starting).
+   */
+  function captureAt(device: RdService, timeoutMs: number, signal: AbortSignal): Promise<{ pidXml: string; parsed: ParsedPid }> {
+    return askWhileStarting(() => captureOnce(device, timeoutMs, signal), {
+      waitMs: startingWaitMs,
+      pollMs: startingPollMs,
+      signal,
+      sleep,
+      onRetry: (attempt, waitedMs) => log.info('rd.capture.starting', { port: device.port, attempt, waitedMs }),
+    });
+  }
+
+  async function captureOnce(device: RdService, timeoutMs: number, signal: AbortSignal): Promise<{ pidXml: string; parsed: ParsedPid }> {
     const answer = await sendCapture(device, timeoutMs, signal);
     if (signal.aborted) throw new KioskError('rd.cancelled');
     const pidXml = answer.body.toString('utf8');

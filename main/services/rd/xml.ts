@@ -174,6 +174,12 @@ export function parseRdServiceXml(text: string): RdServiceParseResult {
 // ---------------------------------------------------------------------------
 // DEVICEINFO
 
+/**
+ * Mantra L1 while its RD service is still starting: "System is still checking status, please try
+ * after sometime…". Not a device fault: the capture is asked again (starting.ts).
+ */
+export const ERR_STARTING = -1509;
+
 /** Reads a <DeviceInfo> element; null when it lacks what identifies a device. */
 export function deviceInfoFromNode(node: XmlNode): DeviceInfo | null {
   const a = node.attrs;
@@ -203,7 +209,14 @@ export function parseDeviceInfoXml(text: string): DeviceInfo {
   // Some services wrap it (<DeviceInfo> inside <RDService> or <PidData>): look one level down too.
   const node = findRoot(nodes, 'deviceinfo') ?? nodes?.flatMap((n) => n.children).find((n) => n.name === 'deviceinfo');
   const info = node ? deviceInfoFromNode(node) : null;
-  if (!info) throw new KioskError('rd.badResponse', { detail: 'DEVICEINFO answer is not a DeviceInfo document' });
+  if (!info) {
+    // A service still starting may answer DEVICEINFO with its "-1509" Resp instead of the details.
+    const resp = nodes?.flatMap((n) => n.children).find((n) => n.name === 'resp');
+    if (resp && Number((resp.attrs.errcode ?? '').trim()) === ERR_STARTING) {
+      throw new KioskError('rd.starting', { detail: `DEVICEINFO errCode ${ERR_STARTING}: ${(resp.attrs.errinfo ?? '').slice(0, 200)}` });
+    }
+    throw new KioskError('rd.badResponse', { detail: 'DEVICEINFO answer is not a DeviceInfo document' });
+  }
   return info;
 }
 
@@ -217,8 +230,9 @@ export interface ParsedPid {
   errInfo: string;
 }
 
-/** errCode → our code, from the RD specification's list. */
-const ERR_CODES: Record<number, 'rd.captureTimeout' | 'rd.busy' | 'rd.notReady' | 'rd.captureFailed' | 'rd.needsReinit' | 'rd.unsupported' | 'rd.addressRejected' | 'rd.deviceError'> = {
+/** errCode → our code, from the RD specification's list and what vendors were seen to send. */
+const ERR_CODES: Record<number, 'rd.captureTimeout' | 'rd.busy' | 'rd.notReady' | 'rd.captureFailed' | 'rd.needsReinit' | 'rd.unsupported' | 'rd.addressRejected' | 'rd.deviceError' | 'rd.starting'> = {
+  [ERR_STARTING]: 'rd.starting',
   700: 'rd.captureTimeout',
   710: 'rd.busy',
   720: 'rd.notReady',

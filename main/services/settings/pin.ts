@@ -1,8 +1,10 @@
 /**
  * The operator PIN: stored only as a salted scrypt hash (`scrypt$N$r$p$salt$hash`),
  * checked in constant time, and guarded against guessing: 5 wrong tries lock the
- * settings for 5 minutes. The lock is kept in <dataDir>/operator-lock.json, so
- * restarting the app does not reset it.
+ * settings for 5 minutes; every further lock before a right PIN lasts twice as long
+ * (5, 10, 20, 40 … minutes, at most 24 hours). Only a right PIN resets the count, so
+ * at most 45 PINs can be tried in any 24 hours (see the test). The lock and the count
+ * are kept in <dataDir>/operator-lock.json, so restarting the app resets neither.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -45,7 +47,9 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
 }
 
 export const PIN_MAX_TRIES = 5;
+/** The first lock; each further one (before a right PIN) doubles, up to PIN_MAX_LOCK_MS. */
 export const PIN_LOCK_MS = 5 * 60_000;
+export const PIN_MAX_LOCK_MS = 24 * 60 * 60_000;
 export const LOCK_FILE_NAME = 'operator-lock.json';
 
 export interface PinGuard {
@@ -56,14 +60,26 @@ export interface PinGuard {
 }
 
 interface LockState {
+  /** Wrong tries since the last lock ran out (or the last right PIN). */
   failures: number;
+  /** Locks since the last right PIN: the next lock lasts lockMs × 2^lockouts. */
+  lockouts: number;
   lockedUntil: number | null;
 }
 
-export function createPinGuard(options: { dataDir: string; now?: () => number; maxTries?: number; lockMs?: number }): PinGuard {
+const FRESH: LockState = { failures: 0, lockouts: 0, lockedUntil: null };
+
+/** How long the `lockout`-th lock (1, 2, …) lasts: lockMs, doubling, at most maxLockMs. */
+export function pinLockDuration(lockout: number, lockMs = PIN_LOCK_MS, maxLockMs = PIN_MAX_LOCK_MS): number {
+  const doublings = Math.min(Math.max(lockout - 1, 0), 40);
+  return Math.min(maxLockMs, lockMs * 2 ** doublings);
+}
+
+export function createPinGuard(options: { dataDir: string; now?: () => number; maxTries?: number; lockMs?: number; maxLockMs?: number }): PinGuard {
   const now = options.now ?? Date.now;
   const maxTries = options.maxTries ?? PIN_MAX_TRIES;
   const lockMs = options.lockMs ?? PIN_LOCK_MS;
+  const maxLockMs = Math.max(options.maxLockMs ?? PIN_MAX_LOCK_MS, lockMs);
   const file = path.join(options.dataDir, LOCK_FILE_NAME);
   let state = readState(file);
   // One check at a time: parallel guesses must not each see the same failure count.
@@ -78,35 +94,49 @@ export function createPinGuard(options: { dataDir: string; now?: () => number; m
   }
 
   function activeLock(): number | null {
-    if (state.lockedUntil !== null && state.lockedUntil > now()) return state.lockedUntil;
-    if (state.lockedUntil !== null) {
-      // The lock ran out: a fresh set of tries.
-      state = { failures: 0, lockedUntil: null };
-      save();
+    const until = state.lockedUntil;
+    if (until === null) return null;
+    const t = now();
+    if (until > t) {
+      // A PC clock set back (or a hand-edited file) must not lock for longer than this lock lasts.
+      const longest = t + pinLockDuration(Math.max(state.lockouts, 1), lockMs, maxLockMs);
+      if (until > longest) {
+        state = { ...state, lockedUntil: longest };
+        save();
+        return longest;
+      }
+      return until;
     }
+    // The lock ran out: a fresh set of tries, but the count of locks stays until a right PIN.
+    state = { failures: 0, lockouts: state.lockouts, lockedUntil: null };
+    save();
     return null;
   }
 
   function lockedError(until: number): KioskError {
     const minutes = String(Math.max(1, Math.ceil((until - now()) / 60_000)));
-    return new KioskError('settings.locked', { detail: 'operator PIN locked after wrong tries', params: { minutes, until: new Date(until).toISOString() } });
+    return new KioskError('settings.locked', {
+      detail: `operator PIN locked after wrong tries (lock ${state.lockouts} since the last right PIN)`,
+      params: { minutes, until: new Date(until).toISOString() },
+    });
   }
 
   async function check(pin: string, storedHash: string): Promise<void> {
     const locked = activeLock();
     if (locked !== null) throw lockedError(locked);
     if (await verifyPin(pin, storedHash)) {
-      if (state.failures !== 0) {
-        state = { failures: 0, lockedUntil: null };
+      if (state.failures !== 0 || state.lockouts !== 0 || state.lockedUntil !== null) {
+        state = { ...FRESH };
         save();
       }
       return;
     }
-    state = { failures: state.failures + 1, lockedUntil: null };
+    state = { ...state, failures: state.failures + 1 };
     if (state.failures >= maxTries) {
-      state.lockedUntil = now() + lockMs;
+      const lockouts = state.lockouts + 1;
+      state = { failures: 0, lockouts, lockedUntil: now() + pinLockDuration(lockouts, lockMs, maxLockMs) };
       save();
-      throw lockedError(state.lockedUntil);
+      throw lockedError(state.lockedUntil!);
     }
     save();
     throw new KioskError('settings.pinWrong', { detail: `wrong operator PIN (${state.failures} of ${maxTries})`, params: { triesLeft: String(maxTries - state.failures) } });
@@ -130,8 +160,10 @@ function readState(file: string): LockState {
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockState>;
     const failures = Number.isInteger(json.failures) && json.failures! >= 0 ? json.failures! : 0;
     const lockedUntil = typeof json.lockedUntil === 'number' && Number.isFinite(json.lockedUntil) ? json.lockedUntil : null;
-    return { failures, lockedUntil };
+    // A file from before the growing lock has no count: a lock in it was the first.
+    const counted = Number.isInteger(json.lockouts) && json.lockouts! >= 0 ? json.lockouts! : 0;
+    return { failures, lockouts: lockedUntil !== null ? Math.max(counted, 1) : counted, lockedUntil };
   } catch {
-    return { failures: 0, lockedUntil: null };
+    return { ...FRESH };
   }
 }

@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import {
   KioskError,
+  EkoEditionSchema,
   ProfileSchema,
   SETTINGS_FIELD_ENV,
   isKioskError,
@@ -79,7 +80,7 @@ function formFieldOf(err: ConfigError): string | null {
 
 /** What getSettings describes: the running configuration or, while setup is needed, what config.json asks for. */
 type SettingsView = Pick<KioskConfig, 'profile' | 'receiptPaperMm'> & {
-  eko: Pick<KioskConfig['eko'], 'baseUrl' | 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong'>;
+  eko: Pick<KioskConfig['eko'], 'baseUrl' | 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'edition'>;
 };
 
 /** Fields of one Eko account: dropped, unless re-entered, when the profile changes. */
@@ -177,6 +178,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
         userCode: value('userCode', e.userCode) ?? builtIn?.userCode ?? '',
         agentMobile: value('agentMobile', e.agentMobile) ?? initiatorId,
         latlong: value('latlong', e.latlong) ?? '',
+        edition: EkoEditionSchema.safeParse(value('edition', e.edition)).data ?? 'spec',
       },
     };
   }
@@ -197,6 +199,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
         userCode: config.eko.userCode,
         agentMobile: config.eko.agentMobile,
         latlong: config.eko.latlong,
+        edition: config.eko.edition,
         aadhaarPublicKey: nonEmpty(env.KIOSK_EKO_AADHAAR_KEY) ?? file.eko?.aadhaarPublicKey ?? null,
         developerKey: secretView('developerKey', config, file),
         accessKey: secretView('accessKey', config, file),
@@ -228,9 +231,11 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       if (given === null || (given === undefined && profileChanged)) delete e[field];
       else if (given !== undefined) e[field] = given;
     }
-    // The shop's location is the shop's, whatever the profile.
+    // The shop's location is the shop's, whatever the profile; so is the request edition the counter speaks.
     if (eko?.latlong === null) delete e.latlong;
     else if (eko?.latlong !== undefined) e.latlong = eko.latlong.replace(/\s/g, '');
+    if (eko?.edition === null) delete e.edition;
+    else if (eko?.edition !== undefined) e.edition = eko.edition;
 
     for (const name of SECRET_FIELDS) {
       const given = eko?.[name];

@@ -6,16 +6,21 @@
  *
  * Every --port gets one device; --scenario/--protocol/--vendor/--capture-delay/--answer-delay
  * apply to all of them. Typing a scenario name and Enter switches every device at runtime.
+ * `starting` plays a Mantra L1 service still coming up (errCode -1509 for 5 s);
+ * `starting:3x` for the next 3 captures, `starting:8000` for 8 s.
  */
 import readline from 'node:readline';
 import { startRdSimulator, type RdScenario, type RdVendor, type SimDeviceOptions } from './index';
 
-const NAMED: readonly string[] = ['ready', 'notReady', 'used', 'captureTimeout', 'poorQuality', 'unusableQuality', 'nonNumericError', 'slow', 'hang', 'quirks', 'garbage', 'truncated', 'noMc'];
+const NAMED: readonly string[] = ['ready', 'notReady', 'used', 'captureTimeout', 'poorQuality', 'unusableQuality', 'nonNumericError', 'slow', 'hang', 'quirks', 'garbage', 'truncated', 'noMc', 'starting'];
 
 function scenarioOf(text: string): RdScenario {
   if (NAMED.includes(text)) return text as RdScenario;
   if (/^err:\S+$/.test(text)) return { errCode: text.slice(4) };
-  throw new Error(`unknown scenario "${text}" (one of ${NAMED.join(', ')}, or err:<code> e.g. err:730)`);
+  // starting:<n>x → the next n captures answer -1509; starting:<ms> → for that long.
+  const starting = /^starting:(\d+)(x?)$/.exec(text);
+  if (starting) return { starting: starting[2] ? { captures: Number(starting[1]) } : { ms: Number(starting[1]) } };
+  throw new Error(`unknown scenario "${text}" (one of ${NAMED.join(', ')}, err:<code> e.g. err:730, starting:<ms> or starting:<n>x)`);
 }
 
 function parseArgs(argv: string[]): { host: string; devices: SimDeviceOptions[] } {

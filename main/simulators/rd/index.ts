@@ -44,9 +44,30 @@ export type RdScenario =
   | 'garbage' // CAPTURE answers an HTML error page
   | 'truncated' // CAPTURE answer cut off mid-Data
   | 'noMc' // success without the device certificate
+  | 'starting' // a Mantra L1 service still starting: for 5 s after the scenario is set, CAPTURE and DEVICEINFO answer STARTING_PID
+  | { starting: StartingFor } // the same, for so many CAPTUREs and/or so long
   | { errCode: string; errInfo?: string } // CAPTURE fails with this code (Resp only)
   | { quirks: RdQuirk[] }
   | { custom: { rdservice?: string; deviceinfo?: string; capture?: string } }; // exact answer bodies
+
+/**
+ * How long a 'starting' service keeps answering -1509: the first `captures` CAPTUREs and/or the
+ * first `ms` milliseconds after the scenario was set (while either lasts). Then it works.
+ */
+export interface StartingFor {
+  captures?: number;
+  ms?: number;
+}
+
+/** How long the named 'starting' scenario lasts: a Mantra L1 service takes seconds to come up. */
+export const STARTING_SCENARIO_MS = 5_000;
+
+/**
+ * What a Mantra L1 service answers while it is still starting, exactly as a real one does
+ * (test/fixtures/rd/mantra-pid-error-1.xml, byte for byte; a test checks they stay equal).
+ */
+export const STARTING_PID =
+  '<PidData><Resp errCode="-1509" errInfo="System is still checking status, please try after sometime. Meanwhile if you have not connected device then please connect it" /></PidData>';
 
 export interface SimDeviceOptions {
   /** 0 or omitted: an ephemeral port. */
@@ -169,6 +190,9 @@ class Device implements SimDevice {
   private captureDelayMs: number;
   private answerDelayMs: number;
   private capturing = false;
+  // When the scenario was set, and the CAPTUREs answered since: what 'starting' counts from.
+  private scenarioSince = performance.now();
+  private startingAnswers = 0;
   private profile: VendorProfile;
   serial = newSerial();
   private dc = crypto.randomUUID();
@@ -186,6 +210,8 @@ class Device implements SimDevice {
 
   setScenario(s: RdScenario): void {
     this.scenario = s;
+    this.scenarioSince = performance.now();
+    this.startingAnswers = 0;
   }
   setCaptureDelay(ms: number): void {
     this.captureDelayMs = ms;
@@ -208,6 +234,16 @@ class Device implements SimDevice {
       return new Set<RdQuirk>(['singleQuotes', 'lowerCaseStatus', 'xmlns', 'noDeviceInfo', 'interfaceOrder', this.profile.pathStyle]);
     }
     return new Set(typeof s === 'object' && 'quirks' in s ? s.quirks : []);
+  }
+
+  /** Whether a 'starting' service is still starting now. */
+  private stillStarting(): boolean {
+    const s = this.scenario;
+    const spec: StartingFor | null = s === 'starting' ? { ms: STARTING_SCENARIO_MS } : typeof s === 'object' && 'starting' in s ? s.starting : null;
+    if (!spec) return false;
+    const byCount = spec.captures !== undefined && this.startingAnswers < spec.captures;
+    const byTime = spec.ms !== undefined && performance.now() - this.scenarioSince < spec.ms;
+    return byCount || byTime;
   }
 
   private custom(): { rdservice?: string; deviceinfo?: string; capture?: string } | null {
@@ -234,6 +270,7 @@ class Device implements SimDevice {
         return { status: 200, body: this.custom()?.rdservice ?? this.rdServiceXml() };
       case 'DEVICEINFO':
         if (this.custom()?.deviceinfo !== undefined) return { status: 200, body: this.custom()!.deviceinfo! };
+        if (this.stillStarting()) return { status: 200, body: STARTING_PID };
         if (this.quirks().has('noDeviceInfo') || pathOf(req.path) !== this.profile.deviceInfoPath) return { status: 404, reason: 'Not Found', body: '' };
         return { status: 200, body: this.deviceInfoXml(this.quirks().has('singleQuotes') ? "'" : '"') };
       case 'CAPTURE':
@@ -306,6 +343,10 @@ class Device implements SimDevice {
     };
     const custom = this.custom();
     if (custom?.capture !== undefined) return answer(custom.capture);
+    if (this.stillStarting()) {
+      this.startingAnswers++;
+      return answer(STARTING_PID);
+    }
     if (pathOf(req.path) !== this.profile.capturePath) return answer(this.errorPid('770', 'Invalid URI'));
 
     let opts: Record<string, string> = {};

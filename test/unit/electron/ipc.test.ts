@@ -47,6 +47,8 @@ describe('Electron IPC wiring', () => {
     getSettlementAccounts: {},
     getEkoStatus: {},
     balanceEnquiry: { customerMobile: '9876543210', aadhaar: '234567890124', bankIin: '607094', captureHandle: 'h1' },
+    getDailyAuthStatus: {},
+    dailyAuthenticate: { aadhaar: '234567890124', bankIin: '607094', captureHandle: 'h1' },
     getLastEnquiry: {},
     acknowledgeLastEnquiry: { clientRefId: 'REF-1' },
     listEnquiries: { outcome: 'success' },

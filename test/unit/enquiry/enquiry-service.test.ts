@@ -1,30 +1,39 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { enquiryNeverSent, KioskError, type EnquiryOutcome } from '../../../app/contract';
-import { LAST_ENQUIRY_KEEP_MS, createEnquiryService, type EnquiryClient } from '../../../main/services/enquiry/enquiry-service';
+import { LAST_ENQUIRY_KEEP_MS, createEnquiryService } from '../../../main/services/enquiry/enquiry-service';
 import { Journal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
+import { createOperationRunner } from '../../../main/services/operations/runner';
 import { makeTempDir } from '../../support/temp-dir';
+import { fakeEkoClient, type FakeSend } from '../operations/fake-eko-client';
 
-const banks = [{ name: 'State Bank of India', short: 'SBI', iin: '607094' }];
+const banks = [{ name: 'State Bank of India', short: 'SBI', iin: '607094', ifsc: 'SBIN' }];
+
+/** The enquiry service over the real runner, with an Eko client whose send() the test plays. */
+function createService(deps: { rd: { takeCapture(h: string): { pidXml: string; qScore: number } | null }; send: FakeSend; refs: string[]; journal: Journal | null; now?: () => Date }) {
+  const logger = createLogger({ dir: null });
+  const eko = fakeEkoClient(deps.send, deps.refs, deps.now);
+  const runner = createOperationRunner({ rd: deps.rd, eko, journal: deps.journal, profile: 'demo', logger, now: deps.now });
+  return { service: createEnquiryService({ runner, banks, logger, now: deps.now }), eko };
+}
 const input = { customerMobile: '9876543210', aadhaar: '234123412346', bankIin: '607094', captureHandle: 'h1' };
 
-function setup(options: { qScore?: number; client?: EnquiryClient['balanceEnquiry'] } = {}) {
+function setup(options: { qScore?: number; client?: FakeSend; refs?: string[] } = {}) {
   const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
   const captures = new Map([['h1', { pidXml: '<PidData/>', qScore: options.qScore ?? 80 }]]);
   const rd = { takeCapture: vi.fn((h: string) => { const c = captures.get(h) ?? null; captures.delete(h); return c; }) };
   const seenByClient: unknown[] = [];
-  const client: EnquiryClient = {
-    balanceEnquiry: options.client ?? (async (req) => {
-      seenByClient.push(req);
-      req.onSending?.('REF1');
+  const send: FakeSend =
+    options.client ??
+    (async (req) => {
+      seenByClient.push(req.input);
       // At the moment of sending the journal already holds the attempt.
       expect(journal.get('REF1')?.outcome).toBe('sent');
       return { outcome: 'success', clientRefId: 'REF1', at: new Date().toISOString(), maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', balance: '10', tid: 't', bankRef: 'b', uidaiRef: 'u' } satisfies EnquiryOutcome;
-    }),
-  };
-  const service = createEnquiryService({ rd, eko: client, journal, banks, profile: 'demo', logger: createLogger({ dir: null }) });
-  return { service, journal, rd, seenByClient };
+    });
+  const { service, eko } = createService({ rd, send, refs: options.refs ?? ['REF1'], journal });
+  return { service, journal, rd, seenByClient, eko };
 }
 
 describe('enquiry service', () => {
@@ -33,7 +42,7 @@ describe('enquiry service', () => {
     const outcome = await service.run(input);
     expect(outcome.outcome).toBe('success');
     expect(journal.get('REF1')).toMatchObject({ outcome: 'success', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346' });
-    expect(seenByClient[0]).toMatchObject({ pidXml: '<PidData/>', bankName: 'State Bank of India' });
+    expect(seenByClient[0]).toMatchObject({ pidXml: '<PidData/>', bank: { name: 'State Bank of India' } });
     await expect(service.run(input)).rejects.toMatchObject({ code: 'rd.captureExpired' });
     expect(service.last()).toMatchObject({ state: 'done', outcome: { clientRefId: 'REF1' } });
   });
@@ -52,8 +61,8 @@ describe('enquiry service', () => {
   it('does not send when the journal cannot write first', async () => {
     const send = vi.fn();
     const { service, journal } = setup({
-      client: async (req) => {
-        req.onSending?.('REF2');
+      refs: ['REF2'],
+      client: async () => {
         send();
         throw new Error('unreachable');
       },
@@ -68,8 +77,8 @@ describe('enquiry service', () => {
 
   it('a fault of ours after the request left is an unknown result (journal and last enquiry), never "not sent"', async () => {
     const { service, journal } = setup({
-      client: async (req) => {
-        req.onSending?.('REF9');
+      refs: ['REF9'],
+      client: async () => {
         throw new TypeError('cannot read properties of undefined');
       },
     });
@@ -80,24 +89,22 @@ describe('enquiry service', () => {
   });
 
   it('a fault of ours before the request could leave is "not sent" (enquiry.notSent), so the agent may capture again', async () => {
-    const { service } = setup({
-      client: async () => {
-        throw new TypeError('encryption blew up');
-      },
-    });
+    const { service, eko } = setup();
+    eko.failPrepare(new TypeError('encryption blew up'));
     const err = await service.run(input).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'enquiry.notSent' });
     expect(enquiryNeverSent((err as KioskError).code)).toBe(true);
     // Codes that already say "never sent" pass through unchanged.
-    const offline = setup({ client: async () => { throw new KioskError('eko.offline'); } });
+    const offline = setup();
+    offline.eko.failPrepare(new KioskError('eko.offline'));
     await expect(offline.service.run(input)).rejects.toMatchObject({ code: 'eko.offline' });
   });
 
   it('records a send that failed before leaving, and shows the enquiry in flight meanwhile', async () => {
     let release!: () => void;
     const { service, journal } = setup({
-      client: async (req) => {
-        req.onSending?.('REF3');
+      refs: ['REF3'],
+      client: async () => {
         await new Promise<void>((r) => (release = r));
         throw new KioskError('eko.offline');
       },
@@ -109,15 +116,13 @@ describe('enquiry service', () => {
     expect(journal.get('REF3')).toMatchObject({ outcome: 'notSent', errorCode: 'eko.offline' });
   });
 
-  function clocked(eko: EnquiryClient['balanceEnquiry']) {
+  function clocked(eko: FakeSend, refs = ['R9', 'R9b']) {
     const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
-    const service = createEnquiryService({
+    const { service } = createService({
       rd: { takeCapture: () => ({ pidXml: '<PidData/>', qScore: 80 }) },
-      eko: { balanceEnquiry: eko },
+      send: eko,
+      refs,
       journal: null,
-      banks,
-      profile: 'demo',
-      logger: createLogger({ dir: null }),
       now: () => clock.now,
     });
     const advance = (ms: number) => (clock.now = new Date(clock.now.getTime() + ms));
@@ -145,10 +150,9 @@ describe('enquiry service', () => {
   });
 
   it('keeps "not sent" (masked only) when the enquiry failed before reaching a bank, until acknowledged', async () => {
-    const { service, advance } = clocked(async (req) => {
-      req.onSending?.('R10');
+    const { service, advance } = clocked(async () => {
       throw new KioskError('eko.offline');
-    });
+    }, ['R10']);
     await expect(service.run(input)).rejects.toMatchObject({ code: 'eko.offline' });
     advance(120_000);
     const last = service.last();
@@ -171,10 +175,7 @@ describe('enquiry service', () => {
   /** An enquiry held at the bank until `answer` is called. */
   function heldAtBank() {
     let answer!: (outcome: EnquiryOutcome) => void;
-    const { service } = clocked(async (req) => {
-      req.onSending?.('R9');
-      return new Promise<EnquiryOutcome>((resolve) => (answer = resolve));
-    });
+    const { service } = clocked(async () => new Promise<EnquiryOutcome>((resolve) => (answer = resolve)));
     return { service, answer: (o: EnquiryOutcome) => answer(o) };
   }
 

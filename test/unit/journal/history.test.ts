@@ -90,10 +90,10 @@ describe('history list', () => {
 
 describe('an inquiry answer as the outcome of the enquiry it follows up', () => {
   const row = {
-    id: 1, ...rowFor('Q1', '2026-11-29T08:00:00.000Z'), updatedAt: '2026-11-29T08:00:00.000Z', outcome: 'sent' as const,
+    id: 1, kind: 'balance' as const, ...rowFor('Q1', '2026-11-29T08:00:00.000Z'), updatedAt: '2026-11-29T08:00:00.000Z', outcome: 'sent' as const,
     reason: null, tid: null, bankRef: null, uidaiRef: null, balance: null, errorCode: null, errorMessage: null,
   };
-  const settled = { outcome: 'success' as const, clientRefId: 'Q1', bankName: null, tid: 'T1', bankRef: 'R1', uidaiRef: 'U1' };
+  const settled = { outcome: 'success' as const, clientRefId: 'Q1', bankName: null, tid: 'T1', bankRef: 'R1', uidaiRef: 'U1', balanceUnreadable: false };
 
   it('a success with its balance is a success, with the journal’s masked details', () => {
     expect(inquiryToOutcome(row, { ...settled, balance: '5500.75' })).toMatchObject({
@@ -102,7 +102,9 @@ describe('an inquiry answer as the outcome of the enquiry it follows up', () => 
   });
 
   it('a success that does not repeat the balance stays unknown (unexpectedData): there is no balance to show', () => {
-    expect(inquiryToOutcome(row, { ...settled, balance: null })).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData', tid: 'T1' });
+    expect(inquiryToOutcome(row, { ...settled, balance: null, balanceUnreadable: true })).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData', tid: 'T1' });
+    // A blank customer_balance: the bank answered without a balance; never shown as a figure.
+    expect(inquiryToOutcome(row, { ...settled, balance: null })).toMatchObject({ outcome: 'success', balance: null, tid: 'T1' });
   });
 
   it('refusals, pending answers and "no such transaction" pass through', () => {

@@ -154,6 +154,7 @@ describe('parsePidData', () => {
     ['750', 'rd.unsupported'],
     ['760', 'rd.unsupported'],
     ['770', 'rd.addressRejected'],
+    ['-1509', 'rd.starting'],
   ])('maps errCode %s to %s', (code, expected) => {
     expect(kioskErrorOf(() => parsePidData(errPid(code))).code).toBe(expected);
   });
