@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EnquiryOutcomeSchema, KioskError, REFUSAL_REASONS, type EnquiryOutcome } from '../../../app/contract';
 import { checkEkoConnection, connectionTestOf, ekoDoctorReport } from '../../../main/services/eko/doctor';
 import type { BalanceEnquiryRequest, EkoClient } from '../../../main/services/eko/client';
+import { balanceEnquiryOperation } from '../../../main/services/eko/operations';
 import { DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar } from '../../../main/simulators/eko/demo-customers';
 import { NO_FAULTS } from '../../../main/simulators/eko/sandbox';
 import { CUSTOMER_MOBILE, SAMPLE_PID, deadPort, fixedAnswerServer, forbiddenInLogs, recordingLogger, startFixture, type Fixture } from './helpers';
@@ -41,9 +42,8 @@ async function kioskError(promise: Promise<unknown>): Promise<KioskError> {
 
 describe('balance enquiry: success', () => {
   it('reads balance, bank, tid and references exactly, and fills the contract fields', async () => {
-    let sendingRef: string | null = null;
     const before = Date.now();
-    const outcome = await enquiry(demoAadhaar('success'), { onSending: (ref) => (sendingRef = ref) });
+    const outcome = await enquiry(demoAadhaar('success'));
     expect(EnquiryOutcomeSchema.parse(outcome)).toEqual(outcome);
     expect(outcome).toMatchObject({
       outcome: 'success',
@@ -58,7 +58,7 @@ describe('balance enquiry: success', () => {
     expect(outcome.bankRef).toMatch(/^NPCI/);
     expect(outcome.uidaiRef).toMatch(/^UIDAI/);
     expect(outcome.clientRefId).toMatch(/^KSK\d{14}[0-9A-Z]{6}$/);
-    expect(sendingRef).toBe(outcome.clientRefId);
+    expect(fx.sandbox.transactions.has(outcome.clientRefId)).toBe(true);
     expect(Date.parse(outcome.at)).toBeGreaterThanOrEqual(before - 1000);
     expect(fx.sandbox.transactions.get(outcome.clientRefId)?.state).toBe('success');
   });
@@ -183,18 +183,19 @@ describe('balance enquiry: unknown results are reported as unknown, never retrie
 });
 
 describe('balance enquiry: not sent or refused before processing → KioskError', () => {
-  it('nothing listening → eko.offline, after onSending', async () => {
+  it('nothing listening → eko.offline', async () => {
     const offline = fx.client({ baseUrl: `http://127.0.0.1:${await deadPort()}/ekoapi/v3` });
-    let sending = 0;
-    const err = await kioskError(enquiry(demoAadhaar('success'), { onSending: () => sending++ }, offline));
+    const err = await kioskError(enquiry(demoAadhaar('success'), {}, offline));
     expect(err.code).toBe('eko.offline');
-    expect(sending).toBe(1);
   });
 
-  it('onSending throwing stops the request from leaving', async () => {
-    const before = fx.sandbox.transactions.size;
-    await expect(enquiry(demoAadhaar('success'), { onSending: () => { throw new Error('journal full'); } })).rejects.toThrow('journal full');
-    expect(fx.sandbox.transactions.size).toBe(before);
+  it('prepare() only builds the request: nothing leaves until send()', async () => {
+    const before = fx.sandbox.requestCount();
+    const prepared = fx.client().prepare(balanceEnquiryOperation, {
+      customerMobile: CUSTOMER_MOBILE, aadhaar: demoAadhaar('success'), bank: { iin: '607094', ifsc: 'SBIN', name: 'SBI' }, pidXml: SAMPLE_PID,
+    });
+    expect(prepared.body).not.toContain(demoAadhaar('success'));
+    expect(fx.sandbox.requestCount()).toBe(before);
   });
 
   it('invalid_params → eko.invalidParams naming the fields', async () => {

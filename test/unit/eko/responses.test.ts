@@ -82,7 +82,7 @@ describe('reading a balance-enquiry answer', () => {
         data: { tid: 'EKO1', tx_status: '0', balance: '5500.75', bank_name: 'State Bank of India', bank_ref_num: 'NPCI1', aadhaar_ref_num: 'UIDAI1' },
       }),
     );
-    expect(reading).toEqual({ outcome: 'success', balance: '5500.75', bankName: 'State Bank of India', tid: 'EKO1', bankRef: 'NPCI1', uidaiRef: 'UIDAI1' });
+    expect(reading).toEqual({ outcome: 'success', balance: '5500.75', balanceUnreadable: false, ekoTime: null, bankName: 'State Bank of India', tid: 'EKO1', bankRef: 'NPCI1', uidaiRef: 'UIDAI1' });
   });
 
   it('newer-document variants: customer_balance, response_type_id 1466 without status, numbers for strings', () => {
