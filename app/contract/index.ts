@@ -465,7 +465,16 @@ export const DiagnosticsSchema = z.object({
   runtime: z.object({ node: z.string(), electron: z.nullable(z.string()), chrome: z.nullable(z.string()), platform: z.string() }),
   device: DeviceStateSchema,
   eko: ConnectionTestSchema,
-  journal: z.nullable(z.object({ rows: z.number(), unknown: z.number(), fileBytes: z.number(), schemaVersion: z.number() })),
+  journal: z.nullable(
+    z.object({
+      rows: z.number(),
+      unknown: z.number(),
+      fileBytes: z.number(),
+      schemaVersion: z.number(),
+      /** A damaged history file this run set aside (its file name, kept for support) and replaced with a new one. */
+      setAside: z.optional(z.nullable(z.string())),
+    }),
+  ),
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 

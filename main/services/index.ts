@@ -103,7 +103,7 @@ export async function startServices(options: StartOptions): Promise<Services> {
   const stops: Array<() => Promise<void> | void> = [];
 
   const { rd } = await startRd(config, logger);
-  const eko = await startEko(config, logger, stops);
+  const eko = await startEko(config, logger, stops, { assetsDir: options.assetsDir });
 
   const journal = Journal.open({
     file: path.join(config.dataDir, JOURNAL_FILE_NAME),

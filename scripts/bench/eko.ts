@@ -19,7 +19,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchEko(print: (line: string) => void): Promise<void> {
-  const sandbox = await startEkoSandbox();
+  const sandbox = await startEkoSandbox({ dailyAuthDone: true, refuseDuplicatePid: false });
   const client = createEkoClient(
     {
       ...sandbox.clientCredentials(),

@@ -91,7 +91,7 @@ export async function benchRenderer(print: (line: string) => void): Promise<void
   print(`renderer initial JS: ${(gz / 1024).toFixed(1)} KB gzip (goal < 150 KB)`);
 
   const rd = await startRdSimulator({ devices: [{ scenario: 'ready', captureDelayMs: 0 }] });
-  const eko = await startEkoSandbox({ port: 0 });
+  const eko = await startEkoSandbox({ port: 0, dailyAuthDone: true });
   const kiosk = await startKiosk({ KIOSK_RD_PORTS: String(rd.ports[0]), ...eko.kioskEnv() });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {

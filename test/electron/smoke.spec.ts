@@ -59,7 +59,7 @@ test.beforeAll(async () => {
   dataDir = makeTempDir('kiosk-electron-');
   // Set up as the operator would have (demo profile, a PIN): the app opens on home.
   await seedFinishedSetup(dataDir);
-  sandbox = await startEkoSandbox({ port: 0 });
+  sandbox = await startEkoSandbox({ port: 0, dailyAuthDone: true });
   app = await _electron.launch({
     executablePath: bin!,
     // Root (CI containers) cannot use Chromium's sandbox; everywhere else it stays on.

@@ -15,7 +15,7 @@ let sandbox: EkoSandbox;
 const kiosks: KioskProcess[] = [];
 
 beforeAll(async () => {
-  sandbox = await startEkoSandbox({ port: 0 });
+  sandbox = await startEkoSandbox({ port: 0, dailyAuthDone: true });
 });
 afterAll(async () => {
   for (const k of kiosks) await k.stop();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
 import { EkoEditionSchema, KioskError, MAIN_SIDE_WAITS_MS, ProfileSchema, type ConfigProblem, type EkoEdition, type Profile } from '../../../app/contract';
-import { AADHAAR_KEY_PROBLEM, readRsaPublicKey } from '../eko/aadhaar-crypto';
+import { aadhaarKeyProblem, readRsaPublicKey } from '../eko/aadhaar-crypto';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY, EKO_STAGING_CREDENTIALS } from './eko-public-keys';
 
 export interface EkoConfig {
@@ -217,7 +217,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const profile = envProfile !== undefined ? parseProfile(envProfile) : (file.profile ?? 'demo');
 
   const baseUrlSet = pick('KIOSK_EKO_BASE_URL', 'eko.baseUrl', file.eko?.baseUrl, null);
-  const baseUrl = baseUrlSet ? parseBaseUrl(baseUrlSet) : profile === 'demo' ? null : EKO_BASE_URLS[profile];
+  const baseUrl = baseUrlSet ? parseBaseUrl(baseUrlSet, profile) : profile === 'demo' ? null : EKO_BASE_URLS[profile];
 
   const staging = profile === 'staging' ? EKO_STAGING_CREDENTIALS : null;
   // The demo profile talks to the sandbox, whose keys the sandbox hands over at start.
@@ -495,7 +495,19 @@ function parseProfile(value: string): Profile {
   return parsed.data;
 }
 
-function parseBaseUrl(set: Sourced): string {
+/**
+ * The hosts a profile's keys may be sent to: Eko's own (over https), or a sandbox on this PC.
+ * Anyone with the operator PIN could otherwise point a live counter, keys and all, at any host.
+ */
+export const EKO_HOSTS: Record<Exclude<Profile, 'demo'>, string> = { staging: 'staging.eko.in', production: 'api.eko.in' };
+
+/** Whether a profile may talk to this URL (demo: anything parseBaseUrl accepts). */
+export function ekoHostAllowed(url: URL, profile: Profile): boolean {
+  if (isLoopbackHost(url.hostname)) return true;
+  return profile === 'demo' || (url.protocol === 'https:' && url.hostname.toLowerCase() === EKO_HOSTS[profile]);
+}
+
+function parseBaseUrl(set: Sourced, profile: Profile): string {
   let url: URL;
   try {
     url = new URL(set.value);
@@ -505,6 +517,9 @@ function parseBaseUrl(set: Sourced): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(set, 'must start with https:// (or http:// for a local sandbox)');
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw invalid(set, 'plain http is only allowed to a sandbox on this PC; use https:// for Eko');
+  }
+  if (!ekoHostAllowed(url, profile)) {
+    throw invalid(set, `must be Eko's own ${profile} host (https://${EKO_HOSTS[profile as Exclude<Profile, 'demo'>]}/…) or a sandbox on this PC: the keys are sent to it`);
   }
   return set.value.replace(/\/+$/, '');
 }
@@ -557,8 +572,8 @@ function parseLatLong(set: Sourced): string {
 function checkPublicKey(set: Sourced): void {
   try {
     readRsaPublicKey(set.value);
-  } catch {
-    throw invalid(set, AADHAAR_KEY_PROBLEM);
+  } catch (err) {
+    throw invalid(set, aadhaarKeyProblem(err));
   }
 }
 

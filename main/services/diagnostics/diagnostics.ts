@@ -50,7 +50,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
     let journal: Diagnostics['journal'] = null;
     try {
       const h = deps.journalHealth();
-      journal = h ? { rows: h.rows, unknown: h.unknown, fileBytes: h.fileBytes, schemaVersion: h.schemaVersion } : null;
+      journal = h ? { rows: h.rows, unknown: h.unknown, fileBytes: h.fileBytes, schemaVersion: h.schemaVersion, setAside: h.setAside ? path.basename(h.setAside) : null } : null;
     } catch {
       journal = null;
     }

@@ -31,8 +31,17 @@ function parsePublicKey(text: string): forge.pki.rsa.PublicKey {
   }
 }
 
+/** The shortest RSA key accepted for the Aadhaar number (Eko's published keys are 1024 bits). */
+export const MIN_AADHAAR_KEY_BITS = 1024;
+
 /** What is wrong with a key readRsaPublicKey refuses, in the words configuration errors use. */
 export const AADHAAR_KEY_PROBLEM = 'is not an RSA public key (base64 DER or PEM)';
+export const AADHAAR_KEY_TOO_SHORT = `is an RSA key shorter than ${MIN_AADHAAR_KEY_BITS} bits: Eko's published keys are RSA-${MIN_AADHAAR_KEY_BITS}`;
+
+/** The configuration problem of a key readRsaPublicKey refused with this error. */
+export function aadhaarKeyProblem(err: unknown): string {
+  return err instanceof Error && err.message.startsWith('shorter than') ? AADHAAR_KEY_TOO_SHORT : AADHAAR_KEY_PROBLEM;
+}
 
 /**
  * Eko's RSA public key from its text: PEM ("PUBLIC KEY" or "RSA PUBLIC KEY"), or base64 DER
@@ -51,5 +60,7 @@ export function readRsaPublicKey(text: string): forge.pki.rsa.PublicKey {
     key = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(forge.util.decode64(body)));
   }
   if (typeof (key as forge.pki.rsa.PublicKey).encrypt !== 'function') throw new Error('not an RSA key');
+  // Eko's published keys are RSA-1024: a shorter one is not Eko's, and protects nothing.
+  if ((key as forge.pki.rsa.PublicKey).n.bitLength() < MIN_AADHAAR_KEY_BITS) throw new Error(`shorter than ${MIN_AADHAAR_KEY_BITS} bits`);
   return key as forge.pki.rsa.PublicKey;
 }

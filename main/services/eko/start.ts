@@ -9,10 +9,22 @@ import type { Logger } from '../log/logger';
 import { startEkoSandbox } from '../../simulators/eko';
 import { createEkoClient, type EkoClient } from './client';
 
-export async function startEko(config: KioskConfig, logger: Logger, stops: Array<() => Promise<void> | void>): Promise<EkoClient> {
+export async function startEko(
+  config: KioskConfig,
+  logger: Logger,
+  stops: Array<() => Promise<void> | void>,
+  options: { assetsDir?: string } = {},
+): Promise<EkoClient> {
   let eko = config.eko;
   if (eko.baseUrl === null) {
-    const sandbox = await startEkoSandbox({ initiatorId: eko.initiatorId, userCode: eko.userCode });
+    // As strict as Eko: the counter's edition only, and no enquiry until today's daily authentication.
+    const sandbox = await startEkoSandbox({
+      initiatorId: eko.initiatorId,
+      userCode: eko.userCode,
+      agentMobile: eko.agentMobile,
+      edition: eko.edition,
+      assetsDir: options.assetsDir,
+    });
     stops.push(() => sandbox.close());
     eko = { ...eko, ...sandbox.clientCredentials() };
     logger.info('demo profile: talking to the built-in Eko sandbox', { baseUrl: sandbox.baseUrl });

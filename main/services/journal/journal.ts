@@ -79,6 +79,8 @@ export interface JournalHealth {
   fileBytes: number;
   file: string;
   schemaVersion: number;
+  /** A damaged journal set aside at start-up (its path), or null. */
+  setAside?: string | null;
 }
 
 /** What Journal.inspect finds, without changing the file. */
@@ -103,6 +105,44 @@ function fileBytesOf(file: string): number {
     }
   }
   return bytes;
+}
+
+/** SQLite's own words for a file that is not a (whole) database. */
+function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}
+
+/** Renames the damaged file and its WAL files to journal.corrupt-<time>.sqlite(-wal/-shm); answers the new path. */
+function setAsideCorrupt(file: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const target = path.join(path.dirname(file), `${path.basename(file, '.sqlite')}.corrupt-${stamp}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      fs.renameSync(file + suffix, target + suffix);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  return target;
+}
+
+/**
+ * Readable by this user only where the OS has modes: the folder 0700, the file 0600 (created so
+ * before SQLite opens it; its -wal and -shm take the same mode). Windows keeps the profile's ACLs.
+ */
+function ownerOnly(target: string, kind: 'dir' | 'file'): void {
+  if (process.platform === 'win32') {
+    if (kind === 'dir') fs.mkdirSync(target, { recursive: true });
+    return;
+  }
+  if (kind === 'dir') {
+    fs.mkdirSync(target, { recursive: true, mode: 0o700 });
+    fs.chmodSync(target, 0o700);
+  } else {
+    fs.closeSync(fs.openSync(target, 'a', 0o600));
+    fs.chmodSync(target, 0o600);
+  }
 }
 
 /** The WHERE clause and parameters of a query (shared by list and count). */
@@ -194,6 +234,9 @@ function healthCounts(db: Database.Database): { rows: number; unknown: number } 
 }
 
 export class Journal {
+  /** The damaged file this run set aside at start-up (kept for support), or null. */
+  setAsideFile: string | null = null;
+
   private constructor(
     private readonly db: Database.Database,
     readonly file: string,
@@ -201,28 +244,56 @@ export class Journal {
   ) {}
 
   static open(options: { file: string; retentionDays: number; logger: Logger; now?: () => Date }): Journal {
-    fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    const now = options.now ?? (() => new Date());
+    const log = options.logger.child('journal');
+    ownerOnly(path.dirname(options.file), 'dir');
+    let journal: Journal;
+    let setAside: string | null = null;
+    try {
+      journal = Journal.openFile(options.file, log);
+    } catch (err) {
+      if (!isCorruption(err)) throw err;
+      // A damaged file must not stop the counter: keep it for support under a name with the time, start a new one.
+      setAside = setAsideCorrupt(options.file, now());
+      log.error('journal file is damaged: set aside, a new one started', { setAside: path.basename(setAside), error: err });
+      journal = Journal.openFile(options.file, log);
+    }
+    journal.setAsideFile = setAside;
+    journal.applyRetention(options.retentionDays, now());
+    return journal;
+  }
+
+  /** Opens (creating, owner-only) and migrates one file. Throws KioskError, or SQLite's own error for a damaged file. */
+  private static openFile(file: string, logger: Logger): Journal {
+    ownerOnly(file, 'file');
     let db: Database.Database;
     try {
-      db = new Database(options.file);
+      db = new Database(file);
       db.pragma('journal_mode = WAL');
       // FULL: a power cut right after "sent" must not lose the row.
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 2000');
     } catch (err) {
+      if (isCorruption(err)) throw err;
       throw new KioskError('journal.unavailable', { detail: (err as Error).message, cause: err });
     }
-    const journal = new Journal(db, options.file, options.logger.child('journal'));
-    const found = journal.schemaVersion;
-    if (found > JOURNAL_SCHEMA_VERSION) {
-      // A newer app changed the table: writing with this one could fail mid-enquiry. Refuse at start-up instead.
+    const journal = new Journal(db, file, logger);
+    try {
+      const found = journal.schemaVersion;
+      if (found > JOURNAL_SCHEMA_VERSION) {
+        // A newer app changed the table: writing with this one could fail mid-enquiry. Refuse at start-up instead.
+        throw new KioskError('journal.unavailable', {
+          detail: `${file} was written by a newer version of the app (format ${found}; this version knows up to ${JOURNAL_SCHEMA_VERSION}): update the app to the latest version`,
+        });
+      }
+      journal.migrate();
+      // A quick look at every page: a file damaged past its header is found now, not mid-enquiry.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+    } catch (err) {
       db.close();
-      throw new KioskError('journal.unavailable', {
-        detail: `${options.file} was written by a newer version of the app (format ${found}; this version knows up to ${JOURNAL_SCHEMA_VERSION}): update the app to the latest version`,
-      });
+      throw err;
     }
-    journal.migrate();
-    journal.applyRetention(options.retentionDays, (options.now ?? (() => new Date()))());
     return journal;
   }
 
@@ -404,7 +475,7 @@ export class Journal {
   }
 
   health(): JournalHealth {
-    return { ...healthCounts(this.db), fileBytes: fileBytesOf(this.file), file: this.file, schemaVersion: this.schemaVersion };
+    return { ...healthCounts(this.db), fileBytes: fileBytesOf(this.file), file: this.file, schemaVersion: this.schemaVersion, setAside: this.setAsideFile };
   }
 
   close(): void {

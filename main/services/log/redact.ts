@@ -74,7 +74,7 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
 //
 // The line is first read as a "digit skeleton": every decimal digit of any script becomes its
 // ASCII digit, invisible characters (zero-width spaces and joiners, soft hyphens, bidi marks,
-// combining marks, variation selectors) are dropped, and \uXXXX escapes of those are decoded.
+// variation selectors) and combining marks on digits are dropped, and \uXXXX escapes of those are decoded.
 // The skeleton keeps, for each of its characters, where it came from, so what is found in it is
 // cut out of the line itself (text around it is left exactly as it was). A line of plain ASCII
 // without a \u escape (nearly every line) is its own skeleton.
@@ -169,15 +169,23 @@ function vidStandsOrChecks(s: string, starts: number[], lengths: number[], i: nu
 
 // --- The digit skeleton -----------------------------------------------------------------------
 
-const NEEDS_SKELETON = /[^\x00-\x7f]|\\u[0-9a-fA-F]{4}/;
+// A line needs a skeleton when it has a digit of another script, a \u escape, or an invisible
+// character (or a combining mark) right after a digit or a separator, where it could split a
+// number. Not Devanagari words: their marks follow letters. Plain ASCII lines skip the test.
+const NON_ASCII_OR_ESCAPE = /[^\x00-\x7f]|\\u[0-9a-fA-F]{4}/;
+const SPLIT_OR_SCRIPT_DIGIT =
+  /[^\P{Nd}0-9]|\\u[0-9a-fA-F]{4}|[0-9\s_/,.+\-\u00b7\u2010-\u2015\u2212\u060c\u066b\u066c\u3001\uff0c\uff0d\uff0e\uff0f\uff3f][\p{Default_Ignorable_Code_Point}\p{M}]/u;
+const needsSkeleton = (text: string) => NON_ASCII_OR_ESCAPE.test(text) && SPLIT_OR_SCRIPT_DIGIT.test(text);
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
-const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{M}]$/u;
+const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const MARK = /^\p{M}$/u;
 const SEPARATOR = new RegExp(`^${SEP}$`);
 const NOT_DIGIT = -1;
 const DROPPED = -2;
+const COMBINING = -3;
 const classes = new Map<number, number>();
 
-/** A code point's digit value (any script), DROPPED for an invisible one, or NOT_DIGIT. */
+/** A code point's digit value (any script), DROPPED for an invisible one, COMBINING for a mark, or NOT_DIGIT. */
 function classify(cp: number): number {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39 ? cp - 0x30 : NOT_DIGIT;
   const known = classes.get(cp);
@@ -191,6 +199,8 @@ function classify(cp: number): number {
     v = (cp - zero) % 10;
   } else if (INVISIBLE.test(ch)) {
     v = DROPPED;
+  } else if (MARK.test(ch)) {
+    v = COMBINING;
   }
   if (classes.size < 4096) classes.set(cp, v);
   return v;
@@ -207,11 +217,15 @@ function skeletonOf(src: string): Skeleton {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
+  let lastIsDigit = false;
   const push = (ch: string, a: number, b: number) => {
     text += ch;
     from.push(a);
     to.push(b);
+    lastIsDigit = ch >= '0' && ch <= '9' && ch.length === 1;
   };
+  // A combining mark on a digit (2̀) is dropped with it; elsewhere (on a letter) it is kept.
+  const afterDigit = () => lastIsDigit;
   for (let i = 0; i < src.length; ) {
     const c = src.charCodeAt(i);
     if (c === 0x5c && src.charCodeAt(i + 1) === 0x75 && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
@@ -219,7 +233,7 @@ function skeletonOf(src: string): Skeleton {
       const cp = parseInt(src.slice(i + 2, i + 6), 16);
       const v = classify(cp);
       if (v >= 0) push(String(v), i, i + 6);
-      else if (v === DROPPED) {
+      else if (v === DROPPED || (v === COMBINING && afterDigit())) {
         // left out
       } else if (SEPARATOR.test(String.fromCharCode(cp))) push(String.fromCharCode(cp), i, i + 6);
       else for (let k = 0; k < 6; k++) push(src[i + k]!, i, i + 6);
@@ -235,7 +249,7 @@ function skeletonOf(src: string): Skeleton {
     const width = cp > 0xffff ? 2 : 1;
     const v = classify(cp);
     if (v >= 0) push(String(v), i, i + width);
-    else if (v === NOT_DIGIT) for (let k = 0; k < width; k++) push(src[i + k]!, i, i + width);
+    else if (v === NOT_DIGIT || (v === COMBINING && !afterDigit())) for (let k = 0; k < width; k++) push(src[i + k]!, i, i + width);
     i += width;
   }
   return { text, from, to };
@@ -243,7 +257,7 @@ function skeletonOf(src: string): Skeleton {
 
 /** The line with every Aadhaar number and VID (any script, any spelling) replaced. */
 function redactIdNumbers(src: string): string {
-  const sk = NEEDS_SKELETON.test(src) ? skeletonOf(src) : null;
+  const sk = needsSkeleton(src) ? skeletonOf(src) : null;
   let out = '';
   let last = 0;
   findIdNumbers(sk ? sk.text : src, (a, b, label) => {
@@ -255,13 +269,19 @@ function redactIdNumbers(src: string): string {
   return last === 0 && out === '' ? src : out + src.slice(last);
 }
 
-/** Whether decoded text holds an Aadhaar number or a VID. */
-function holdsIdNumber(text: string): boolean {
-  let hit = false;
-  findIdNumbers(NEEDS_SKELETON.test(text) ? skeletonOf(text).text : text, () => {
-    hit = true;
-  });
-  return hit;
+/**
+ * Whether decoded bytes hold an Aadhaar number or a VID. Looser than for the line itself: any
+ * chain of 12 digits or more counts, since the bytes decoded just before the number (misaligned
+ * base64, a glued prefix) may read as one more digit or separator.
+ */
+function holdsIdNumber(decoded: string): boolean {
+  const text = needsSkeleton(decoded) ? skeletonOf(decoded).text : decoded;
+  const chains = NUMBER_CHAINS;
+  chains.lastIndex = 0;
+  for (let m = chains.exec(text); m; m = chains.exec(text)) {
+    if (m[0].length >= 12 && m[0].replace(/%[0-9A-Fa-f]{2}|\D/g, '').length >= 12) return true;
+  }
+  return false;
 }
 
 // --- The number's ASCII digits, encoded -------------------------------------------------------
@@ -285,7 +305,7 @@ function base64HoldsIdNumber(run: string): boolean {
   const clean = run.replace(/=+$/, '');
   // The run may start anywhere in the original encoding (a cut-off line): try every alignment.
   for (let k = 0; k < 4 && clean.length - k >= 4; k++) {
-    if (holdsIdNumber(Buffer.from(clean.slice(k), 'base64').toString('latin1'))) return true;
+    if (holdsIdNumber(Buffer.from(clean.slice(k), 'base64').toString('utf8'))) return true;
   }
   return false;
 }
@@ -295,20 +315,34 @@ function hexHoldsIdNumber(run: string): boolean {
   for (const hex of run.match(HEX_RUN) ?? []) {
     for (let k = 0; k < 2; k++) {
       const even = hex.slice(k, hex.length - ((hex.length - k) % 2));
-      if (holdsIdNumber(Buffer.from(even, 'hex').toString('latin1'))) return true;
+      if (holdsIdNumber(Buffer.from(even, 'hex').toString('utf8'))) return true;
     }
   }
   return false;
 }
 
+// Cheap whole-line tests first: a line holding none of these shapes has no encoded digits.
+const HEX_DUMP_DIGITS = /3\d[ :]3\d[ :]3\d/;
+const BYTE_LIST_DIGITS = /(?:4[89]|5[0-7])\s*,\s*(?:4[89]|5[0-7])\s*,\s*(?:4[89]|5[0-7])/;
+
+const ANY_ENCODED_DIGITS = new RegExp([B64_DIGIT_QUAD, HEX_DIGITS, HEX_DUMP_DIGITS, BYTE_LIST_DIGITS].map((r) => r.source).join('|'));
+
 function redactEncoded(text: string): string {
-  return text
-    .replace(ENCODED_RUN, (run) => (hexHoldsIdNumber(run) ? '[hex]' : base64HoldsIdNumber(run) ? '[base64]' : run))
-    .replace(HEX_DUMP, (dump) => (hexHoldsIdNumber(dump.replace(/[ :]/g, '')) ? '[hex]' : dump))
-    .replace(BYTE_LIST, (list) => {
-      const bytes = list.split(',').map((v) => Number(v.trim()));
-      if (bytes.some((b) => b > 255)) return list;
-      return holdsIdNumber(String.fromCharCode(...bytes)) ? '[bytes]' : list;
+  if (!ANY_ENCODED_DIGITS.test(text)) return text;
+  let out = text;
+  if (B64_DIGIT_QUAD.test(out) || HEX_DIGITS.test(out)) {
+    out = out.replace(ENCODED_RUN, (run) => (hexHoldsIdNumber(run) ? '[hex]' : base64HoldsIdNumber(run) ? '[base64]' : run));
+  }
+  if (HEX_DUMP_DIGITS.test(out)) out = out.replace(HEX_DUMP, (dump) => (hexHoldsIdNumber(dump.replace(/[ :]/g, '')) ? '[hex]' : dump));
+  if (!BYTE_LIST_DIGITS.test(out)) return out;
+  return out.replace(BYTE_LIST, (list) => {
+      let decoded = '';
+      for (const v of list.split(',')) {
+        const b = Number(v.trim());
+        if (b > 255) return list;
+        decoded += String.fromCharCode(b);
+      }
+      return holdsIdNumber(decoded) ? '[bytes]' : list;
     });
 }
 
@@ -339,7 +373,6 @@ const MAX_BYTES_AS_TEXT = 64 * 1024;
 function redactBytes(bytes: Uint8Array, secrets: readonly string[]): string {
   if (bytes.length <= MAX_BYTES_AS_TEXT) {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    // eslint-disable-next-line no-control-regex
     if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) return redactText(text, secrets);
   }
   return `[${bytes.length} bytes]`;

@@ -275,6 +275,21 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     return new KioskError('input.invalid', { detail: `${field}: ${problem}`, params: { field, problem } });
   }
 
+  /**
+   * Saved keys go only to the address they were saved for: a new base URL is tested or saved only
+   * with both keys typed again (else anyone with the PIN could send the saved keys to any host).
+   */
+  function requireKeysForNewAddress(file: ConfigFile, profile: Profile, eko: EkoInput | undefined): void {
+    if (eko?.baseUrl === undefined) return;
+    const saved = nonEmpty(file.eko?.baseUrl) ?? null;
+    const given = eko.baseUrl === null ? null : eko.baseUrl.replace(/\/+$/, '');
+    if (given === (saved === null ? null : saved.replace(/\/+$/, ''))) return;
+    const savedKeys = (file.profile ?? 'demo') === profile && SECRET_FIELDS.some((name) => nonEmpty(file.eko?.[name]) || nonEmpty(file.eko?.[`${name}Encrypted`]));
+    if (savedKeys && (!eko.developerKey || !eko.accessKey)) {
+      throw fieldError('eko.developerKey', 'type both keys again to use another address: saved keys are only sent to the address they were saved for');
+    }
+  }
+
   /** Runs loadConfig on the candidate, so exactly the start-up rules apply; errors name the screen's field. */
   function validate(candidate: ConfigFile): KioskConfig {
     try {
@@ -302,6 +317,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       requireSession(input.token, file);
       if (!input.newPin && !file.operatorPinHash) throw fieldError('newPin', 'is required: first-run setup sets the operator PIN');
 
+      requireKeysForNewAddress(file, input.profile, input.eko);
       const candidate = buildCandidate(file, input.profile, input.eko, 'encrypt');
       if (input.receiptPaperMm !== undefined) candidate.receiptPaperMm = input.receiptPaperMm;
       const config = validate(candidate);
@@ -336,6 +352,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     requireSession(input.token, file);
     // Nothing given: test what runs now, with the running client.
     const running = input.profile === undefined && input.eko === undefined ? live.current() : null;
+    if (!running) requireKeysForNewAddress(file, input.profile ?? file.profile ?? 'demo', input.eko);
     const config = running ? running.config : validate(buildCandidate(file, input.profile ?? file.profile ?? 'demo', input.eko, 'clear'));
     const secrets = [config.eko.developerKey, config.eko.accessKey].filter(Boolean);
     const testLog = options.logger.child('settings.test');

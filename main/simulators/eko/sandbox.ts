@@ -1,21 +1,46 @@
 /**
- * The Eko sandbox: a real HTTP server on 127.0.0.1 that behaves like Eko's API as the spec
- * pages (shared/spec/) describe it, for the demo profile and the tests. See ./README.md.
+ * The Eko sandbox: a real HTTP server on 127.0.0.1 that behaves like Eko's AePS API as it really
+ * answers (shared/reference/eko-real-world.md, shared/corpus/eko/), for the demo profile and the
+ * tests. See ./README.md. It must never be kinder than Eko.
  *
- * It checks what Eko checks (path → 404, signature and timestamp window → 403, content
- * type → 415, every body field → invalid_params), decrypts the Aadhaar number with its own
- * RSA key pair, answers with the spec's shapes, and can be told to misbehave (setFaults).
- * It keeps no clear Aadhaar number: only the last 4 digits of each transaction.
+ * It checks what Eko checks (path → 404, signature and timestamp window → 403, content type →
+ * 415, a body field the request edition does not have → "No key for Response", every field's
+ * presence and type → invalid_params), decrypts the Aadhaar number with its own RSA key pair,
+ * keeps the agent's daily authentication (refusing every enquiry until today's passed), refuses a
+ * PID block it has seen before, answers in the real shapes, and can be told to misbehave
+ * (setFaults). It keeps no clear Aadhaar number (only the last 4 digits of each transaction) and
+ * no PID block (only SHA-256 hashes, a bounded set).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { isValidAadhaar } from '../../../app/domain/aadhaar';
+import { parseBankList, type Bank } from '../../../app/domain/banks';
 import { ekoSecretKey, sameSignature } from '../../services/eko/signing';
-import { DEMO_MESSAGES, derivedBalance, scenarioFor, type DemoScenario } from './demo-customers';
+import {
+  NO_KEY_FOR_RESPONSE,
+  dailyAuthFailure,
+  dailyAuthSuccess,
+  dailyKycStatusAnswer,
+  istDay,
+  pendingAnswer,
+  refusalAnswer,
+  successAnswer,
+  type TransactionView,
+} from './answers';
+import { DAILY_AUTH_REASONS, DEMO_MESSAGES, agentScenarioFor, derivedBalance, scenarioFor, type DemoScenario, type RefusalShape } from './demo-customers';
 
-export type SandboxEndpoint = 'balance' | 'accounts' | 'enquiry' | 'inquiry';
+export type SandboxEndpoint = 'balance' | 'accounts' | 'enquiry' | 'inquiry' | 'dailyAuth';
+
+/**
+ * Which generation of Eko's AePS request the sandbox accepts (shared/reference/eko-real-world.md,
+ * "Two editions"). spec: the spec pages' body (aadhaar, bank_code = 6-digit IIN, amount, pipe,
+ * notify_customer, source_ip). current: Eko's current docs and real traffic (aadhar, bank_code = the
+ * IFSC bank prefix, none of those four).
+ */
+export type SandboxEdition = 'spec' | 'current';
 
 export interface EkoSandboxFaults {
   /** Added before every answer, ms. */
@@ -32,12 +57,14 @@ export interface EkoSandboxFaults {
   inquiryReply: Record<string, unknown> | null;
   /** Reset the connection instead of answering (after processing the enquiry). */
   resetConnection: boolean;
-  /** The sandbox's clock runs this far ahead of the PC's, ms (its Date header and timestamp check). */
+  /** The sandbox's clock runs this far ahead of the PC's, ms (its Date header, timestamp check and Indian day). */
   clockOffsetMs: number;
   /** Never answer (the enquiry is processed; the socket stays open until the client gives up). */
   neverAnswer: boolean;
   /** Refuse before any processing with this HTTP status and an HTML page (e.g. 403, 404, 415, 429); null: off. */
   forceStatus: number | null;
+  /** The settlement-accounts call answers the daily-KYC status shape (response_type_id 1969) instead of the list, as seen live. */
+  accountsAsDailyKycStatus: boolean;
   /** Endpoints the faults apply to; null: all. */
   only: SandboxEndpoint[] | null;
 }
@@ -53,22 +80,40 @@ export const NO_FAULTS: EkoSandboxFaults = {
   clockOffsetMs: 0,
   neverAnswer: false,
   forceStatus: null,
+  accountsAsDailyKycStatus: false,
   only: null,
 };
 
 export interface EkoSandboxOptions {
   port?: number;
   faults?: Partial<EkoSandboxFaults>;
+  /** The request edition it accepts. Default 'spec'. */
+  edition?: SandboxEdition;
+  /**
+   * true: the sandbox keeps no daily-authentication state at all (never asks for it, FP069 clears
+   * nothing): for tests that are not about it. Default false: every enquiry is refused with
+   * "Please do 2fa before initiating transaction" until today's daily authentication passed.
+   */
+  dailyAuthDone?: boolean;
+  /** Refuse a PID block it has seen before with "Duplicate Biometric data.", as Eko does. Default true. */
+  refuseDuplicatePid?: boolean;
   /** An awaited/on-hold enquiry resolves to success on the first inquiry at least this long after it. Default 0: the next inquiry. */
   awaitedResolveMs?: number;
   initiatorId?: string;
   userCode?: string;
+  /** The agent's registered mobile: daily authentication's customer_id. Default the initiator id. */
+  agentMobile?: string;
   developerKey?: string;
   accessKey?: string;
   /** How far secret-key-timestamp may be from the sandbox's clock, ms. Default 30 s. */
   timestampWindowMs?: number;
-  /** The wallet balance as Eko sends it. Default the spec's "2.20834002375E9". */
+  /**
+   * The agent's wallet (E-value) as Eko sends it: the wallet call's balance and every transaction
+   * answer's `balance` (a balance enquiry debits nothing). Default the spec's "2.20834002375E9".
+   */
   walletBalance?: string;
+  /** Where assets/aeps-banks.tsv is. Default: ./assets of the working directory, then Electron's resources. */
+  assetsDir?: string;
   /** Keep every request's body in `received` (tests only: it holds encrypted Aadhaar and PID data). */
   captureRequests?: boolean;
 }
@@ -81,8 +126,12 @@ export interface SandboxTransaction {
   bankCode: string;
   aadhaarLast4: string;
   state: 'success' | 'refused' | 'awaited' | 'onHold';
+  /** The customer's bank balance: "" when the bank gave none, null when refused or not known yet. */
   balance: string | null;
+  /** The refusal's reason (data.comment); "" otherwise. */
   message: string;
+  /** The shape the enquiry's refusal was answered in (an inquiry answers every refusal as the transaction record). */
+  refusalShape: RefusalShape | null;
   inquiries: number;
   /** Time the sandbox spent on the request, ms (excludes injected latency). */
   handlingMs: number;
@@ -96,6 +145,15 @@ export interface ReceivedRequest {
   body: unknown;
 }
 
+export interface DailyAuthState {
+  /** The sandbox keeps no daily-auth state (option dailyAuthDone: true, or setDailyAuthDone('always')). */
+  always: boolean;
+  /** The Indian day (YYYY-MM-DD) of the last successful daily authentication not since cleared; null: none. */
+  day: string | null;
+  /** Whether an enquiry now would pass the daily-authentication check. */
+  doneToday: boolean;
+}
+
 export interface EkoSandbox {
   baseUrl: string;
   developerKey: string;
@@ -104,8 +162,13 @@ export interface EkoSandbox {
   aadhaarPublicKey: string;
   initiatorId: string;
   userCode: string;
+  agentMobile: string;
+  edition: SandboxEdition;
   faults(): EkoSandboxFaults;
   setFaults(faults: Partial<EkoSandboxFaults>): void;
+  /** true: today's (Indian day, sandbox clock) daily authentication is done; false: not; 'always': keep no state. */
+  setDailyAuthDone(done: boolean | 'always'): void;
+  dailyAuth(): DailyAuthState;
   transactions: ReadonlyMap<string, SandboxTransaction>;
   /** Only filled with captureRequests. */
   received: ReceivedRequest[];
@@ -136,30 +199,63 @@ export function recordSuiteSecrets(source: string, secrets: readonly string[]): 
   if (file && values.length > 0) fs.appendFileSync(file, `${JSON.stringify({ source, secrets: values })}\n`);
 }
 
-const BANK_NAMES: Record<string, string> = {
-  '607094': 'State Bank of India',
-  '607027': 'Punjab National Bank',
-  '607161': 'Union Bank of India',
-  '607105': 'Indian Bank',
-  '508505': 'Bank of India',
-  '607396': 'Canara Bank',
-  '607153': 'Axis Bank',
-  '607152': 'HDFC Bank',
+/**
+ * The marker of a capture made with a `wadh` (the RD simulator writes it): the base64-decoded
+ * content of the PID's <Data> element contains "wadh=" followed by a non-empty value. Such a
+ * capture fails daily authentication ("Authentication Failed. Invalid Biometric data.").
+ */
+export function pidCarriesWadh(pid: string): boolean {
+  const m = /<Data\b[^>]*>([\s\S]*?)<\/Data>/.exec(pid);
+  if (!m) return false;
+  const marker = /wadh=[^\s&;"'<>]/;
+  if (marker.test(m[1]!)) return true;
+  return marker.test(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64').toString('latin1'));
+}
+
+type FieldRule = { type: 'string' | 'number'; required: boolean };
+const req = (type: 'string' | 'number'): FieldRule => ({ type, required: true });
+
+/** The balance enquiry's body, per edition: exactly these fields. */
+export const ENQUIRY_FIELDS: Record<SandboxEdition, Record<string, FieldRule>> = {
+  spec: {
+    initiator_id: req('string'),
+    user_code: req('string'),
+    client_ref_id: { type: 'string', required: false },
+    bank_code: req('string'),
+    amount: req('number'),
+    aadhaar: req('string'),
+    piddata: req('string'),
+    pipe: req('number'),
+    notify_customer: req('number'),
+    latlong: req('string'),
+    source_ip: req('string'),
+  },
+  current: {
+    initiator_id: req('string'),
+    user_code: req('string'),
+    client_ref_id: { type: 'string', required: false },
+    bank_code: req('string'),
+    aadhar: req('string'),
+    piddata: req('string'),
+    latlong: req('string'),
+  },
 };
 
-const ENQUIRY_FIELDS: Record<string, { type: 'string' | 'number'; required: boolean }> = {
-  initiator_id: { type: 'string', required: true },
-  user_code: { type: 'string', required: true },
-  client_ref_id: { type: 'string', required: false },
-  bank_code: { type: 'string', required: true },
-  amount: { type: 'number', required: true },
-  aadhaar: { type: 'string', required: true },
-  piddata: { type: 'string', required: true },
-  pipe: { type: 'number', required: true },
-  notify_customer: { type: 'number', required: true },
-  latlong: { type: 'string', required: true },
-  source_ip: { type: 'string', required: true },
+/** Daily authentication's body (PUT …/kyc/biometric/daily): exactly these fields, all strings. */
+export const DAILY_AUTH_FIELDS: Record<string, FieldRule> = {
+  initiator_id: req('string'),
+  user_code: req('string'),
+  customer_id: req('string'),
+  aadhar: req('string'),
+  latlong: req('string'),
+  bank_code: req('string'),
+  piddata: req('string'),
 };
+
+const MOBILE = /^[6-9]\d{9}$/;
+const LATLONG = /^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
+/** PID hashes kept for the duplicate check (oldest dropped first). */
+const PID_HASHES_KEPT = 10_000;
 
 type Json = Record<string, unknown>;
 interface Reply {
@@ -167,6 +263,19 @@ interface Reply {
   json?: Json;
   text?: string;
   contentType?: string;
+}
+
+/** Reads assets/aeps-banks.tsv: from assetsDir, else the working directory's assets/, else Electron's resources. */
+function loadBanks(assetsDir: string | undefined): Bank[] {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const dirs = assetsDir
+    ? [assetsDir]
+    : [path.resolve('assets'), ...(resources ? [path.join(resources, 'app.asar', 'assets'), path.join(resources, 'app', 'assets')] : [])];
+  for (const dir of dirs) {
+    const file = path.join(dir, 'aeps-banks.tsv');
+    if (fs.existsSync(file)) return parseBankList(fs.readFileSync(file, 'utf8'));
+  }
+  throw new Error(`Eko sandbox: aeps-banks.tsv not found in ${dirs.join(', ')} (set the assetsDir option)`);
 }
 
 export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<EkoSandbox> {
@@ -180,17 +289,34 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   const accessKey = options.accessKey ?? crypto.randomUUID();
   const initiatorId = options.initiatorId ?? '9962981729';
   const userCode = options.userCode ?? '20810200';
+  const agentMobile = options.agentMobile ?? initiatorId;
+  const edition: SandboxEdition = options.edition ?? 'spec';
   const windowMs = options.timestampWindowMs ?? 30_000;
   const awaitedResolveMs = options.awaitedResolveMs ?? 0;
   const walletBalance = options.walletBalance ?? '2.20834002375E9';
+  const refuseDuplicatePid = options.refuseDuplicatePid ?? true;
+  const banks = loadBanks(options.assetsDir);
+  const bankByIin = new Map(banks.map((b) => [b.iin, b]));
+  const bankByIfsc = new Map(banks.filter((b) => b.ifsc !== null).map((b) => [b.ifsc!, b]));
   recordSuiteSecrets('eko-sandbox', [developerKey, accessKey]);
   let faults: EkoSandboxFaults = { ...NO_FAULTS, ...options.faults };
   const transactions = new Map<string, SandboxTransaction>();
   const received: ReceivedRequest[] = [];
+  /** SHA-256 of every PID block that reached "UIDAI" (never the PID itself). */
+  const pidHashes = new Set<string>();
+  /** Attempts per alternating demo scenario (keyed by the scenario object: no Aadhaar number kept). */
+  const attempts = new Map<DemoScenario, number>();
+  /** What the answers need beyond SandboxTransaction (kept out of the public record). */
+  const txns = new WeakMap<SandboxTransaction, { bankName: string | null; echoRef: boolean; balanceLater: string | null }>();
+
+  /** 'always': no state kept; a day: today's authentication passed on that Indian day; null: not done. */
+  let authDay: string | 'always' | null = options.dailyAuthDone ? 'always' : null;
   let requests = 0;
   let tidCounter = 0;
+  const tidBase = 3_570_000_000 + crypto.randomInt(1_000_000) * 100;
 
   const sandboxNow = () => Date.now() + faults.clockOffsetMs;
+  const dailyAuthDoneNow = () => authDay === 'always' || authDay === istDay(sandboxNow());
 
   function decryptAadhaar(base64: string): string | null {
     // Node 20 refuses PKCS#1 v1.5 private decryption (CVE-2023-46809), so decrypt raw and unpad here.
@@ -221,24 +347,22 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     status: 200,
     json: { response_status_id: 1, invalid_params: params, response_type_id: -1, message: 'Invalid Params', status: 1 },
   });
+  const ok = (json: Json): Reply => ({ status: 200, json });
 
   function walletBalanceReply(query: Record<string, string>): Reply {
     const bad: Record<string, string> = {};
     if (!query.initiator_id) bad.initiator_id = 'Please provide initiator_id';
     if (query.customer_id_type !== 'mobile_number') bad.customer_id_type = 'Only mobile_number is supported';
-    if (!/^[6-9]\d{9}$/.test(query.customer_id ?? '')) bad.customer_id = 'Please provide valid mobile number';
+    if (!MOBILE.test(query.customer_id ?? '')) bad.customer_id = 'Please provide valid mobile number';
     if (Object.keys(bad).length) return invalid(bad);
     if (query.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
-    return {
-      status: 200,
-      json: {
-        response_status_id: -1,
-        data: { last_used_okekey: '0', balance: walletBalance, currency: 'INR', customer_id: query.customer_id },
-        response_type_id: 1,
-        message: 'SUCCESS',
-        status: 0,
-      },
-    };
+    return ok({
+      response_status_id: -1,
+      data: { last_used_okekey: '0', balance: walletBalance, currency: 'INR', customer_id: query.customer_id },
+      response_type_id: 1,
+      message: 'SUCCESS',
+      status: 0,
+    });
   }
 
   function accountsReply(query: Record<string, string>): Reply {
@@ -248,27 +372,25 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     if (Object.keys(bad).length) return invalid(bad);
     if (query.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
     if (query.user_code !== userCode) return failure(463, 'User not found');
-    return {
-      status: 200,
-      json: {
-        response_status_id: -1,
-        data: {
-          unsettled_fund: '6100.0',
-          remaining_limit: '190000',
-          fund_transfer_list: [
-            { name: 'Gaurav Mallik', ifsc: 'PUNB0309300', account: '9989834392752938', recipient_id: '1828' },
-            { name: 'Gaurav Mallik', ifsc: 'BKID0006701', account: '987867867967969', recipient_id: '1829' },
-          ],
-        },
-        response_type_id: 1321,
-        message: 'List of fund transfer recipients',
-        status: 0,
+    if (faults.accountsAsDailyKycStatus && (faults.only === null || faults.only.includes('accounts'))) return ok(dailyKycStatusAnswer(userCode));
+    return ok({
+      response_status_id: -1,
+      data: {
+        unsettled_fund: '6100.0',
+        remaining_limit: '190000',
+        fund_transfer_list: [
+          { name: 'Gaurav Mallik', ifsc: 'PUNB0309300', account: '9989834392752938', recipient_id: '1828' },
+          { name: 'Gaurav Mallik', ifsc: 'BKID0006701', account: '987867867967969', recipient_id: '1829' },
+        ],
       },
-    };
+      response_type_id: 1321,
+      message: 'List of fund transfer recipients',
+      status: 0,
+    });
   }
 
   function failure(status: number, message: string): Reply {
-    return { status: 200, json: { response_status_id: 1, response_type_id: 1464, message, status } };
+    return ok({ response_status_id: 1, response_type_id: 1464, message, status });
   }
 
   function pidProblem(pid: string): boolean {
@@ -277,14 +399,23 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     return !/<DeviceInfo\b[^>]*\bmc\s*=\s*["'][^"']+["']/.test(pid);
   }
 
-  let lastTxn: SandboxTransaction | null = null;
+  /** true when this PID block was seen before; remembers its hash otherwise. */
+  function seenPid(pid: string): boolean {
+    if (!refuseDuplicatePid) return false;
+    const hash = crypto.createHash('sha256').update(pid, 'utf8').digest('hex');
+    if (pidHashes.has(hash)) return true;
+    pidHashes.add(hash);
+    if (pidHashes.size > PID_HASHES_KEPT) pidHashes.delete(pidHashes.values().next().value!);
+    return false;
+  }
 
-  function enquiryReply(customerId: string, body: unknown): Reply {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid({ body: 'must be a JSON object' });
-    const fields = body as Json;
-    const bad: Record<string, string> = {};
-    if (!/^[6-9]\d{9}$/.test(customerId)) bad.customer_id = 'Please provide valid mobile number';
-    for (const [name, rule] of Object.entries(ENQUIRY_FIELDS)) {
+  /**
+   * Checks a body against exactly `rules`: a field not among them → "No key for Response" (the
+   * whole answer); a missing or wrong-typed one → invalid_params (collected in `bad`).
+   */
+  function checkFields(fields: Json, rules: Record<string, FieldRule>, bad: Record<string, string>): Reply | null {
+    for (const name of Object.keys(fields)) if (!(name in rules)) return ok(NO_KEY_FOR_RESPONSE);
+    for (const [name, rule] of Object.entries(rules)) {
       const value = fields[name];
       if (value === undefined) {
         if (rule.required) bad[name] = `${name} is required`;
@@ -292,109 +423,149 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
         bad[name] = `${name} must be a ${rule.type}`;
       }
     }
-    // Stricter than Eko (which ignores extras): catches a client that sends the newer `aadhar` or anything else.
-    for (const name of Object.keys(fields)) if (!(name in ENQUIRY_FIELDS)) bad[name] = 'is not a field of this API';
-    if (fields.amount !== undefined && fields.amount !== 0) bad.amount = 'must be 0 for balance enquiry';
-    if (typeof fields.pipe === 'number' && fields.pipe !== 0) bad.pipe = 'must be 0';
-    if (typeof fields.notify_customer === 'number' && fields.notify_customer !== 0 && fields.notify_customer !== 1) bad.notify_customer = 'must be 0 or 1';
-    if (typeof fields.bank_code === 'string' && !/^[A-Za-z0-9]{4,11}$/.test(fields.bank_code)) bad.bank_code = 'Please provide valid bank code';
-    if (typeof fields.latlong === 'string' && !/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(fields.latlong)) bad.latlong = 'must be latitude,longitude';
-    if (typeof fields.source_ip === 'string' && !/^\d{1,3}(\.\d{1,3}){3}$/.test(fields.source_ip)) bad.source_ip = 'must be an IPv4 address';
-    if (typeof fields.client_ref_id === 'string' && !/^[A-Za-z0-9_-]{1,40}$/.test(fields.client_ref_id)) bad.client_ref_id = 'must be 1–40 letters, digits, - or _';
-    let aadhaar: string | null = null;
-    if (typeof fields.aadhaar === 'string') {
-      aadhaar = decryptAadhaar(fields.aadhaar);
-      if (aadhaar === null) bad.aadhaar = 'could not be decrypted (wrong key or padding)';
-      else if (!isValidAadhaar(aadhaar) || !/^\d{12}$/.test(aadhaar)) bad.aadhaar = 'Please provide valid aadhaar number';
+    return null;
+  }
+
+  /** The decrypted, valid Aadhaar number of an encrypted field; records why not in `bad`. */
+  function aadhaarOf(fields: Json, name: string, bad: Record<string, string>): string | null {
+    if (typeof fields[name] !== 'string') return null;
+    const aadhaar = decryptAadhaar(fields[name]);
+    if (aadhaar === null) bad[name] = 'could not be decrypted (wrong key or padding)';
+    else if (!/^\d{12}$/.test(aadhaar) || !isValidAadhaar(aadhaar)) bad[name] = 'Please provide valid aadhaar number';
+    else return aadhaar;
+    return null;
+  }
+
+  let lastTxn: SandboxTransaction | null = null;
+
+  function enquiryReply(customerId: string, body: unknown): Reply {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid({ body: 'must be a JSON object' });
+    const fields = body as Json;
+    const bad: Record<string, string> = {};
+    const noKey = checkFields(fields, ENQUIRY_FIELDS[edition], bad);
+    if (noKey) return noKey;
+    if (!MOBILE.test(customerId)) bad.customer_id = 'Please provide valid mobile number';
+    if (edition === 'spec') {
+      if (fields.amount !== undefined && fields.amount !== 0) bad.amount = 'must be 0 for balance enquiry';
+      if (typeof fields.pipe === 'number' && fields.pipe !== 0) bad.pipe = 'must be 0';
+      if (typeof fields.notify_customer === 'number' && fields.notify_customer !== 0 && fields.notify_customer !== 1) bad.notify_customer = 'must be 0 or 1';
+      if (typeof fields.bank_code === 'string' && !/^\d{6}$/.test(fields.bank_code)) bad.bank_code = 'Please provide valid bank code';
+      if (typeof fields.source_ip === 'string' && !/^\d{1,3}(\.\d{1,3}){3}$/.test(fields.source_ip)) bad.source_ip = 'must be an IPv4 address';
     }
+    if (typeof fields.latlong === 'string' && !LATLONG.test(fields.latlong)) bad.latlong = 'must be latitude,longitude';
+    if (typeof fields.client_ref_id === 'string' && !/^[A-Za-z0-9_-]{1,40}$/.test(fields.client_ref_id)) bad.client_ref_id = 'must be 1–40 letters, digits, - or _';
+    let aadhaar = aadhaarOf(fields, edition === 'spec' ? 'aadhaar' : 'aadhar', bad);
     if (Object.keys(bad).length) return invalid(bad);
     if (fields.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
     if (fields.user_code !== userCode) return failure(463, 'User not found');
 
-    const clientRefId = (fields.client_ref_id as string | undefined) ?? `SBX${Date.now()}${tidCounter}`;
+    const sentRef = fields.client_ref_id as string | undefined;
+    const clientRefId = sentRef ?? `SBX${Date.now()}${tidCounter}`;
     if (transactions.has(clientRefId)) return failure(347, 'Duplicate client_ref_id: a transaction with this reference exists');
 
     const bankCode = fields.bank_code as string;
-    const tid = `EKO${String(sandboxNow())}${String(++tidCounter).padStart(4, '0')}`;
-    const scenario: DemoScenario = pidProblem(fields.piddata as string)
-      ? { kind: 'refused', reason: 'other', message: DEMO_MESSAGES.invalidPid, style: 'txFail' }
-      : scenarioFor(aadhaar!);
+    const bank = (edition === 'spec' ? bankByIin : bankByIfsc).get(bankCode) ?? null;
+    const pid = fields.piddata as string;
+    const at = sandboxNow();
     const txn: SandboxTransaction = {
       clientRefId,
-      tid,
-      at: sandboxNow(),
+      tid: String(tidBase + ++tidCounter),
+      at,
       bankCode,
       aadhaarLast4: aadhaar!.slice(-4),
-      state: scenario.kind === 'success' ? 'success' : scenario.kind,
-      balance: scenario.kind === 'success' ? scenario.balance : scenario.kind === 'refused' ? null : derivedBalance(aadhaar!),
-      message: scenario.kind === 'refused' ? scenario.message : '',
+      state: 'refused',
+      balance: null,
+      message: '',
+      refusalShape: 'fail1467',
       inquiries: 0,
       handlingMs: 0,
     };
+    const refuse = (message: string, shape: RefusalShape) => {
+      txn.state = 'refused';
+      txn.message = message;
+      txn.refusalShape = shape;
+    };
+    const succeed = (balance: string) => {
+      txn.state = 'success';
+      txn.balance = balance;
+      txn.refusalShape = null;
+    };
+
+    // In Eko's order as far as it is known: the agent's day first, then the bank, then UIDAI.
+    if (!dailyAuthDoneNow()) refuse(DEMO_MESSAGES.dailyAuthMissing, 'fail1467');
+    else if (bank === null) refuse(DEMO_MESSAGES.unknownBank, 'fail1467');
+    else if (pidProblem(pid)) refuse(DEMO_MESSAGES.invalidPid, 'fail1467');
+    else if (seenPid(pid)) refuse(DEMO_MESSAGES.duplicateBiometric, 'fail1467');
+    else if (pidCarriesWadh(pid)) refuse(DAILY_AUTH_REASONS.invalidBiometric, 'fail1467');
+    else {
+      const scenario = scenarioFor(aadhaar!);
+      switch (scenario.kind) {
+        case 'success':
+          succeed(scenario.balance);
+          break;
+        case 'refused':
+          refuse(scenario.message, scenario.shape);
+          if (scenario.clearsDailyAuth && authDay !== 'always') authDay = null;
+          break;
+        case 'firstCaptureRefused': {
+          const n = (attempts.get(scenario) ?? 0) + 1;
+          attempts.set(scenario, n);
+          if (n % 2 === 1) refuse(scenario.message, scenario.shape);
+          else succeed(scenario.balance);
+          break;
+        }
+        case 'linkedOnly':
+          if ((edition === 'spec' ? bank.iin === scenario.iin : bank.ifsc === scenario.ifsc)) succeed(scenario.balance);
+          else refuse(scenario.message, scenario.shape);
+          break;
+        case 'awaited':
+        case 'onHold':
+          txn.state = scenario.kind;
+          txn.refusalShape = null;
+          break;
+      }
+    }
+    const balanceLater = txn.state === 'awaited' || txn.state === 'onHold' ? derivedBalance(aadhaar!) : null;
     aadhaar = null;
+    txns.set(txn, { bankName: bank?.name ?? null, echoRef: edition === 'spec' && sentRef !== undefined, balanceLater });
     transactions.set(clientRefId, txn);
     // A demo kiosk may run for weeks: keep the newest 10,000 (a Map iterates oldest first).
     if (transactions.size > 10_000) transactions.delete(transactions.keys().next().value!);
     lastTxn = txn;
-    return transactionReply(txn, scenario.kind === 'refused' ? scenario.style : 'status');
+    return transactionReply(txn, false);
   }
 
+  function viewOf(txn: SandboxTransaction, inquiry: boolean): TransactionView {
+    const extra = txns.get(txn);
+    const digits = txn.tid.padStart(10, '0');
+    return {
+      tid: txn.tid,
+      bankName: extra?.bankName ?? null,
+      aadhaarLast4: txn.aadhaarLast4,
+      userCode,
+      bankRef: `62${digits}`,
+      aadhaarRef: `43${digits}`,
+      terminalId: 'SB160091',
+      wallet: walletBalance,
+      customerBalance: txn.balance ?? '',
+      at: txn.at,
+      // An inquiry (by client_ref_id) names the transaction it answers about; an enquiry echoes it in the spec edition only.
+      clientRefId: inquiry || extra?.echoRef ? txn.clientRefId : null,
+    };
+  }
 
-  function transactionReply(txn: SandboxTransaction, style: 'status' | 'txFail'): Reply {
-    const bankName = BANK_NAMES[txn.bankCode];
-    const base = { tid: txn.tid, client_ref_id: txn.clientRefId, ...(bankName ? { bank_name: bankName } : {}) };
+  /** An enquiry's answer, or a transaction inquiry's (success 1472; a refusal as the transaction record, tx_status "1"). */
+  function transactionReply(txn: SandboxTransaction, inquiry: boolean): Reply {
+    const view = viewOf(txn, inquiry);
     switch (txn.state) {
       case 'success':
-        return {
-          status: 200,
-          json: {
-            status: 0,
-            response_status_id: 0,
-            response_type_id: 1466,
-            message: 'Balance Enquiry successful',
-            tx_status: '0',
-            txstatus_desc: 'Success',
-            data: {
-              ...base,
-              tx_status: '0',
-              txstatus_desc: 'Success',
-              balance: txn.balance,
-              bank_ref_num: `NPCI${txn.tid.slice(-10)}`,
-              aadhaar_ref_num: `UIDAI${txn.tid.slice(-9)}`,
-            },
-          },
-        };
+        return ok(successAnswer(view, inquiry ? 1472 : 1466));
       case 'awaited':
-      case 'onHold': {
-        const code = txn.state === 'awaited' ? 2 : 5;
-        const desc = txn.state === 'awaited' ? 'Initiated' : 'On Hold';
-        return {
-          status: 200,
-          json: {
-            status: 0,
-            response_status_id: code,
-            response_type_id: 1466,
-            message: 'Transaction awaiting response from bank',
-            tx_status: String(code),
-            txstatus_desc: desc,
-            data: { ...base, tx_status: String(code), txstatus_desc: desc },
-          },
-        };
-      }
+        return ok(pendingAnswer(view, 2));
+      case 'onHold':
+        return ok(pendingAnswer(view, 5));
       case 'refused':
-        return {
-          status: 200,
-          json: {
-            // Two shapes Eko uses: a non-zero status, or status 0 with a failed transaction.
-            status: style === 'status' ? 1 : 0,
-            response_status_id: 1,
-            response_type_id: 1464,
-            message: txn.message,
-            tx_status: '1',
-            txstatus_desc: 'Failed',
-            data: { ...base, tx_status: '1', txstatus_desc: 'Failed' },
-          },
-        };
+        return ok(refusalAnswer(inquiry ? 'fail1464' : (txn.refusalShape ?? 'fail1467'), txn.message, view));
     }
   }
 
@@ -405,15 +576,45 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     txn.inquiries++;
     if ((txn.state === 'awaited' || txn.state === 'onHold') && sandboxNow() - txn.at >= awaitedResolveMs) {
       txn.state = 'success';
+      txn.balance = txns.get(txn)?.balanceLater ?? '';
     }
-    return transactionReply(txn, 'txFail');
+    return transactionReply(txn, true);
   }
 
-  function route(method: string, path: string): { endpoint: SandboxEndpoint; param: string } | null {
-    if (!path.startsWith(`${SANDBOX_BASE_PATH}/`)) return null;
-    const rest = path.slice(SANDBOX_BASE_PATH.length);
+  function dailyAuthReply(body: unknown): Reply {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid({ body: 'must be a JSON object' });
+    const fields = body as Json;
+    const bad: Record<string, string> = {};
+    const noKey = checkFields(fields, DAILY_AUTH_FIELDS, bad);
+    if (noKey) return noKey;
+    if (typeof fields.customer_id === 'string' && !MOBILE.test(fields.customer_id)) bad.customer_id = 'Please provide valid mobile number';
+    if (typeof fields.latlong === 'string' && !LATLONG.test(fields.latlong)) bad.latlong = 'must be latitude,longitude';
+    let aadhaar = aadhaarOf(fields, 'aadhar', bad);
+    if (Object.keys(bad).length) return invalid(bad);
+    if (fields.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
+    if (fields.user_code !== userCode) return failure(463, 'User not found');
+    if (fields.customer_id !== agentMobile) return failure(463, 'Customer not found');
+    const pid = fields.piddata as string;
+    const scenario = agentScenarioFor(aadhaar!);
+    aadhaar = null;
+    if (!bankByIfsc.has(fields.bank_code as string)) return ok(dailyAuthFailure(DEMO_MESSAGES.unknownBank));
+    if (pidProblem(pid) || pidCarriesWadh(pid)) return ok(dailyAuthFailure(DAILY_AUTH_REASONS.invalidBiometric));
+    if (seenPid(pid)) return ok(dailyAuthFailure(DEMO_MESSAGES.duplicateBiometric));
+    if (scenario.kind === 'refused') {
+      const reason = DAILY_AUTH_REASONS[scenario.reason];
+      // daily-kyc-fail-1.json repeats "Transaction Not Completed" in comment; fail-2 and -3 leave it empty.
+      return ok(dailyAuthFailure(reason, scenario.reason === 'notCompleted' ? reason : ''));
+    }
+    if (authDay !== 'always') authDay = istDay(sandboxNow());
+    return ok(dailyAuthSuccess());
+  }
+
+  function route(method: string, pathname: string): { endpoint: SandboxEndpoint; param: string } | null {
+    if (!pathname.startsWith(`${SANDBOX_BASE_PATH}/`)) return null;
+    const rest = pathname.slice(SANDBOX_BASE_PATH.length);
     if (method === 'GET' && rest === '/user/account/balance') return { endpoint: 'balance', param: '' };
     if (method === 'GET' && rest === '/user/payment/aeps/settlement/accounts') return { endpoint: 'accounts', param: '' };
+    if (method === 'PUT' && rest === '/user/collection/aeps-fingpay/kyc/biometric/daily') return { endpoint: 'dailyAuth', param: '' };
     let m = /^\/customer\/collection\/aeps-fingpay\/balance-enquiry\/([^/]+)$/.exec(rest);
     if (method === 'POST' && m) return { endpoint: 'enquiry', param: decodeURIComponent(m[1]!) };
     m = /^\/tools\/reference\/transaction\/client_ref_id:([^/]+)$/.exec(rest);
@@ -447,7 +648,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
         reply = { status: 403, text: html('403 Forbidden'), contentType: 'text/html' };
       } else {
         let body: unknown = undefined;
-        if (target.endpoint === 'enquiry') {
+        if (target.endpoint === 'enquiry' || target.endpoint === 'dailyAuth') {
           try {
             body = JSON.parse(bodyText);
           } catch {
@@ -466,6 +667,9 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
             break;
           case 'enquiry':
             reply = body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body);
+            break;
+          case 'dailyAuth':
+            reply = body === null ? invalid({ body: 'is not JSON' }) : dailyAuthReply(body);
             break;
           case 'inquiry':
             reply = faults.inquiryReply ? { status: 200, json: faults.inquiryReply } : inquiryReply(target.param, query);
@@ -526,10 +730,16 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     aadhaarPublicKey,
     initiatorId,
     userCode,
+    agentMobile,
+    edition,
     faults: () => ({ ...faults }),
     setFaults(next) {
       faults = { ...faults, ...next };
     },
+    setDailyAuthDone(done) {
+      authDay = done === 'always' ? 'always' : done ? istDay(sandboxNow()) : null;
+    },
+    dailyAuth: () => ({ always: authDay === 'always', day: authDay === 'always' ? null : authDay, doneToday: dailyAuthDoneNow() }),
     transactions,
     received,
     requestCount: () => requests,

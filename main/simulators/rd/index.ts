@@ -322,14 +322,20 @@ class Device implements SimDevice {
     return `<?xml version="1.0"?>\n<PidData>\n  <Resp errCode="${escapeXml(errCode)}" errInfo="${escapeXml(errInfo)}" fCount="0" fType="2" nmPoints="0" qScore="0" />\n</PidData>\n`;
   }
 
-  private successPid(qScore: number, withMc = true): string {
+  /**
+   * A PID block. Its Data is random bytes standing in for the encrypted PID; a capture asked with a
+   * wadh (an eKYC capture) carries "wadh=<value>;" inside it, so the Eko sandbox can refuse it for the
+   * daily authentication as UIDAI does ("Invalid Biometric data"), though real Data is opaque to Eko.
+   */
+  private successPid(qScore: number, withMc = true, wadh = ''): string {
     const q = '"';
     const info = withMc ? this.deviceInfoXml(q) : this.deviceInfoXml(q).replace(/ mc="[^"]*"/, '');
     const nm = 20 + crypto.randomInt(25);
+    const data = Buffer.concat([crypto.randomBytes(1200 + crypto.randomInt(600)), wadh ? Buffer.from(`wadh=${wadh};`) : Buffer.alloc(0)]).toString('base64');
     return (
       `<?xml version="1.0"?>\n<PidData>\n  <Resp errCode="0" errInfo="Success." fCount="1" fType="2" nmPoints="${nm}" qScore="${qScore}" />\n` +
       `  ${info}\n  <Skey ci="20280813">${b64(256)}</Skey>\n  <Hmac>${b64(48)}</Hmac>\n` +
-      `  <Data type="X">${b64(1200 + crypto.randomInt(600))}</Data>\n</PidData>\n`
+      `  <Data type="X">${data}</Data>\n</PidData>\n`
     );
   }
 
@@ -389,7 +395,7 @@ class Device implements SimDevice {
         return answer(whole.slice(0, whole.indexOf('<Data') + 200));
       }
       const q = s === 'poorQuality' ? 28 + crypto.randomInt(6) : s === 'unusableQuality' ? 12 + crypto.randomInt(6) : 60 + crypto.randomInt(31);
-      return answer(this.successPid(q));
+      return answer(this.successPid(q, true, (opts.wadh ?? '').trim()));
     } finally {
       this.capturing = false;
     }

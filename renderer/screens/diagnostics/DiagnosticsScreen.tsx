@@ -153,6 +153,12 @@ function JournalPanel({ journal }: { journal: Diagnostics['journal'] }) {
   const { t } = useTranslation();
   return (
     <Panel id="journal" title={t('diagnostics.journal.title')} icon={<IconClock className="panel-icon" />}>
+      {journal?.setAside && (
+        <div className="notice notice-warn" role="alert" data-testid="journal-set-aside">
+          <IconWarning className="notice-icon" />
+          <p className="notice-what">{t('diagnostics.journal.setAside', { file: journal.setAside })}</p>
+        </div>
+      )}
       {journal ? (
         <Facts
           rows={[

@@ -145,7 +145,7 @@ describe('the three spec calls over HTTP', () => {
 
 describe('privacy', () => {
   it('the log holds no Aadhaar number, no PID data, no encrypted Aadhaar and no key', () => {
-    expect(fx.lines.some((l) => l.includes('eko.enquiry.outcome'))).toBe(true);
+    expect(fx.lines.some((l) => l.includes('eko.operation.outcome'))).toBe(true);
     expect(encryptedSeen.length).toBeGreaterThan(0);
     expect(forbiddenInLogs(fx, [demoAadhaar('success'), demoAadhaar('successSmall'), demoAadhaar('awaited')], encryptedSeen)).toEqual([]);
   });

@@ -283,3 +283,28 @@ describe('the data folder', () => {
     expect(fs.statSync(fine).isDirectory()).toBe(true);
   });
 });
+
+describe('keys go only to Eko', () => {
+  const live = { KIOSK_EKO_DEVELOPER_KEY: 'developer-key-123', KIOSK_EKO_ACCESS_KEY: 'access-key-12345', KIOSK_EKO_INITIATOR_ID: '9962981729', KIOSK_EKO_USER_CODE: '20810200' };
+  it('production and staging accept only Eko’s own host over https, or a sandbox on this PC', () => {
+    const dataDir = makeTempDir();
+    const load = (env: Record<string, string>) => () => loadConfig({ KIOSK_DATA_DIR: dataDir, ...live, ...env });
+    expect(load({ KIOSK_PROFILE: 'production', KIOSK_EKO_BASE_URL: 'https://api.eko.in:25002/ekoicici/v3' })().eko.baseUrl).toBe('https://api.eko.in:25002/ekoicici/v3');
+    expect(load({ KIOSK_PROFILE: 'production', KIOSK_EKO_BASE_URL: 'http://127.0.0.1:8099/ekoapi/v3' })().eko.baseUrl).toBe('http://127.0.0.1:8099/ekoapi/v3');
+    for (const [profile, url] of [
+      ['production', 'https://evil.example/ekoicici/v3'],
+      ['production', 'https://api.eko.in.evil.example/v3'],
+      ['production', 'https://staging.eko.in/ekoapi/v3'],
+      ['staging', 'https://api.eko.in:25002/ekoicici/v3'],
+      ['production', 'http://api.eko.in/ekoicici/v3'],
+    ] as const) {
+      expect(load({ KIOSK_PROFILE: profile, KIOSK_EKO_BASE_URL: url }), `${profile} ${url}`).toThrow(/KIOSK_EKO_BASE_URL/);
+    }
+  });
+
+  it('an Aadhaar key shorter than 1024 bits is refused (Eko’s published keys are RSA-1024)', () => {
+    const { publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 512 });
+    const short = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(() => loadConfig({ KIOSK_DATA_DIR: makeTempDir(), KIOSK_PROFILE: 'staging', KIOSK_EKO_AADHAAR_KEY: short })).toThrow(/shorter than 1024 bits/);
+  });
+});

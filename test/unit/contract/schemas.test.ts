@@ -35,7 +35,7 @@ describe('contract schemas (zod/mini)', () => {
     );
     const app = {
       name: 'AePS', version: '1', profile: 'demo', training: true, dataDir: '/d', host: 'web', agent: { userCode: '1', mobile: '2' }, receiptPaperMm: 58,
-      ekoRequestTimeoutMs: 15000, ekoEnquiryTimeoutMs: 60000,
+      ekoRequestTimeoutMs: 15000, ekoEnquiryTimeoutMs: 60000, ekoEdition: 'spec',
     };
     expectSplit(
       AppInfoSchema,
@@ -108,14 +108,19 @@ describe('contract schemas (zod/mini)', () => {
   it('history filter: ISO date-times, a known outcome, four digits; totals count every outcome in whole numbers', () => {
     expectSplit(
       contract.listEnquiries.input,
-      [{}, { from: '2024-05-01T18:30:00.000Z', to: '2024-05-02T18:30:00Z', outcome: 'notSent', last4: '0123' }],
-      [{ from: '2024-05-01' }, { to: '2024-05-01T18:30:00+05:30' }, { outcome: 'failed' }, { last4: '123' }, { last4: '12345' }],
+      [{}, { from: '2024-05-01T18:30:00.000Z', to: '2024-05-02T18:30:00Z', outcome: 'notSent', last4: '0123' }, { kind: 'dailyAuth' }, { kind: 'balance' }],
+      [{ from: '2024-05-01' }, { to: '2024-05-01T18:30:00+05:30' }, { outcome: 'failed' }, { last4: '123' }, { last4: '12345' }, { kind: 'miniStatement' }],
     );
     const totals = { success: 1, refused: 0, unknown: 2, notSent: 0 };
     expectSplit(
       EnquiryListSchema,
-      [{ rows: [], totals }, { rows: [], totals, matching: 3 }],
-      [{ rows: [], totals: { success: 1, refused: 0, unknown: 2 } }, { rows: [], totals: { ...totals, success: 1.5 } }, { rows: [], totals, matching: 0.5 }],
+      [{ rows: [], totals, agentRefused: 0 }, { rows: [], totals, agentRefused: 2, matching: 3 }],
+      [
+        { rows: [], totals: { success: 1, refused: 0, unknown: 2 }, agentRefused: 0 }, { rows: [], totals: { ...totals, success: 1.5 }, agentRefused: 0 },
+        { rows: [], totals, agentRefused: 0, matching: 0.5 },
+        // The agent's own refusals are always counted apart.
+        { rows: [], totals }, { rows: [], totals, agentRefused: 1.5 },
+      ],
     );
   });
 

@@ -9,6 +9,7 @@ import type { BalanceEnquiryRequest, EkoClient } from '../../../main/services/ek
 import { balanceEnquiryOperation } from '../../../main/services/eko/operations';
 import { DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar } from '../../../main/simulators/eko/demo-customers';
 import { NO_FAULTS } from '../../../main/simulators/eko/sandbox';
+import { ekoFixtureText } from '../../fixtures/eko';
 import { CUSTOMER_MOBILE, SAMPLE_PID, deadPort, fixedAnswerServer, forbiddenInLogs, recordingLogger, startFixture, type Fixture } from './helpers';
 
 let fx: Fixture;
@@ -54,9 +55,13 @@ describe('balance enquiry: success', () => {
       bankIin: '607094',
     });
     if (outcome.outcome !== 'success') throw new Error('not success');
-    expect(outcome.tid).toMatch(/^EKO\d+/);
-    expect(outcome.bankRef).toMatch(/^NPCI/);
-    expect(outcome.uidaiRef).toMatch(/^UIDAI/);
+    // Real answers carry a 10-digit tid and a 12-digit bank reference (RRN).
+    expect(outcome.tid).toMatch(/^\d{10}$/);
+    expect(outcome.tid).toBe(fx.sandbox.transactions.get(outcome.clientRefId)?.tid);
+    expect(outcome.bankRef).toMatch(/^\d{12}$/);
+    expect(outcome.uidaiRef).toMatch(/^\d+$/);
+    // The agent's wallet the answer also carries (data.balance) is never the customer's balance.
+    expect(outcome.balance).not.toBe('2208340023.75');
     expect(outcome.clientRefId).toMatch(/^KSK\d{14}[0-9A-Z]{6}$/);
     expect(fx.sandbox.transactions.has(outcome.clientRefId)).toBe(true);
     expect(Date.parse(outcome.at)).toBeGreaterThanOrEqual(before - 1000);
@@ -65,12 +70,22 @@ describe('balance enquiry: success', () => {
 
   it('turns an E-notation balance into the exact plain decimal', async () => {
     const outcome = await enquiry(demoAadhaar('successLarge'));
-    expect(outcome).toMatchObject({ outcome: 'success', balance: '2208340023.75' });
+    expect(outcome).toMatchObject({ outcome: 'success', balance: '98765432.15' });
   });
 
   it('keeps the chosen bank name when the answer names none, and uses a given client_ref_id', async () => {
-    const outcome = await enquiry(demoAadhaar('successSmall'), { bankIin: '990320', bankName: 'Some Gramin Bank', clientRefId: 'KSKTEST0001' });
-    expect(outcome).toMatchObject({ outcome: 'success', balance: '125.5', bankName: 'Some Gramin Bank', clientRefId: 'KSKTEST0001' });
+    const outcome = await enquiry(demoAadhaar('successSmall'), { bankIin: '606993', bankName: 'Baroda UP Bank (as chosen)', clientRefId: 'KSKTEST0001' });
+    expect(outcome).toMatchObject({ outcome: 'success', balance: '125.5', clientRefId: 'KSKTEST0001' });
+    // A real success answer without the bank's name (cash-withdrawal-ok-1.json less its `bank`).
+    const real = JSON.parse(ekoFixtureText('cash-withdrawal-ok-1.json')) as { data: Record<string, unknown> };
+    delete real.data.bank;
+    const server = await fixedAnswerServer({ status: 200, body: JSON.stringify(real) });
+    try {
+      const unnamed = await enquiry(demoAadhaar('successSmall'), { bankName: 'SBI (as chosen)' }, fx.client({ baseUrl: server.baseUrl }));
+      expect(unnamed).toMatchObject({ outcome: 'success', balance: '60.73', bankName: 'SBI (as chosen)' });
+    } finally {
+      await server.close();
+    }
   });
 
   it('client_ref_ids are unique and sort by time', async () => {
@@ -85,14 +100,16 @@ describe('balance enquiry: refused by the bank or UIDAI', () => {
   const refusals = DEMO_CUSTOMERS.filter((c) => c.scenario.kind === 'refused');
   it('the demo table covers every specific refusal reason', () => {
     const covered = new Set(refusals.map((c) => (c.scenario.kind === 'refused' ? c.scenario.reason : '')));
-    for (const reason of REFUSAL_REASONS.filter((r) => r !== 'other' && r !== 'invalidRequest')) expect(covered).toContain(reason);
+    // duplicateBiometric has no demo customer: it is what anyone gets who sends one PID block twice (tested below).
+    for (const reason of REFUSAL_REASONS.filter((r) => r !== 'other' && r !== 'invalidRequest' && r !== 'duplicateBiometric')) expect(covered).toContain(reason);
   });
 
   it.each(refusals.map((c) => [c.label, c] as const))('%s', async (_label, customer) => {
     if (customer.scenario.kind !== 'refused') throw new Error('not a refusal');
     const outcome = await enquiry(customer.aadhaar);
     expect(outcome).toMatchObject({ outcome: 'refused', reason: customer.scenario.reason, serverMessage: customer.scenario.message });
-    if (outcome.outcome === 'refused') expect(outcome.tid).toMatch(/^EKO/);
+    // Some real refusal shapes carry no tid at all; where one does, it is the transaction's.
+    if (outcome.outcome === 'refused' && outcome.tid !== null) expect(outcome.tid).toMatch(/^\d{10}$/);
     expect(EnquiryOutcomeSchema.safeParse(outcome).success).toBe(true);
   });
 

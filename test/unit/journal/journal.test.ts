@@ -216,3 +216,32 @@ describe('journal', () => {
     expect(bytes).not.toMatch(/2341\s?2341\s?2346/);
   });
 });
+
+describe('a damaged journal and file modes', () => {
+  it('a damaged file is set aside with the time in its name and a new journal starts; Diagnostics can say so', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'journal.sqlite');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)]));
+    const journal = Journal.open({ file, retentionDays: 90, logger: createLogger({ dir: null }), now: () => new Date('2026-12-02T10:00:00.000Z') });
+    try {
+      expect(journal.health().setAside).toBe(path.join(dir, 'journal.corrupt-2026-12-02T10-00-00-000Z.sqlite'));
+      expect(fs.readFileSync(journal.health().setAside!).subarray(0, 16).toString()).toBe('SQLite format 3\0');
+      journal.recordSent({ clientRefId: 'R1', time: '2026-12-02T10:00:00.000Z', profile: 'demo', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'SBI' });
+      expect(journal.get('R1')?.outcome).toBe('sent');
+    } finally {
+      journal.close();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('the journal and its folder are readable by their owner only', () => {
+    const dir = path.join(makeTempDir(), 'data');
+    const journal = Journal.open({ file: path.join(dir, 'journal.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
+    journal.recordSent({ clientRefId: 'R2', time: new Date().toISOString(), profile: 'demo', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'SBI' });
+    try {
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      for (const name of fs.readdirSync(dir)) expect([name, fs.statSync(path.join(dir, name)).mode & 0o777]).toEqual([name, 0o600]);
+    } finally {
+      journal.close();
+    }
+  });
+});

@@ -352,3 +352,22 @@ describe('masking', () => {
     expect(maskSecret('')).toBeNull();
   });
 });
+
+describe('settings service: saved keys go only to the address they were saved for', () => {
+  it('testing or saving another base URL needs both keys typed again; the saved address works as before', async () => {
+    const s = setup();
+    await s.settings.save({ profile: 'production', eko: production, newPin: PIN });
+    const { token } = await s.settings.unlock({ pin: PIN });
+    const other = { baseUrl: 'http://127.0.0.1:9/ekoapi/v3' };
+    for (const attempt of [s.settings.testConnection({ token, profile: 'production', eko: other }), s.settings.save({ token, profile: 'production', eko: other })]) {
+      const err = await failure(attempt);
+      expect(err).toMatchObject({ code: 'input.invalid', params: { field: 'eko.developerKey' } });
+    }
+    expect(JSON.parse(s.file()).eko.baseUrl).toBe(production.baseUrl);
+    // With the keys typed again, the new address may be tried (nothing listens there: a failed test, not a refusal).
+    const typed = await s.settings.testConnection({ token, profile: 'production', eko: { ...other, developerKey: DEV_KEY, accessKey: ACCESS_KEY } });
+    expect(typed.ok).toBe(false);
+    // The same address as saved needs nothing typed again.
+    await expect(s.settings.save({ token, profile: 'production', eko: { baseUrl: `${production.baseUrl}/` } })).resolves.toMatchObject({ profile: 'production' });
+  });
+});
