@@ -124,6 +124,19 @@ function packagesIn(files: readonly string[]): Set<string> {
 }
 
 /** The production closure: the root's dependencies and theirs, as installed. */
+/**
+ * Dependencies a production package declares only to install itself, never loaded by the app:
+ * better-sqlite3 fetches its prebuilt binary with prebuild-install. They and what only they need
+ * stay out of the asar (electron-builder.yml's files list).
+ */
+const INSTALL_ONLY: ReadonlySet<string> = new Set(['prebuild-install']);
+
+/** Exactly the packages the installer ships: what main's two runtime dependencies load, nothing more. */
+const EXPECTED_PACKAGES = [
+  'argparse', 'better-sqlite3', 'bindings', 'builder-util-runtime', 'debug', 'electron-updater', 'file-uri-to-path', 'fs-extra', 'graceful-fs',
+  'js-yaml', 'jsonfile', 'lazy-val', 'lodash.escaperegexp', 'lodash.isequal', 'ms', 'sax', 'semver', 'tiny-typed-emitter', 'universalify',
+];
+
 function productionClosure(pkg: Pkg): Set<string> {
   const seen = new Set<string>();
   const queue: { name: string; from: string }[] = Object.keys(pkg.dependencies ?? {}).map((name) => ({ name, from: root }));
@@ -147,7 +160,7 @@ function productionClosure(pkg: Pkg): Set<string> {
     seen.add(key);
     const dep = readPkg(found);
     for (const child of [...Object.keys(dep.dependencies ?? {}), ...Object.keys(dep.optionalDependencies ?? {})]) {
-      queue.push({ name: child, from: path.dirname(found) });
+      if (!INSTALL_ONLY.has(child)) queue.push({ name: child, from: path.dirname(found) });
     }
   }
   return new Set([...seen].map((k) => k.slice(0, k.lastIndexOf('@'))));
@@ -322,7 +335,12 @@ Module._load = function (request, parent, isMain) { return request === 'electron
   const shipped = packagesIn([...files]);
   const closure = productionClosure(pkg);
   for (const dep of Object.keys(pkg.dependencies ?? {})) check(shipped.has(dep), `production dependency ${dep} is not in the asar`);
-  for (const name of shipped) check(closure.has(name), `app.asar holds ${name}, which no production dependency needs`);
+  for (const name of shipped) check(closure.has(name), `app.asar holds ${name}, which no production dependency needs at run time`);
+  // The exact list: a new package in the installer is a decision, made here and in electron-builder.yml.
+  check(
+    JSON.stringify([...shipped].sort()) === JSON.stringify(EXPECTED_PACKAGES),
+    `app.asar ships [${[...shipped].sort().join(', ')}], expected exactly [${EXPECTED_PACKAGES.join(', ')}]`,
+  );
   for (const dev of Object.keys(pkg.devDependencies ?? {})) {
     if (!closure.has(dev)) check(!shipped.has(dev), `app.asar holds the dev dependency ${dev}`);
   }
@@ -342,6 +360,7 @@ Module._load = function (request, parent, isMain) { return request === 'electron
     if (!/\/node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/.test(file)) continue;
     const dep = JSON.parse(read(file)) as Pkg;
     for (const child of Object.keys(dep.dependencies ?? {})) {
+      if (INSTALL_ONLY.has(child)) continue;
       check(resolvesInAsar(files, path.posix.dirname(file), child), `${dep.name} needs ${child}, missing from the asar`);
     }
   }

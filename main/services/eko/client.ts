@@ -48,6 +48,7 @@ import {
 } from './responses';
 import { balanceEnquiryOperation, type EkoOperation, type EkoReply, type OperationCommon, type RequestContext } from './operations';
 import { ekoHeaders } from './signing';
+import { TunnelingAgent, proxyFor } from './proxy-tunnel';
 import { localIpv4 } from './source-ip';
 import { maskNumbersInText } from '../../../app/domain/privacy';
 
@@ -173,8 +174,13 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
   // GETs reuse connections. The enquiry always opens a fresh one: a pooled socket the
   // server closed while idle fails with a reset AFTER our bytes went out, which would
   // turn a request Eko never saw into an "unknown" result.
-  const pooled = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) };
-  const fresh = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
+  // Eko over https through the PC's proxy, if one is set: a CONNECT tunnel whose refusal means "not sent"
+  // (./proxy-tunnel.ts). A sandbox on this PC never goes through a proxy.
+  const proxy = !isLoopbackHost(base.hostname) && base.protocol === 'https:' ? proxyFor(baseUrl) : null;
+  const httpsAgent = (options: https.AgentOptions) => (proxy ? new TunnelingAgent(proxy, options) : new https.Agent(options));
+  const pooled = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: httpsAgent({ keepAlive: true, maxSockets: 4 }) };
+  const fresh = { http: new http.Agent({ keepAlive: false }), https: httpsAgent({ keepAlive: false }) };
+  if (proxy) logger.info('eko.proxy', { proxy: `${proxy.protocol}//${proxy.host}` });
   const axiosClient: AxiosInstance = axios.create({
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
@@ -182,8 +188,8 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     maxRedirects: 0,
     maxContentLength: MAX_BODY_BYTES,
     maxBodyLength: MAX_BODY_BYTES,
-    // A sandbox on this PC must never go through a proxy from the environment.
-    ...(isLoopbackHost(base.hostname) ? { proxy: false as const } : {}),
+    // Proxies are the agents' job above, never axios's (it would replay a proxy's refusal as Eko's answer).
+    proxy: false,
   });
 
   /** The one place a request is signed and sent. Resolves with any HTTP answer; rejects with TransportFailure. */
