@@ -85,10 +85,13 @@ export async function benchRd(print: (line: string) => void): Promise<void> {
   try {
     const config = { host: '127.0.0.1', ports, explicitPorts: true, captureTimeoutMs: 10_000 };
 
-    // Our scan: every probe at once, each READY service reported as it answers.
+    // Our scan and the same scan as Eko's tester does it, run turn about so the machine's load
+    // falls on both alike. Ours: every port at once over http, https only where something listens.
     const first: number[] = [];
     const total: number[] = [];
-    for (let run = 0; run < 6; run++) {
+    const ekoFirst: number[] = [];
+    const ekoTotal: number[] = [];
+    for (let run = 0; run < 12; run++) {
       const rd = createRdService(config, silentLogger, { probeTimeoutMs: PROBE_TIMEOUT_MS });
       const started = performance.now();
       let firstReady = NaN;
@@ -98,27 +101,23 @@ export async function benchRd(print: (line: string) => void): Promise<void> {
       const all = performance.now() - started;
       await rd.stop();
       if (inv.devices.length !== 2) throw new Error(`bench set-up: expected 2 services, found ${inv.devices.length}`);
+      const eko = await ekoStyleScan(ports);
       // The first run pays for module loading and TLS set-up: a kiosk scans warm after start-up.
       if (run > 0) {
         first.push(firstReady);
         total.push(all);
+        ekoFirst.push(eko.firstReady);
+        ekoTotal.push(eko.total);
       }
     }
     print(
       `rd discovery (${RANGE} ports × http/https, ports ${base}–${base + RANGE - 1}: READY on the 5th, NOTREADY on the 2nd, 2 hanging): ` +
         `first READY ${fmt(median(first))} (goal < 50 ms), full inventory ${fmt(median(total))} (goal ≤ ${PROBE_TIMEOUT_MS + 100} ms = probe timeout + 100 ms), median of ${first.length}`,
     );
-
-    const ekoFirst: number[] = [];
-    const ekoTotal: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const r = await ekoStyleScan(ports);
-      ekoFirst.push(r.firstReady);
-      ekoTotal.push(r.total);
-    }
     print(
-      `rd discovery, Eko tester style (${EKO_WORKERS} workers, ${EKO_TIMEOUT_MS} ms per probe, ${RANGE * 2} probes): ` +
-        `first READY ${fmt(median(ekoFirst))}, full inventory ${fmt(median(ekoTotal))}, median of ${ekoFirst.length}`,
+      `rd discovery, Eko tester style (${EKO_WORKERS} workers, ${EKO_TIMEOUT_MS} ms per probe, ${RANGE * 2} probes), the same runs turn about: ` +
+        `first READY ${fmt(median(ekoFirst))}, full inventory ${fmt(median(ekoTotal))}, median of ${ekoFirst.length}; ` +
+        `ours ${median(first) < median(ekoFirst) ? 'ahead' : 'BEHIND'} on first READY by ${fmt(Math.abs(median(ekoFirst) - median(first)))}`,
     );
 
     // Warm capture start: the device is known; how soon does CAPTURE reach it?

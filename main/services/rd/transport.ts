@@ -21,6 +21,8 @@ export interface RdRequest {
   timeoutMs: number;
   signal?: AbortSignal;
   maxBytes?: number;
+  /** Called once the TCP connection is open (something listens on the port), before any answer. */
+  onConnect?: () => void;
 }
 
 export interface RdAnswer {
@@ -127,6 +129,14 @@ export function rdRequest(req: RdRequest): Promise<RdAnswer> {
       res.on('error', (e) => finish(new RdTransportError('closed', e.message)));
       res.on('aborted', () => finish(new RdTransportError('closed', 'answer cut off')));
     });
+    if (req.onConnect) {
+      const onConnect = req.onConnect;
+      request.once('socket', (socket) => {
+        // A TLS socket's 'connect' is its TCP connection's; the handshake comes after.
+        if (!socket.connecting) onConnect();
+        else socket.once('connect', () => onConnect());
+      });
+    }
     request.on('error', (e: NodeJS.ErrnoException) => {
       finish(new RdTransportError(e.code === 'ECONNREFUSED' ? 'refused' : 'closed', e.code ?? e.message));
     });
