@@ -43,19 +43,26 @@ export default tseslint.config(
       }],
     },
   },
-  {
-    files: ['main/services/**', 'main/simulators/**', 'main/host/**', 'main/web/**'],
+  // By any path: the package, its subpaths, and main/electron however relative ('../electron/ipc').
+  // test/unit/host/import-directions.test.ts proves these.
+  ...[
+    // Services know neither host nor simulator: the host layer hands the demo peers in (main/host/demo-peers.ts).
+    { files: ['main/services/**'], also: [{ regex: '(^|/)simulators(/|$)', message: 'Services never import the simulators: the host layer wires the demo peers in (main/services/demo-peers.ts).' }] },
+    // The simulators stand in for the peers: they share only main/protocol with the services.
+    { files: ['main/simulators/**'], also: [{ regex: '(^|/)services(/|$)', message: 'The simulators never import a service: share the rule through main/protocol or app/.' }] },
+    { files: ['main/host/**', 'main/web/**', 'main/protocol/**'], also: [] },
+  ].map(({ files, also }) => ({
+    files,
     rules: {
       'no-restricted-imports': ['error', {
-        // By any path: the package, its subpaths, and main/electron however relative ('../electron/ipc').
-        // test/unit/host/import-directions.test.ts proves it.
         patterns: [
           { regex: '(^|/)electron(/|$)', message: 'Services and the web host must not know Electron: only main/electron does.' },
           { regex: '(^|/)renderer(/|$)', message: 'The main side never imports the renderer.' },
+          ...also,
         ],
       }],
     },
-  },
+  })),
   {
     files: ['main/electron/**', 'test/**', 'scripts/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [] }] },

@@ -6,7 +6,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { IdleWatcher } from './components/IdleWatcher';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsGate } from './screens/settings/SettingsGate';
-import { DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ReceiptPrintArea, ScreenSuspense } from './lazy-screens';
+import { DailyAuthFlow, DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ReceiptPrintArea, ScreenSuspense } from './lazy-screens';
 import { timings } from './timings';
 
 export function App() {
@@ -16,7 +16,7 @@ export function App() {
   const loadAppInfo = useKiosk((s) => s.loadAppInfo);
   const toggleLanguage = useKiosk((s) => s.toggleLanguage);
   const screen = useKiosk((s) => s.screen);
-  const sending = useKiosk((s) => s.capture.phase === 'sending');
+  const sending = useKiosk((s) => s.capture.phase === 'sending' || s.daily.capture.phase === 'sending');
   const resetEnquiry = useKiosk((s) => s.resetEnquiry);
   const startDevicePolling = useKiosk((s) => s.startDevicePolling);
   const startUp = useKiosk((s) => s.startUp);
@@ -56,7 +56,7 @@ export function App() {
           </span>
           {t('app.name')}
         </span>
-        {(screen === 'flow' || screen === 'history' || screen === 'diagnostics') && (
+        {(screen === 'flow' || screen === 'dailyAuth' || screen === 'history' || screen === 'diagnostics') && (
           <button type="button" className="button button-ghost" onClick={() => resetEnquiry('agent')} disabled={sending}>
             {t('common.home')}
           </button>
@@ -79,6 +79,8 @@ export function App() {
                 <HistoryScreen />
               ) : screen === 'diagnostics' ? (
                 <DiagnosticsScreen />
+              ) : screen === 'dailyAuth' ? (
+                <DailyAuthFlow />
               ) : (
                 <HomeScreen />
               )}

@@ -1,6 +1,7 @@
 /** The AePS bank list (bundled) and the few banks this counter used last (not customer data). */
 import banksTsv from '../assets/aeps-banks.tsv';
-import { parseBankList, type Bank } from '../app/domain/banks';
+import type { EkoEdition } from '../app/contract';
+import { bankCodeFor, parseBankList, type Bank } from '../app/domain/banks';
 
 export const BANKS: readonly Bank[] = parseBankList(banksTsv);
 
@@ -10,6 +11,31 @@ export const RECENT_BANKS_MAX = 5;
 export function bankByIin(iin: string | null | undefined): Bank | null {
   if (!iin) return null;
   return BANKS.find((b) => b.iin === iin) ?? null;
+}
+
+/** Whether the counter's request edition has a bank_code for this bank (in "current", regional rural banks have none). */
+export function bankSelectable(bank: Bank | null, edition: EkoEdition | undefined): boolean {
+  return bank !== null && bankCodeFor(bank, edition ?? 'spec') !== null;
+}
+
+/** The bank linked to the agent's own Aadhaar (daily authentication): its IIN only, never the number. */
+export const AGENT_BANK_KEY = 'kiosk.agentBank';
+
+export function agentBankIin(): string | null {
+  try {
+    const iin = localStorage.getItem(AGENT_BANK_KEY);
+    return iin && /^\d{6}$/.test(iin) ? iin : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberAgentBank(iin: string): void {
+  try {
+    localStorage.setItem(AGENT_BANK_KEY, iin);
+  } catch {
+    // Storage may be disabled: the bank is just not preselected next time.
+  }
 }
 
 export function recentBankIins(): string[] {

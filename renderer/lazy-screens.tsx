@@ -12,11 +12,13 @@ const loaders = {
   receipt: () => import('./components/receipt/ReceiptPrint').then((m) => ({ default: m.ReceiptPrintArea })),
   history: () => import('./screens/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
   diagnostics: () => import('./screens/diagnostics/DiagnosticsScreen').then((m) => ({ default: m.DiagnosticsScreen })),
+  dailyAuth: () => import('./screens/daily-auth/DailyAuthFlow').then((m) => ({ default: m.DailyAuthFlow })),
 };
 
 export const EnquiryFlow = lazy(loaders.enquiry);
 export const HistoryScreen = lazy(loaders.history);
 export const DiagnosticsScreen = lazy(loaders.diagnostics);
+export const DailyAuthFlow = lazy(loaders.dailyAuth);
 export const ReceiptPrintArea = lazy(loaders.receipt);
 
 /** Fetch every screen's code once the home screen is up. */

@@ -6,6 +6,7 @@
 import { loadConfig, describeConfig, resolveDataDir, ConfigError } from '../main/services/config/config';
 import { createDevFileSecretStore } from '../main/services/settings/secret-store';
 import { runDoctor, printDoctor, printDoctorHeader } from '../main/services/doctor/doctor';
+import { demoPeers } from '../main/host/demo-peers';
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   }
   const print = (line: string) => console.log(line);
   if (!json) printDoctorHeader(config, describeConfig(config), print);
-  const report = await runDoctor(config, json ? {} : { onLine: print });
+  // The demo profile's peers, as the app starts them (the doctor is a host of the services too).
+  const report = await runDoctor(config, json ? { peers: demoPeers } : { onLine: print, peers: demoPeers });
   if (json) console.log(JSON.stringify(report, null, 2));
   else printDoctor(report, print);
   process.exit(report.rd.selected ? 0 : 1);

@@ -10,6 +10,7 @@ import { createDevFileSecretStore, unavailableSecretStore, type SecretStore } fr
 import { createLiveServices } from '../services/settings/live-services';
 import { createSettingsService } from '../services/settings/settings-service';
 import { createHandlers } from './handlers';
+import { demoPeers } from './demo-peers';
 import { createDispatch, type Dispatch } from './dispatch';
 
 export interface Booted {
@@ -80,9 +81,10 @@ export async function boot(options: {
       version: appVersion(),
       assetsDir: options.assetsDir ?? path.resolve('assets'),
       printer: options.printer,
+      peers: demoPeers,
     });
   const live = createLiveServices(await start(config), start, logger);
-  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live, configProblem: problem });
+  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live, configProblem: problem, peers: demoPeers });
   const dispatch = createDispatch(createHandlers(live.ready, settings), logger);
   return {
     get config() {

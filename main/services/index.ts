@@ -8,20 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  AcknowledgeLastEnquiryInput,
-  AppInfo,
-  BalanceEnquiryInput,
-  CaptureResult,
-  DeviceState,
-  EkoStatus,
-  EnquiryOutcome,
-  LastEnquiry,
-  ReceiptPage,
-  SaveReceiptPdfInput,
-  SettlementAccounts,
-  SettlementBalance,
-} from '../../app/contract';
+import type { AppInfo } from '../../app/contract';
 import { parseBankList } from '../../app/domain/banks';
 import type { KioskConfig } from './config/config';
 import { describeConfig } from './config/config';
@@ -36,42 +23,14 @@ import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnos
 import { checkEkoConnection, connectionTestOf } from './eko';
 import { startEko } from './eko/start';
 import { startRd } from './rd/start';
+import type { DemoPeers } from './demo-peers';
+import { Stops } from './stops';
+import type { RdFacade } from './rd/facade';
+import type { EkoFacade } from './eko/facade';
+import type { EnquiryFacade } from './enquiry/enquiry-service';
+import type { ReceiptPrinter } from './receipt-printer';
 
-/** The scanner as the rest of the main side sees it. */
-export interface RdFacade {
-  status(): Promise<DeviceState>;
-  scan(): Promise<DeviceState>;
-  capture(input: { timeoutMs?: number }): Promise<CaptureResult>;
-  cancelCapture(): boolean;
-  /** Hands the PID block over once, for the request it was captured for, then forgets it. */
-  takeCapture(handle: string): { pidXml: string; qScore: number } | null;
-  stop(): Promise<void>;
-}
-
-/** Eko's API as the rest of the main side sees it. */
-export interface EkoFacade {
-  getSettlementBalance(): Promise<SettlementBalance>;
-  getSettlementAccounts(): Promise<SettlementAccounts>;
-  status(): EkoStatus;
-  stop(): Promise<void>;
-}
-
-export interface EnquiryFacade {
-  run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
-  /** What a window (re)opened now should tell the agent about. */
-  last(): LastEnquiry;
-  /** The reference of the enquiry waiting for Eko's answer now, if it is known yet (even when dismissed). */
-  inFlightRef(): string | null;
-  /** The renderer showed (or wiped) this enquiry: finished, it is forgotten; in flight, it will not be kept. */
-  acknowledge(input: AcknowledgeLastEnquiryInput): boolean;
-}
-
-/** Silent receipt printing and saving it as a PDF file: only the Electron host can do them itself. */
-export interface ReceiptPrinter {
-  print(page: ReceiptPage): Promise<void>;
-  /** Writes the receipt into <dataDir>/receipts, named after its reference; answers the file's path. */
-  savePdf(request: SaveReceiptPdfInput, dataDir: string): Promise<string>;
-}
+export type { RdFacade, EkoFacade, EnquiryFacade, ReceiptPrinter };
 
 export interface Services {
   config: KioskConfig;
@@ -95,22 +54,34 @@ export interface StartOptions {
   /** The assets folder (bank list): the project's assets/ in development, inside the app when packaged. */
   assetsDir: string;
   printer?: ReceiptPrinter;
+  /** The demo profile's simulated scanner and Eko sandbox, handed in by the host layer. */
+  peers: DemoPeers;
 }
 
 export async function startServices(options: StartOptions): Promise<Services> {
+  const stops = new Stops();
+  try {
+    return await start(options, stops);
+  } catch (err) {
+    // Half started: stop what did start, newest first.
+    await stops.stopAll();
+    throw err;
+  }
+}
+
+async function start(options: StartOptions, stops: Stops): Promise<Services> {
   const { config, logger, host, version } = options;
   logger.addSecrets(config.eko.accessKey, config.eko.developerKey);
-  const stops: Array<() => Promise<void> | void> = [];
 
-  const { rd } = await startRd(config, logger);
-  const eko = await startEko(config, logger, stops, { assetsDir: options.assetsDir });
+  const { rd } = await startRd(config, logger, stops, { peers: options.peers });
+  const { eko } = await startEko(config, logger, stops, { peers: options.peers, assetsDir: options.assetsDir });
 
   const journal = Journal.open({
     file: path.join(config.dataDir, JOURNAL_FILE_NAME),
     retentionDays: config.journalRetentionDays,
     logger,
   });
-  stops.push(() => journal.close());
+  stops.add(() => journal.close());
   pruneOldFiles(
     [RECEIPTS_DIR_NAME, EXPORTS_DIR_NAME].map((name) => path.join(config.dataDir, name)),
     config.journalRetentionDays,
@@ -169,9 +140,6 @@ export async function startServices(options: StartOptions): Promise<Services> {
     history,
     diagnostics,
     printer: options.printer ?? null,
-    stop: async () => {
-      await rd.stop().catch(() => undefined);
-      for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
-    },
+    stop: () => stops.stopAll(),
   };
 }

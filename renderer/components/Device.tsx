@@ -42,7 +42,7 @@ export function FindScannerButton({ className = 'button button-secondary' }: { c
   const { t } = useTranslation();
   const finding = useKiosk((s) => s.finding);
   const findScanner = useKiosk((s) => s.findScanner);
-  const capturing = useKiosk((s) => s.capture.phase === 'capturing');
+  const capturing = useKiosk((s) => s.capture.phase === 'capturing' || s.daily.capture.phase === 'capturing');
   return (
     <button type="button" className={className} onClick={() => void findScanner()} disabled={finding || capturing} aria-busy={finding}>
       <IconRefresh size={20} className={finding ? 'spin' : undefined} />

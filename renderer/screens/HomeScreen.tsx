@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRupees } from '../../app/domain/money';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { IconArrowRight, IconBank, IconClock, IconFingerprint, IconRefresh, IconWallet } from '../components/Icons';
+import { IconArrowRight, IconBank, IconCheck, IconClock, IconFingerprint, IconRefresh, IconWallet, IconWarning } from '../components/Icons';
+import { formatTime } from '../i18n/format';
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../components/Device';
 import { useKiosk } from '../store';
 import { HomeLinks, UnknownResultsNotice } from './history/HomeEntry';
@@ -59,11 +60,11 @@ function AccountsPanel() {
           <dl className="facts facts-row">
             <div className="fact">
               <dt>{t('home.accounts.unsettled')}</dt>
-              <dd className="money" data-testid="unsettled">{formatRupees(data.unsettledFund)}</dd>
+              <dd className="money" data-testid="unsettled">{data.unsettledFund === null ? t('home.accounts.notGiven') : formatRupees(data.unsettledFund)}</dd>
             </div>
             <div className="fact">
               <dt>{t('home.accounts.remaining')}</dt>
-              <dd className="money" data-testid="remaining">{formatRupees(data.remainingLimit)}</dd>
+              <dd className="money" data-testid="remaining">{data.remainingLimit === null ? t('home.accounts.notGiven') : formatRupees(data.remainingLimit)}</dd>
             </div>
           </dl>
           {data.recipients.length === 0 ? (
@@ -91,6 +92,47 @@ function AccountsPanel() {
       )}
       {!data && !accounts.error && <p className="muted" role="status">{t('common.loading')}</p>}
       {accounts.error && <ErrorNotice error={accounts.error} onRetry={() => void refresh()} />}
+    </section>
+  );
+}
+
+/**
+ * Today's daily authentication: done (at what time), or not done (or asked again by Eko) with
+ * the button that does it. Never started by itself: Eko charges for it.
+ */
+function DailyAuthPanel() {
+  const { t, i18n } = useTranslation();
+  const { data, error, loading } = useKiosk(useShallow((s) => s.dailyAuthStatus));
+  const refresh = useKiosk((s) => s.loadDailyAuthStatus);
+  const open = useKiosk((s) => s.openDailyAuth);
+  const state = data?.state ?? 'unknown';
+  return (
+    <section className={`card daily-status is-${state}`} aria-labelledby="daily-title" data-testid="daily-auth-status" data-state={state}>
+      {data?.state === 'done' ? <IconCheck className="ok-icon" size={30} /> : <IconWarning className="warn-icon" size={30} />}
+      <div className="daily-status-text">
+        <h2 id="daily-title" className="small muted">
+          {t('home.dailyAuth.title')}
+        </h2>
+        {data && (
+          <p className="daily-status-line" data-testid="daily-auth-line">
+            {data.state === 'done' && data.doneAt
+              ? t('home.dailyAuth.done', { time: formatTime(data.doneAt, i18n.language) })
+              : data.askedAgain
+                ? `${t('home.dailyAuth.notDone')} · ${t('home.dailyAuth.askedAgain')}`
+                : t('home.dailyAuth.notDone')}
+          </p>
+        )}
+        {data?.state === 'notDone' && <p className="muted">{t(data.askedAgain ? 'home.dailyAuth.askedAgainWhy' : 'home.dailyAuth.why')}</p>}
+        {!data && !error && <p className="muted" role="status">{t('home.dailyAuth.checking')}</p>}
+        {error && <ErrorNotice error={error} onRetry={() => void refresh()} />}
+      </div>
+      {data?.state === 'notDone' && (
+        <button type="button" className="button button-primary button-big" onClick={open}>
+          <IconFingerprint size={26} />
+          {t('home.dailyAuth.button')}
+        </button>
+      )}
+      <RefreshButton label={t('home.dailyAuth.refresh')} busy={loading} onClick={() => void refresh()} />
     </section>
   );
 }
@@ -164,6 +206,7 @@ export function HomeScreen() {
           </button>
         </div>
       )}
+      <DailyAuthPanel />
       <button
         type="button"
         className="start-enquiry"

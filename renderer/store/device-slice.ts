@@ -44,7 +44,7 @@ export const createDeviceSlice: StateCreator<KioskState, [], [], DeviceSlice> = 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       // A capture owns the scanner: asking it for its status meanwhile can disturb some RD services.
-      const capturing = get().capture.phase === 'capturing';
+      const capturing = get().capture.phase === 'capturing' || get().daily.capture.phase === 'capturing';
       if (!capturing && !get().finding) await get().refreshDevice();
       if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
     };

@@ -3,13 +3,17 @@
  * to the result. Every transition is an action; `resetEnquiry` wipes it all.
  *
  * Privacy: the clear Aadhaar number lives only here, in memory, from the keypad
- * until the enquiry is answered; after that only the masked form is kept.
- * Nothing in this slice is ever written to storage.
+ * until the enquiry is answered. After a refusal that a new try can fix without
+ * retyping (refusalRecovery: capture again, another bank, try again, the agent's
+ * daily authentication) it stays in memory until the flow ends (Home, New enquiry,
+ * the idle wipe), so that try needs no retyping; after any other answer only the
+ * masked form is kept. Nothing in this slice is ever written to storage.
  */
 import type { StateCreator } from 'zustand';
 import {
   KioskError,
   enquiryNeverSent,
+  refusalRecovery,
   toKioskError,
   type CaptureResult,
   type EnquiryOutcome,
@@ -18,23 +22,16 @@ import {
 import { aadhaarDigits, aadhaarProblem, maskAadhaar } from '../../app/domain/aadhaar';
 import { maskMobile, mobileProblem } from '../../app/domain/mobile';
 import { api } from '../bridge';
-import { bankByIin, rememberBank } from '../banks';
+import { bankByIin, bankSelectable, rememberBank } from '../banks';
 import { timings } from '../timings';
+import { captureBusy, idleCapture, type CaptureState } from './capture';
+import { blankDailyAuth } from './daily-auth-slice';
 import type { KioskState } from '.';
+
+export type { CapturePhase, CaptureState } from './capture';
 
 export const STEPS = ['mobile', 'aadhaar', 'bank', 'consent', 'capture', 'result'] as const;
 export type Step = (typeof STEPS)[number];
-
-export type CapturePhase = 'idle' | 'capturing' | 'low' | 'failed' | 'sending';
-
-export interface CaptureState {
-  phase: CapturePhase;
-  /** Date.now() when the current capture started (for the countdown). */
-  startedAt: number | null;
-  timeoutMs: number;
-  result: CaptureResult | null;
-  error: KioskError | null;
-}
 
 /** An enquiry the main side was still working on when this renderer started. */
 export interface PendingEnquiry {
@@ -50,18 +47,25 @@ export type NotSentRecord = Extract<LastEnquiry, { state: 'notSent' }>;
 
 export type WipeReason = 'idle' | 'agent';
 
+/** A refusal that a new try fixes without retyping, with the customer's number still in memory: how to recover, else null. */
+export function refusalRecoveryFor(s: Pick<KioskState, 'outcome' | 'aadhaar'>) {
+  if (s.outcome?.outcome !== 'refused' || s.aadhaar === '') return null;
+  const recovery = refusalRecovery(s.outcome.reason);
+  return recovery === 'none' ? null : recovery;
+}
+
 /** Capture again only after a failure that proves nothing reached a bank, and with the number still typed in. */
 export function canRetryCapture(s: Pick<KioskState, 'enquiryError' | 'aadhaar'>): boolean {
   return s.enquiryError !== null && enquiryNeverSent(s.enquiryError.code) && s.aadhaar !== '';
 }
 
 export interface EnquirySlice {
-  /** 'history' and 'diagnostics' are opened by the history and diagnostics slices. */
-  screen: 'home' | 'flow' | 'history' | 'diagnostics';
+  /** 'history', 'diagnostics' and 'dailyAuth' are opened by their own slices. */
+  screen: 'home' | 'flow' | 'history' | 'diagnostics' | 'dailyAuth';
   step: Step;
   /** Digits only. */
   mobile: string;
-  /** Digits only, clear: kept in memory until the enquiry is answered, then emptied. */
+  /** Digits only, clear: kept in memory until the enquiry is answered (after a recoverable refusal, until the flow ends), then emptied. */
   aadhaar: string;
   /** Set once the Aadhaar step is passed: the only form shown from then on. */
   maskedAadhaar: string | null;
@@ -101,19 +105,17 @@ export interface EnquirySlice {
   retryCapture(): void;
   /** Go back to the first step keeping what was typed (e.g. after input.invalid). */
   editDetails(): void;
+  /**
+   * After a refusal, what fixes it without retyping (refusalRecovery): a new capture for the same
+   * customer, the bank step (another bank), or the agent's daily authentication and then a new capture.
+   * Each try is a new enquiry with its own reference.
+   */
+  recoverRefusal(): void;
   resetEnquiry(reason?: WipeReason): void;
   dismissWipeNotice(): void;
   /** At start-up: show an enquiry the main side has in flight, or finished and not yet acknowledged. */
   recoverLastEnquiry(): Promise<void>;
 }
-
-const idleCapture = (): CaptureState => ({
-  phase: 'idle',
-  startedAt: null,
-  timeoutMs: timings.captureTimeoutMs,
-  result: null,
-  error: null,
-});
 
 /** True when `next` is `previous` with one digit typed in, anywhere: a keystroke, not a paste. */
 function oneDigitTyped(previous: string, next: string): boolean {
@@ -232,19 +234,22 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
   }
 
   function showOutcome(outcome: EnquiryOutcome): void {
-    // From here on only masked data is kept.
-    set({
+    // From here on only masked data is kept, except after a refusal a new try can fix (see the privacy note above).
+    const keep = outcome.outcome === 'refused' && refusalRecovery(outcome.reason) !== 'none';
+    set((st) => ({
       step: 'result',
       screen: 'flow',
       outcome,
       enquiryError: null,
       notSent: null,
       pending: null,
-      aadhaar: '',
+      aadhaar: keep ? st.aadhaar : '',
       maskedAadhaar: outcome.maskedAadhaar,
       capture: idleCapture(),
       attempted: false,
-    });
+    }));
+    // The main side records a "do 2fa" refusal in today's status (asked again): the notice must say so.
+    void get().loadDailyAuthStatus();
   }
 
   /** The main side's record of a failure before sending: "not sent", said explicitly. */
@@ -332,7 +337,8 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     startupChecked: false,
 
     startEnquiry() {
-      set((s) => ({ ...blankFlow(), screen: 'flow', wiped: null, flowId: s.flowId + 1 }));
+      set((s) => ({ ...blankFlow(), screen: 'flow', wiped: null, flowId: s.flowId + 1, dailyAuthJustDone: null }));
+      void get().loadDailyAuthStatus();
     },
     // The consent names the bank and is given for this customer's numbers: any change takes it back.
     setMobile(value) {
@@ -347,7 +353,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       set({ aadhaar: '', maskedAadhaar: null, attempted: false, consent: false });
     },
     setBank(iin) {
-      if (!bankByIin(iin) || iin === get().bankIin) return;
+      if (!bankSelectable(bankByIin(iin), get().appInfo?.ekoEdition) || iin === get().bankIin) return;
       set({ bankIin: iin, consent: false });
     },
     setConsent(value) {
@@ -366,7 +372,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
           if (ok) patch.maskedAadhaar = maskAadhaar(s.aadhaar);
           break;
         case 'bank':
-          ok = bankByIin(s.bankIin) !== null;
+          ok = bankSelectable(bankByIin(s.bankIin), s.appInfo?.ekoEdition);
           break;
         case 'consent':
           ok = s.consent;
@@ -383,7 +389,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     },
     back() {
       const s = get();
-      if (s.capture.phase === 'capturing' || s.capture.phase === 'sending') return;
+      if (captureBusy(s.capture)) return;
       if (s.step === 'result' || s.step === 'mobile') return;
       set({ step: STEPS[stepIndex(s.step) - 1]!, attempted: false, capture: idleCapture() });
     },
@@ -436,6 +442,20 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       acknowledge(s.notSent?.clientRefId);
       set({ step: 'mobile', capture: idleCapture(), enquiryError: null, notSent: null, attempted: false });
     },
+    recoverRefusal() {
+      const s = get();
+      const recovery = refusalRecoveryFor(s);
+      if (!recovery || !s.outcome) return;
+      acknowledge(s.outcome.clientRefId); // seen: the next try's failure must not be mistaken for this answer
+      const fresh = { outcome: null, enquiryError: null, notSent: null, capture: idleCapture(), attempted: false, dailyAuthJustDone: null };
+      if (recovery === 'otherBank') {
+        // The consent names the bank: it is asked again for the new one.
+        set({ ...fresh, step: 'bank', bankIin: null, consent: false });
+        return;
+      }
+      set({ ...fresh, step: 'capture' });
+      if (recovery === 'dailyAuth') get().openDailyAuth();
+    },
     resetEnquiry(reason = 'agent') {
       const s = get();
       // Seen (or wiped): the main side may forget it, so a new window does not show it again.
@@ -443,9 +463,17 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
         s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId,
         s.capture.phase === 'sending' ? s.capture.result?.handle : undefined,
       );
-      const wasActive = s.screen === 'flow';
-      if (s.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
-      set({ ...blankFlow(), flowId: s.flowId + 1, wiped: reason === 'idle' && wasActive ? 'idle' : null });
+      const wasActive = s.screen === 'flow' || s.screen === 'dailyAuth';
+      if (s.capture.phase === 'capturing' || s.daily.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
+      // The agent's own number (daily authentication) goes too.
+      set({
+        ...blankFlow(),
+        flowId: s.flowId + 1,
+        daily: blankDailyAuth(),
+        dailyId: s.dailyId + 1,
+        dailyAuthJustDone: null,
+        wiped: reason === 'idle' && wasActive ? 'idle' : null,
+      });
     },
     dismissWipeNotice() {
       set({ wiped: null });

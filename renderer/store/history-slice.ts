@@ -5,18 +5,21 @@
  * (from the result screen and from history). Only masked customer data ever arrives here.
  */
 import type { StateCreator } from 'zustand';
-import { toKioskError, type EnquiryList, type HistoryRow, type KioskError } from '../../app/contract';
+import { toKioskError, type EnquiryList, type HistoryRow, type KioskError, type OperationKind } from '../../app/contract';
 import { api } from '../bridge';
 import { receiptFrom, type ReceiptData, type ReceiptSource } from '../components/receipt/receipt-data';
 import { measuredReceiptPage } from '../components/receipt/receipt-page';
 import type { KioskState } from '.';
 
 export type OutcomeFilter = 'all' | HistoryRow['outcome'];
+export type KindFilter = 'all' | OperationKind;
 
 export interface HistoryFilters {
   /** Local date "YYYY-MM-DD"; '' = every date. */
   date: string;
   outcome: OutcomeFilter;
+  /** Customer enquiries, the agent's daily authentications, or both. */
+  kind: KindFilter;
   /** 0–4 digits; only 4 digits filter. */
   last4: string;
 }
@@ -85,12 +88,15 @@ export function shiftDate(date: string, days: number): string {
 }
 
 /** The listEnquiries input for the filters, or null while the search has 1–3 digits. */
-export function historyQuery(f: HistoryFilters): { from?: string; to?: string; outcome?: HistoryRow['outcome']; last4?: string } | null {
+export function historyQuery(
+  f: HistoryFilters,
+): { from?: string; to?: string; outcome?: HistoryRow['outcome']; kind?: OperationKind; last4?: string } | null {
   if (f.last4 !== '' && !/^\d{4}$/.test(f.last4)) return null;
   const range = f.date ? localDayRange(f.date) : null;
   return {
     ...(range ?? {}),
     ...(f.outcome !== 'all' ? { outcome: f.outcome } : {}),
+    ...(f.kind !== 'all' ? { kind: f.kind } : {}),
     ...(f.last4 ? { last4: f.last4 } : {}),
   };
 }
@@ -106,7 +112,7 @@ export const createHistorySlice: StateCreator<KioskState, [], [], HistorySlice> 
   let request = 0;
 
   return {
-    historyFilters: { date: localDate(), outcome: 'all', last4: '' },
+    historyFilters: { date: localDate(), outcome: 'all', kind: 'all', last4: '' },
     history: { list: null, loading: false, error: null },
     rowChecks: {},
     unknownCount: 0,
@@ -116,7 +122,7 @@ export const createHistorySlice: StateCreator<KioskState, [], [], HistorySlice> 
     openHistory(filters = {}) {
       set({
         screen: 'history',
-        historyFilters: { date: localDate(), outcome: 'all', last4: '', ...filters },
+        historyFilters: { date: localDate(), outcome: 'all', kind: 'all', last4: '', ...filters },
         history: { list: null, loading: false, error: null },
         rowChecks: {},
         printing: null,
@@ -148,6 +154,7 @@ export const createHistorySlice: StateCreator<KioskState, [], [], HistorySlice> 
 
     async checkResultAgain(clientRefId) {
       if (get().rowChecks[clientRefId]?.busy) return;
+      if (get().history.list?.rows.find((r) => r.clientRefId === clientRefId)?.kind === 'dailyAuth') return;
       const mark = (check: RowCheck) => set((s) => ({ rowChecks: { ...s.rowChecks, [clientRefId]: check } }));
       mark({ busy: true, error: null, stillUnknown: false });
       try {
@@ -173,7 +180,8 @@ export const createHistorySlice: StateCreator<KioskState, [], [], HistorySlice> 
 
     async countUnknown() {
       try {
-        const list = await api().listEnquiries({ outcome: 'unknown' });
+        // Customer enquiries only: a daily authentication has no "check again" (Eko has no inquiry for it).
+        const list = await api().listEnquiries({ outcome: 'unknown', kind: 'balance' });
         // An enquiry this app is still waiting for is not "unknown" yet.
         set({ unknownCount: list.rows.filter((r) => r.reason !== 'inFlight').length });
       } catch {

@@ -1,6 +1,7 @@
 /**
  * The home slice: the agent's settlement wallet and settlement accounts, and
  * Eko's status (the PC-clock warning). Each panel loads and fails on its own.
+ * (Today's daily authentication, also on home, is the daily-auth slice's.)
  */
 import type { StateCreator } from 'zustand';
 import { toKioskError, type EkoStatus, type KioskError, type SettlementAccounts, type SettlementBalance } from '../../app/contract';
@@ -30,7 +31,7 @@ export const createHomeSlice: StateCreator<KioskState, [], [], HomeSlice> = (set
   accounts: empty(),
   ekoStatus: null,
   async loadHome() {
-    await Promise.all([get().refreshWallet(), get().refreshAccounts()]);
+    await Promise.all([get().refreshWallet(), get().refreshAccounts(), get().loadDailyAuthStatus()]);
     // Eko's status reflects the clock skew seen on the calls just made.
     await get().refreshEkoStatus();
   },

@@ -7,8 +7,9 @@ import { createEnquirySlice, type EnquirySlice } from './enquiry-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
+import { createDailyAuthSlice, type DailyAuthSlice } from './daily-auth-slice';
 
-export type KioskState = SessionSlice & HomeSlice & DeviceSlice & EnquirySlice & SettingsSlice & HistorySlice & DiagnosticsSlice;
+export type KioskState = SessionSlice & HomeSlice & DeviceSlice & EnquirySlice & SettingsSlice & HistorySlice & DiagnosticsSlice & DailyAuthSlice;
 
 export const useKiosk = create<KioskState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -18,7 +19,9 @@ export const useKiosk = create<KioskState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createHistorySlice(...a),
   ...createDiagnosticsSlice(...a),
+  ...createDailyAuthSlice(...a),
 }));
 
-export { STEPS, canRetryCapture, type Step } from './enquiry-slice';
+export { STEPS, canRetryCapture, refusalRecoveryFor, type Step } from './enquiry-slice';
+export { DAILY_AUTH_STEPS, canRetryDailyAuth, type DailyAuthStep } from './daily-auth-slice';
 export { settingsShown } from './settings-slice';

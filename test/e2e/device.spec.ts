@@ -9,7 +9,7 @@ import { demoAadhaar } from '../../main/simulators/eko';
 import { startRdSimulator, type RdScenario, type RdSimulator } from '../../main/simulators/rd';
 import { en } from '../../renderer/i18n/en';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, dataDirWithConfig, openHome, shot, toCapture } from './support/flow';
+import { button, dailyAuthForKiosk, dataDirWithConfig, openHome, shot, toCapture } from './support/flow';
 
 const AADHAAR = demoAadhaar('success');
 
@@ -25,11 +25,15 @@ test.describe('with a scanner that can change', () => {
   let kiosk: KioskProcess;
   const scanner = () => sim.devices[0]!;
 
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ browser }) => {
     sim = await startRdSimulator({ devices: [{ scenario: 'notReady', captureDelayMs: 300 }] });
     // A capture wait other than the built-in 10 s, to see that the configured one reaches the screen.
     const dataDir = await dataDirWithConfig({ rd: { captureTimeoutMs: 20_000 } });
     kiosk = await startKiosk({ KIOSK_RD_PORTS: String(sim.ports[0]), KIOSK_DATA_DIR: dataDir });
+    // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed (the agent's finger needs a ready scanner).
+    sim.devices[0]!.setScenario('ready');
+    await dailyAuthForKiosk(browser, kiosk.launchUrl);
+    sim.devices[0]!.setScenario('notReady');
   });
   test.afterAll(async () => {
     await kiosk?.stop();

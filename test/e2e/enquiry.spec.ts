@@ -3,13 +3,14 @@
  * scanner simulator and the Eko sandbox with its deterministic demo customers.
  */
 import { expect, test } from '@playwright/test';
-import { REFUSAL_REASONS } from '../../app/contract';
+import { REFUSAL_REASONS, isAgentRefusal } from '../../app/contract';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
 import {
   button,
   captureAndWait,
+  dailyAuthForKiosk,
   expectNoCustomerTraces,
   expectTargetsAtLeast44,
   field,
@@ -21,8 +22,10 @@ import {
 } from './support/flow';
 
 let kiosk: KioskProcess;
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   kiosk = await startKiosk();
+  // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed.
+  await dailyAuthForKiosk(browser, kiosk.launchUrl);
 });
 test.afterAll(async () => {
   await kiosk?.stop();
@@ -238,7 +241,8 @@ test('every refusal from the sandbox is explained in plain words, with Eko’s m
     const result = await captureAndWait(page);
     await expect(result).toHaveAttribute('data-outcome', 'refused');
     await expect(result).toHaveAttribute('data-reason', reason);
-    await expect(result.getByRole('heading')).toHaveText(en.result.refusedTitle);
+    // The agent's own problems (daily authentication, the agent's wallet) are shown as the agent's.
+    await expect(result.getByRole('heading')).toHaveText(isAgentRefusal(reason) ? en.result.agentRefusedTitle : en.result.refusedTitle);
     await expect(result).toContainText(en.refusal[reason].what);
     await expect(result).toContainText(en.refusal[reason].todo);
     await expect(result.locator('.server-message')).toContainText('Message from Eko:');

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { callKiosk, valueOf } from '../support/kiosk-api';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { awayFromMidnight, button, openHome, shot } from './support/flow';
+import { awayFromMidnight, button, dailyAuthForKiosk, openHome, shot } from './support/flow';
 
 let kiosk: KioskProcess;
 
@@ -26,11 +26,15 @@ async function openHistory(page: Page): Promise<void> {
   await openHome(page, kiosk.launchUrl);
   await button(page, 'History').click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  // The customers' enquiries (the agent's daily authentication of the day is a row of its own kind).
+  await page.getByRole('radio', { name: 'Customer enquiries' }).check();
 }
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   await awayFromMidnight();
   kiosk = await startKiosk();
+  // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed.
+  await dailyAuthForKiosk(browser, kiosk.launchUrl);
   expect((await enquire(demoAadhaar('success'), '9876543210')).outcome).toBe('success'); // ₹5,500.75
   expect((await enquire(demoAadhaar('notLinked'), '9123456789')).outcome).toBe('refused');
   expect((await enquire(demoAadhaar('awaited'), '9000011111')).outcome).toBe('unknown'); // 7234 5678 9011

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { callKiosk, valueOf } from '../support/kiosk-api';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { SCREENSHOT_DIR, awayFromMidnight, button, shot } from './support/flow';
+import { SCREENSHOT_DIR, awayFromMidnight, button, dailyAuthForKiosk, shot } from './support/flow';
 
 let kiosk: KioskProcess;
 const MM_TO_PT = 72 / 25.4;
@@ -75,8 +75,10 @@ test.afterAll(async () => {
   await kiosk?.stop();
 });
 
-test('58 mm: printed from the result screen, in English, only the receipt, 58 mm wide', async ({ page }) => {
+test('58 mm: printed from the result screen, in English, only the receipt, 58 mm wide', async ({ page, browser }) => {
   kiosk = await startKiosk();
+  // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed.
+  await dailyAuthForKiosk(browser, kiosk.launchUrl);
   expect((await valueOf<{ receiptPaperMm: number }>(kiosk, 'getAppInfo')).receiptPaperMm).toBe(58);
   const outcome = await enquire(demoAadhaar('success'), '9876543210');
   await stubPrint(page);
@@ -148,7 +150,7 @@ test('58 mm: reprinted from history, in Hindi', async ({ page }) => {
   await expect(page.getByTestId('receipt-print')).toHaveCount(0);
 });
 
-test('80 mm paper: the receipt is 80 mm wide, in English and in Hindi', async ({ page }) => {
+test('80 mm paper: the receipt is 80 mm wide, in English and in Hindi', async ({ page, browser }) => {
   // Same counter, its printer set to 80 mm paper (config.json, as the settings screen saves it).
   await kiosk.stop();
   const file = path.join(kiosk.dataDir, 'config.json');
@@ -156,6 +158,10 @@ test('80 mm paper: the receipt is 80 mm wide, in English and in Hindi', async ({
   fs.writeFileSync(file, JSON.stringify({ ...config, receiptPaperMm: 80 }, null, 2));
   kiosk = await startKiosk({ KIOSK_DATA_DIR: kiosk.dataDir });
   expect((await valueOf<{ receiptPaperMm: number }>(kiosk, 'getAppInfo')).receiptPaperMm).toBe(80);
+  // A restarted demo kiosk has a new sandbox, which asks for today's daily authentication again (as
+  // Eko may): its "do 2fa" refusal turns today's status back to "not done", and the agent does it.
+  expect((await enquire(demoAadhaar('success'), '9000000000')).outcome).toBe('refused');
+  await dailyAuthForKiosk(browser, kiosk.launchUrl);
   await enquire(demoAadhaar('notLinked'), '9123456789');
 
   await stubPrint(page);

@@ -10,15 +10,29 @@ import type { EnquiryList } from '../../app/contract';
 import { en } from '../../renderer/i18n/en';
 import { valueOf } from '../support/kiosk-api';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { awayFromMidnight, button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, injectTimings, openHome, shot, toCapture, waitForHome } from './support/flow';
+import {
+  awayFromMidnight,
+  button,
+  captureAndWait,
+  dailyAuthForKiosk,
+  dataDirWithConfig,
+  expectNoCustomerTraces,
+  injectTimings,
+  openHome,
+  shot,
+  toCapture,
+  waitForHome,
+} from './support/flow';
 
 let sandbox: EkoSandbox;
 let kiosk: KioskProcess;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   await awayFromMidnight();
   sandbox = await startEkoSandbox({ port: 0 });
   kiosk = await startKiosk(sandbox.kioskEnv());
+  // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed.
+  await dailyAuthForKiosk(browser, kiosk.launchUrl);
 });
 
 /** A new window on the same app, as Electron recreates one after a crash: fresh page, fresh session storage. */
@@ -164,8 +178,9 @@ for (const [name, faults] of [
 
 test.describe('with an enquiry deadline of 5 s', () => {
   let quick: KioskProcess;
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ browser }) => {
     quick = await startKiosk({ ...sandbox.kioskEnv(), KIOSK_DATA_DIR: await dataDirWithConfig({ eko: { enquiryTimeoutMs: 5_000 } }) });
+    await dailyAuthForKiosk(browser, quick.launchUrl);
   });
   test.afterAll(async () => {
     await quick?.stop();

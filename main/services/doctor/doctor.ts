@@ -8,6 +8,8 @@ import type { RdService } from '../../../app/contract';
 import type { KioskConfig } from '../config/config';
 import { silentLogger, type Logger } from '../log/logger';
 import { startRd } from '../rd/start';
+import { NO_DEMO_PEERS, type DemoPeers } from '../demo-peers';
+import { Stops } from '../stops';
 import { appVersion } from '../../host/boot';
 import fs from 'node:fs';
 import { formatRupees } from '../../../app/domain/money';
@@ -48,6 +50,8 @@ export interface DoctorHooks {
   logger?: Logger;
   /** Per-probe deadline of the scan, ms (the app's default when omitted). */
   probeTimeoutMs?: number;
+  /** The demo profile's simulated scanner and Eko sandbox (the doctor's CLI hands in the host layer's). */
+  peers?: DemoPeers;
 }
 
 export function describeService(s: RdService): string {
@@ -58,10 +62,11 @@ export function describeService(s: RdService): string {
 /** Scans for RD services the way the app does (starting the demo simulator when the app would). */
 export async function checkRd(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<RdDoctorReport> {
   const say = (line: string) => hooks.onLine?.(line);
-  const { rd, simulator } = await startRd(config, hooks.logger ?? silentLogger, { probeTimeoutMs: hooks.probeTimeoutMs });
+  const stops = new Stops();
   try {
-    const ports = simulator ? simulator.ports : config.rd.ports;
-    if (simulator) {
+    const { rd, simulated } = await startRd(config, hooks.logger ?? silentLogger, stops, { peers: hooks.peers ?? NO_DEMO_PEERS, probeTimeoutMs: hooks.probeTimeoutMs });
+    const ports = simulated ?? config.rd.ports;
+    if (simulated) {
       const note = `No scanner ports are configured (profile ${config.profile}): started the built-in RD-service simulator on port ${ports.join(', ')}, as the app does.`;
       notes.push(note);
       say(note);
@@ -79,7 +84,7 @@ export async function checkRd(config: KioskConfig, hooks: DoctorHooks = {}, note
       ms: inventory.ms,
     };
   } finally {
-    await rd.stop();
+    await stops.stopAll();
   }
 }
 
@@ -93,18 +98,18 @@ function describePorts(ports: readonly number[]): string {
 /** Eko: reachability, signature accepted, clock skew, wallet balance (the sandbox in the demo profile, as the app does). */
 export async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<EkoDoctorReport> {
   const say = (line: string) => hooks.onLine?.(line);
-  const stops: Array<() => Promise<void> | void> = [];
+  const stops = new Stops();
   try {
     if (config.eko.baseUrl === null) {
       const note = `No Eko server is configured (profile ${config.profile}): started the built-in Eko sandbox, as the app does.`;
       notes.push(note);
       say(note);
     }
-    const client = await startEko(config, hooks.logger ?? silentLogger, stops);
+    const { eko: client } = await startEko(config, hooks.logger ?? silentLogger, stops, { peers: hooks.peers ?? NO_DEMO_PEERS });
     say(`Eko: calling ${client.status().baseUrl}…`);
     return ekoDoctorReport(await checkEkoConnection(client), [config.eko.accessKey, config.eko.developerKey]);
   } finally {
-    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    await stops.stopAll();
   }
 }
 

@@ -29,7 +29,7 @@ import {
 } from '../../../app/contract';
 import { ConfigError, isLoopbackHost, type EkoConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { EkoFacade } from '../index';
+import type { EkoFacade } from './facade';
 import { createAadhaarEncryptor } from './aadhaar-crypto';
 import { CLOCK_TOLERANCE_MS, createEkoClock } from './clock';
 import {
@@ -47,7 +47,7 @@ import {
   type Envelope,
 } from './responses';
 import { balanceEnquiryOperation, type EkoOperation, type EkoReply, type OperationCommon, type RequestContext } from './operations';
-import { ekoHeaders } from './signing';
+import { ekoHeaders } from '../../protocol/eko-signing';
 import { TunnelingAgent, proxyFor } from './proxy-tunnel';
 import { localIpv4 } from './source-ip';
 import { maskNumbersInText } from '../../../app/domain/privacy';

@@ -7,7 +7,7 @@
  */
 import { toKioskError, type ConnectionTest, type KioskError } from '../../../app/contract';
 import { redactText } from '../log/redact';
-import type { EkoFacade } from '../index';
+import type { EkoFacade } from './facade';
 
 export interface EkoCheck {
   ok: boolean;

@@ -12,9 +12,18 @@ import {
 } from '../../../app/contract';
 import type { Bank } from '../../../app/domain/banks';
 import { balanceEnquiryOperation } from '../eko/operations';
-import type { EnquiryFacade } from '../index';
 import type { Logger } from '../log/logger';
 import type { OperationRunner } from '../operations/runner';
+
+export interface EnquiryFacade {
+  run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
+  /** What a window (re)opened now should tell the agent about. */
+  last(): LastEnquiry;
+  /** The reference of the enquiry waiting for Eko's answer now, if it is known yet (even when dismissed). */
+  inFlightRef(): string | null;
+  /** The renderer showed (or wiped) this enquiry: finished, it is forgotten; in flight, it will not be kept. */
+  acknowledge(input: AcknowledgeLastEnquiryInput): boolean;
+}
 
 /**
  * How long a finished enquiry waits for the renderer to acknowledge it. Long enough for a

@@ -14,7 +14,7 @@ import type { EkoClient } from '../eko/client';
 import type { EkoOperation, OperationCommon } from '../eko/operations';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../log/logger';
-import type { RdFacade } from '../index';
+import type { RdFacade } from '../rd/facade';
 
 /** What the runner tells the service that started an operation, as it goes (the enquiry's "last enquiry" for a recreated window). */
 export interface OperationObserver<O> {

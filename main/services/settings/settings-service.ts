@@ -33,6 +33,8 @@ import {
 import { EKO_STAGING_CREDENTIALS } from '../config/eko-public-keys';
 import { checkEkoConnection, connectionError, connectionTestOf } from '../eko';
 import { startEko } from '../eko/start';
+import { NO_DEMO_PEERS, type DemoPeers } from '../demo-peers';
+import { Stops } from '../stops';
 import type { Logger } from '../log/logger';
 import { writeFileAtomic } from './atomic-write';
 import type { LiveServices } from './live-services';
@@ -58,6 +60,8 @@ export interface SettingsServiceOptions {
   pinGuard?: PinGuard;
   /** Why the saved settings did not load at start-up (boot then runs the training profile): shown until a save fixes it. */
   configProblem?: ConfigError | null;
+  /** The demo profile's Eko sandbox, for testing a demo set-up's connection. */
+  peers?: DemoPeers;
 }
 
 export interface SettingsService {
@@ -356,9 +360,9 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const config = running ? running.config : validate(buildCandidate(file, input.profile ?? file.profile ?? 'demo', input.eko, 'clear'));
     const secrets = [config.eko.developerKey, config.eko.accessKey].filter(Boolean);
     const testLog = options.logger.child('settings.test');
-    const stops: Array<() => Promise<void> | void> = [];
+    const stops = new Stops();
     try {
-      const client = running ? running.eko : await startEko(config, testLog, stops);
+      const client = running ? running.eko : (await startEko(config, testLog, stops, { peers: options.peers ?? NO_DEMO_PEERS })).eko;
       const result = connectionTestOf(await checkEkoConnection(client), secrets);
       log.info('connection tested', { profile: config.profile, baseUrl: result.baseUrl, ok: result.ok, error: result.error?.code ?? null });
       return result;
@@ -367,7 +371,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       log.info('connection test could not start', { error: err });
       return { ok: false, baseUrl: config.eko.baseUrl ?? '(built-in sandbox)', clockSkewMs: null, walletBalance: null, error: connectionError(err, secrets) };
     } finally {
-      for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+      await stops.stopAll();
     }
   }
 

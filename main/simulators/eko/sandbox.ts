@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isValidAadhaar } from '../../../app/domain/aadhaar';
 import { parseBankList, type Bank } from '../../../app/domain/banks';
-import { ekoSecretKey, sameSignature } from '../../services/eko/signing';
+import { ekoSecretKey, sameSignature } from '../../protocol/eko-signing';
 import {
   NO_KEY_FOR_RESPONSE,
   dailyAuthFailure,
@@ -543,8 +543,8 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
       bankName: extra?.bankName ?? null,
       aadhaarLast4: txn.aadhaarLast4,
       userCode,
-      bankRef: `62${digits}`,
-      aadhaarRef: `43${digits}`,
+      bankRef: notAadhaarShaped(`62${digits}`),
+      aadhaarRef: notAadhaarShaped(`43${digits}`),
       terminalId: 'SB160091',
       wallet: walletBalance,
       customerBalance: txn.balance ?? '',
@@ -799,4 +799,15 @@ function html(title: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A 12-digit reference (RRN, UIDAI reference) that does not pass the Aadhaar checksum. Any 12
+ * digits are a plausible RRN, and one in ten passes Verhoeff by chance: the test suite's privacy
+ * scan would then read a demo reference in the journal as a leaked Aadhaar number.
+ */
+export function notAadhaarShaped(ref: string): string {
+  if (!isValidAadhaar(ref)) return ref;
+  const last = Number(ref.slice(-1));
+  return `${ref.slice(0, -1)}${(last + 1) % 10}`;
 }

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, PaperWidth } from '../../../app/contract';
+import { isAgentRefusal, type AppInfo, type PaperWidth } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { errorText } from '../../i18n';
 import { type ReceiptData } from './receipt-data';
@@ -11,8 +11,11 @@ function useStatusText(data: ReceiptData): string {
   const { t } = useTranslation();
   if (data.status === 'success') return t('receipt.status.success');
   if (data.status === 'unknown') return t('receipt.status.unknown');
+  // The receipt is the customer's: the agent's own problems are named as the agent's, not "your".
   const why =
-    data.status === 'refused'
+    data.status === 'refused' && isAgentRefusal(data.reason)
+      ? t(`receipt.agentReason.${data.reason}`)
+      : data.status === 'refused'
       ? t(`refusal.${data.reason ?? 'other'}.what`, { defaultValue: t('refusal.other.what') })
       : errorText({ messageKey: `errors.${data.reason ?? 'generic'}` }).what;
   return t('receipt.status.failed', { reason: why });
@@ -48,7 +51,10 @@ export function Receipt({
     ],
     [
       ['status', t('receipt.statusLabel'), status],
-      ...(data.status === 'success' && data.balance ? [['balance', t('receipt.balance'), formatRupees(data.balance)] as [string, string, string]] : []),
+      // A success without a balance says so: never a figure the bank did not give.
+      ...(data.status === 'success'
+        ? [['balance', t('receipt.balance'), data.balance ? formatRupees(data.balance) : t('receipt.balanceMissing')] as [string, string, string]]
+        : []),
     ],
     [
       ['tid', t('receipt.tid'), data.tid],

@@ -1,25 +1,76 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchBanks } from '../../../app/domain/banks';
-import { BANKS, bankByIin, recentBankIins } from '../../banks';
+import type { Bank } from '../../../app/domain/banks';
+import { BANKS, bankByIin, bankSelectable, recentBankIins } from '../../banks';
 import { IconBank, IconCheck, IconSearch } from '../../components/Icons';
 import { useKiosk } from '../../store';
 import { StepFrame } from './StepFrame';
 
-/**
- * A searchable bank picker (ARIA combobox + listbox): type a name, short name
- * or IIN; ↑/↓ move, Enter picks the highlighted bank, Enter again continues.
- * Recently used banks come first.
- */
+/** The customer's bank: the enquiry flow's step. */
 export function BankStep() {
   const { t } = useTranslation();
   const bankIin = useKiosk((s) => s.bankIin);
   const attempted = useKiosk((s) => s.attempted);
   const setBank = useKiosk((s) => s.setBank);
   const next = useKiosk((s) => s.next);
+  const back = useKiosk((s) => s.back);
+  return (
+    <BankChooser
+      id="bank"
+      title={t('bank.title')}
+      required={t('bank.required')}
+      bankIin={bankIin}
+      attempted={attempted}
+      onPick={setBank}
+      onContinue={() => void next()}
+      onBack={back}
+    />
+  );
+}
+
+/** Usable banks first (stable), so Enter on the first match never lands on one that cannot be chosen. */
+function usableFirst(banks: Bank[], usable: (b: Bank) => boolean): Bank[] {
+  return [...banks.filter(usable), ...banks.filter((b) => !usable(b))];
+}
+
+/**
+ * A searchable bank picker (ARIA combobox + listbox): type a name, short name
+ * or IIN; ↑/↓ move, Enter picks the highlighted bank, Enter again continues.
+ * Recently used banks come first. A bank the counter's Eko request edition has
+ * no code for is shown, disabled, with a short reason.
+ */
+export function BankChooser({
+  id,
+  title,
+  required,
+  bankIin,
+  attempted,
+  onPick,
+  onContinue,
+  onBack,
+  recentIins,
+}: {
+  id: string;
+  title: string;
+  required: string;
+  bankIin: string | null;
+  attempted: boolean;
+  onPick(iin: string): void;
+  onContinue(): void;
+  onBack(): void;
+  /** Banks to put first; default: the banks this counter used last. */
+  recentIins?: string[];
+}) {
+  const { t } = useTranslation();
+  const edition = useKiosk((s) => s.appInfo?.ekoEdition);
+  const setBank = onPick;
+  const next = onContinue;
   const [query, setQuery] = useState('');
-  const recent = useMemo(() => recentBankIins(), []);
-  const matches = useMemo(() => searchBanks(BANKS, query, recent), [query, recent]);
+  const recent = useMemo(() => recentIins ?? recentBankIins(), [recentIins]);
+  const usable = (b: Bank) => bankSelectable(b, edition);
+  const someUnusable = edition === 'current' && BANKS.some((b) => !usable(b));
+  const matches = useMemo(() => usableFirst(searchBanks(BANKS, query, recent), (b) => bankSelectable(b, edition)), [query, recent, edition]);
   // Coming back to this step: the highlighted bank is the one chosen before.
   const [active, setActive] = useState(() => Math.max(0, matches.findIndex((b) => b.iin === bankIin)));
   const listRef = useRef<HTMLUListElement>(null);
@@ -44,7 +95,7 @@ export function BankStep() {
       moveTo(0);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (activeBank && activeBank.iin !== bankIin) {
+      if (activeBank && activeBank.iin !== bankIin && usable(activeBank)) {
         setBank(activeBank.iin);
       } else {
         next();
@@ -55,11 +106,13 @@ export function BankStep() {
     }
   };
 
-  const problem = attempted && !selected ? t('bank.required') : null;
+  const problem = attempted && !(selected && usable(selected)) ? required : null;
   return (
     <StepFrame
-      id="bank"
-      title={t('bank.title')}
+      id={id}
+      title={title}
+      onContinue={next}
+      onBack={onBack}
       side={
         <div className="selected-bank" aria-live="polite" data-testid="selected-bank">
           <p className="field-label">{t('bank.selected')}</p>
@@ -110,6 +163,11 @@ export function BankStep() {
         <p id="bank-hint" className="field-hint">
           {t('bank.hint')} · {t('bank.count', { count: matches.length })}
         </p>
+        {someUnusable && (
+          <p className="field-hint" data-testid="bank-unavailable-note">
+            {t('bank.unavailableNote')}
+          </p>
+        )}
         {problem && (
           <p id="bank-problem" className="field-problem" role="alert">
             {problem}
@@ -125,23 +183,26 @@ export function BankStep() {
           {matches.map((b, i) => {
             const isSel = b.iin === bankIin;
             const isRecent = recent.includes(b.iin);
+            const disabled = !usable(b);
             return (
               <li
                 key={b.iin}
                 id={`bank-opt-${b.iin}`}
                 role="option"
                 aria-selected={isSel}
-                className={`bank-option${i === active ? ' is-active' : ''}${isSel ? ' is-selected' : ''}`}
+                aria-disabled={disabled || undefined}
+                className={`bank-option${i === active ? ' is-active' : ''}${isSel ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}`}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => {
                   setActive(i);
-                  setBank(b.iin);
+                  if (!disabled) setBank(b.iin);
                 }}
               >
                 <IconBank size={22} className="bank-option-icon" />
                 <span className="bank-option-name">{b.name}</span>
                 <span className="bank-option-meta">
-                  {isRecent && <span className="tag">{t('bank.recent')}</span>}
+                  {disabled && <span className="tag tag-off">{t('bank.unavailable')}</span>}
+                  {isRecent && !disabled && <span className="tag">{t('bank.recent')}</span>}
                   <span className="muted small">
                     {b.short} · {b.iin}
                   </span>

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../../components/Device';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCheck, IconFingerprint, IconWarning } from '../../components/Icons';
+import { formatTime } from '../../i18n/format';
 import { useKiosk } from '../../store';
+import type { CaptureState } from '../../store/capture';
 import { StepFrame } from './StepFrame';
 
 function useSecondsSince(from: number | null): number {
@@ -50,14 +52,14 @@ function Countdown({ startedAt, timeoutMs }: { startedAt: number; timeoutMs: num
   );
 }
 
-function Sending({ since }: { since: number }) {
+function Sending({ since, title }: { since: number; title: string }) {
   const { t } = useTranslation();
   const elapsed = Math.floor(useSecondsSince(since));
   return (
     <div className="sending" role="status" data-testid="checking">
       <span className="spinner" aria-hidden="true" />
       <div>
-        <p className="sending-title">{t('capture.checking')}</p>
+        <p className="sending-title">{title}</p>
         <p className="muted">{t('capture.checkingHint')}</p>
         <p className="muted small">{t('capture.elapsed', { count: elapsed })}</p>
       </div>
@@ -65,12 +67,41 @@ function Sending({ since }: { since: number }) {
   );
 }
 
-export function CaptureStep() {
+/**
+ * The fingerprint step's body, for whoever's finger it is: the customer's (enquiry) or the
+ * agent's own (daily authentication). The same capture, countdown, low-quality choice, errors
+ * and "sending" wait; the store actions come in as props.
+ */
+export function CapturePanel({
+  id,
+  title,
+  instruct,
+  checking,
+  lowBody,
+  capture,
+  onCapture,
+  onCancel,
+  onSendLow,
+  onBack,
+  before,
+  captureSecondary = false,
+}: {
+  id: string;
+  title: string;
+  instruct: string;
+  checking: string;
+  lowBody: string;
+  capture: CaptureState;
+  onCapture(): void;
+  onCancel(): void;
+  onSendLow(): void;
+  onBack?: () => void;
+  /** Shown above the capture button (e.g. "do your daily authentication first"). */
+  before?: ReactNode;
+  /** Another action comes first (the notice's button has the focus): the capture button is not the primary one. */
+  captureSecondary?: boolean;
+}) {
   const { t } = useTranslation();
-  const capture = useKiosk(useShallow((s) => s.capture));
-  const captureFingerprint = useKiosk((s) => s.captureFingerprint);
-  const cancelCapture = useKiosk((s) => s.cancelCapture);
-  const sendLowQuality = useKiosk((s) => s.sendLowQuality);
   const deviceState = useIndicatorState();
   const [sendingSince, setSendingSince] = useState<number | null>(null);
   useEffect(() => {
@@ -78,17 +109,18 @@ export function CaptureStep() {
   }, [capture.phase]);
 
   const busy = capture.phase === 'capturing' || capture.phase === 'sending';
-  const capture_ = () => void captureFingerprint();
   const scannerTrouble = ['notReady', 'none'].includes(deviceState);
   const deviceCode = capture.error?.code;
   const offerFind = deviceCode === 'rd.notFound' || deviceCode === 'rd.notReady' || deviceCode === 'rd.noResponse';
 
   return (
     <StepFrame
-      id="capture"
-      title={t('capture.title')}
+      id={id}
+      title={title}
       showContinue={false}
       showBack={!busy}
+      onBack={onBack}
+      onContinue={() => {}}
       side={
         <div className="capture-device" data-testid="capture-device">
           <p className={`device-state-line device-${deviceState}`}>
@@ -101,13 +133,19 @@ export function CaptureStep() {
     >
       {capture.phase === 'idle' && (
         <>
-          <p className="lead">{t('capture.instruct')}</p>
+          {before}
+          <p className="lead">{instruct}</p>
           {scannerTrouble && (
             <p className="notice notice-warn" role="status">
               {t('capture.notReady')}
             </p>
           )}
-          <button type="button" className="button button-primary button-huge" onClick={capture_} autoFocus>
+          <button
+            type="button"
+            className={`button ${captureSecondary ? 'button-secondary' : 'button-primary'} button-huge`}
+            onClick={onCapture}
+            autoFocus={!captureSecondary}
+          >
             <IconFingerprint size={36} />
             {t('capture.button')}
           </button>
@@ -121,7 +159,7 @@ export function CaptureStep() {
             <p className="capturing-title" role="status">
               {t('capture.placeNow')}
             </p>
-            <button type="button" className="button button-secondary button-big" onClick={() => void cancelCapture()} autoFocus>
+            <button type="button" className="button button-secondary button-big" onClick={onCancel} autoFocus>
               {t('capture.cancel')}
             </button>
           </div>
@@ -133,13 +171,13 @@ export function CaptureStep() {
           <IconWarning className="notice-icon" />
           <div className="notice-body">
             <p className="notice-what">{t('capture.lowTitle', { score: capture.result.qScore })}</p>
-            <p className="notice-todo">{t('capture.lowBody')}</p>
+            <p className="notice-todo">{lowBody}</p>
             <div className="actions">
-              <button type="button" className="button button-primary button-big" onClick={capture_} autoFocus>
+              <button type="button" className="button button-primary button-big" onClick={onCapture} autoFocus>
                 <IconFingerprint size={26} />
                 {t('capture.rescan')}
               </button>
-              <button type="button" className="button button-secondary button-big" onClick={() => void sendLowQuality()}>
+              <button type="button" className="button button-secondary button-big" onClick={onSendLow}>
                 {t('capture.useAnyway')}
               </button>
             </div>
@@ -150,7 +188,7 @@ export function CaptureStep() {
       {capture.phase === 'failed' && capture.error && (
         <ErrorNotice error={capture.error} title={t('capture.failedTitle')}>
           <div className="actions">
-            <button type="button" className="button button-primary button-big" onClick={capture_} autoFocus>
+            <button type="button" className="button button-primary button-big" onClick={onCapture} autoFocus>
               <IconFingerprint size={26} />
               {t('capture.tryAgain')}
             </button>
@@ -167,9 +205,73 @@ export function CaptureStep() {
               {t('capture.quality', { score: capture.result.qScore })}
             </p>
           )}
-          <Sending since={sendingSince ?? Date.now()} />
+          <Sending since={sendingSince ?? Date.now()} title={checking} />
         </>
       )}
     </StepFrame>
+  );
+}
+
+/**
+ * Before the customer's finger: today's daily authentication, when the main side says it is not
+ * done (or Eko asked for it again). A tap opens it; the customer's details stay as typed.
+ * After it was just done: a short confirmation.
+ */
+function DailyAuthNotice() {
+  const { t, i18n } = useTranslation();
+  const status = useKiosk((s) => s.dailyAuthStatus.data);
+  const justDone = useKiosk((s) => s.dailyAuthJustDone);
+  const openDailyAuth = useKiosk((s) => s.openDailyAuth);
+  if (status?.state === 'notDone') {
+    return (
+      <div className="notice notice-warn daily-needed" role="alert" data-testid="daily-auth-needed">
+        <IconWarning className="notice-icon" />
+        <div className="notice-body">
+          <p className="notice-what">{t('dailyAuth.needed.title')}</p>
+          <p className="notice-todo">{t(status.askedAgain ? 'dailyAuth.needed.askedAgain' : 'dailyAuth.needed.body')}</p>
+          <div className="actions">
+            <button type="button" className="button button-primary button-big" onClick={openDailyAuth} autoFocus>
+              <IconFingerprint size={26} />
+              {t('dailyAuth.needed.button')}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  if (justDone) {
+    return (
+      <div className="notice notice-ok" role="status" data-testid="daily-auth-done">
+        <IconCheck className="notice-icon" />
+        <div className="notice-body">
+          <p className="notice-what">{t('dailyAuth.done', { time: formatTime(justDone, i18n.language) })}</p>
+        </div>
+      </div>
+    );
+  }
+  return null;
+}
+
+export function CaptureStep() {
+  const { t } = useTranslation();
+  const capture = useKiosk(useShallow((s) => s.capture));
+  const captureFingerprint = useKiosk((s) => s.captureFingerprint);
+  const cancelCapture = useKiosk((s) => s.cancelCapture);
+  const sendLowQuality = useKiosk((s) => s.sendLowQuality);
+  const needsDailyAuth = useKiosk((s) => s.dailyAuthStatus.data?.state === 'notDone');
+  return (
+    <CapturePanel
+      id="capture"
+      title={t('capture.title')}
+      instruct={t('capture.instruct')}
+      checking={t('capture.checking')}
+      lowBody={t('capture.lowBody')}
+      capture={capture}
+      onCapture={() => void captureFingerprint()}
+      onCancel={() => void cancelCapture()}
+      onSendLow={() => void sendLowQuality()}
+      before={<DailyAuthNotice />}
+      captureSecondary={needsDailyAuth}
+    />
   );
 }

@@ -11,7 +11,7 @@ export function groupMobile(digits: string): string {
   return digits.length > 5 ? `${digits.slice(0, 5)} ${digits.slice(5)}` : digits;
 }
 
-function Keypad({ id, digits, max, set }: { id: string; digits: string; max: number; set(v: string): void }) {
+export function Keypad({ id, digits, max, set }: { id: string; digits: string; max: number; set(v: string): void }) {
   return (
     <NumericKeypad
       controls={id}

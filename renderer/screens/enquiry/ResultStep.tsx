@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { enquiryNeverSent, type EnquiryOutcome } from '../../../app/contract';
+import { enquiryNeverSent, isAgentRefusal, type EnquiryOutcome, type RefusalRecovery } from '../../../app/contract';
 import { maskMobile } from '../../../app/domain/mobile';
 import { formatRupees } from '../../../app/domain/money';
 import { bankByIin } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
-import { canRetryCapture, useKiosk } from '../../store';
+import { IconBank, IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
+import { canRetryCapture, refusalRecoveryFor, useKiosk } from '../../store';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 import { formatDateTime } from '../../i18n/format';
 
@@ -61,9 +61,19 @@ function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
           </h1>
         </div>
         <p className="result-label">{t('result.balance')}</p>
-        <p className="result-amount" data-testid="balance">
-          {formatRupees(outcome.balance)}
-        </p>
+        {outcome.balance !== null ? (
+          <p className="result-amount" data-testid="balance">
+            {formatRupees(outcome.balance)}
+          </p>
+        ) : (
+          // Never a figure: a bank that gave no balance did not say ₹0.
+          <>
+            <p className="result-missing" data-testid="balance-missing">
+              {t('result.balanceMissing')}
+            </p>
+            <p className="muted">{t('result.balanceMissingNote')}</p>
+          </>
+        )}
         <Facts
           rows={[
             ...rows,
@@ -77,17 +87,21 @@ function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
     );
   }
   if (outcome.outcome === 'refused') {
+    // The agent's own problem (daily authentication, the agent's wallet) is not the customer's bank refusing.
+    const agents = isAgentRefusal(outcome.reason);
     return (
-      <div className="result result-refused" data-testid="result" data-outcome="refused" data-reason={outcome.reason}>
+      <div className="result result-refused" data-testid="result" data-outcome="refused" data-reason={outcome.reason} data-agent={agents || undefined}>
         <div className="result-head">
           <IconCross size={44} className="result-icon" />
           <h1 ref={heading} tabIndex={-1}>
-            {t('result.refusedTitle')}
+            {t(agents ? 'result.agentRefusedTitle' : 'result.refusedTitle')}
           </h1>
         </div>
+        {agents && <p className="muted">{t('result.agentRefusedNote')}</p>}
         <p className="result-what">{t(`refusal.${outcome.reason}.what`)}</p>
         <p className="result-todo">{t(`refusal.${outcome.reason}.todo`)}</p>
         {outcome.serverMessage && <p className="server-message small">{t('result.serverSaid', { message: outcome.serverMessage })}</p>}
+        <RecoveryActions />
         <Facts rows={[...rows, [t('result.fields.tid'), outcome.tid, 'r-tid'], [t('result.fields.ref'), outcome.clientRefId, 'r-ref']]} />
       </div>
     );
@@ -110,6 +124,30 @@ function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
         </span>
       </div>
       <Facts rows={[...rows, [t('result.fields.tid'), outcome.tid, 'r-tid']]} />
+    </div>
+  );
+}
+
+const RECOVERY_LABEL: Record<Exclude<RefusalRecovery, 'none'>, string> = {
+  captureAgain: 'result.recovery.captureAgain',
+  otherBank: 'result.recovery.otherBank',
+  tryAgain: 'result.recovery.tryAgain',
+  dailyAuth: 'result.recovery.dailyAuth',
+};
+
+/** After a refusal a new try can fix: the one action that fits, for the same customer, nothing to retype. */
+function RecoveryActions() {
+  const { t } = useTranslation();
+  const recovery = useKiosk(refusalRecoveryFor);
+  const recoverRefusal = useKiosk((s) => s.recoverRefusal);
+  if (!recovery) return null;
+  return (
+    <div className="actions recovery-actions" data-testid="recovery" data-recovery={recovery}>
+      <button type="button" className="button button-primary button-big" onClick={recoverRefusal}>
+        {recovery === 'otherBank' ? <IconBank size={24} /> : <IconFingerprint size={24} />}
+        {t(RECOVERY_LABEL[recovery])}
+      </button>
+      <p className="muted small">{t('result.recovery.hint')}</p>
     </div>
   );
 }
@@ -201,8 +239,9 @@ export function ResultStep() {
   const enquiryError = useKiosk((s) => s.enquiryError !== null);
   const resetEnquiry = useKiosk((s) => s.resetEnquiry);
   const startEnquiry = useKiosk((s) => s.startEnquiry);
-  // One primary action: "Capture fingerprint again" when it is offered.
-  const retryOffered = useCanRetry() && !outcome;
+  // One primary action: "Capture fingerprint again" (or the refusal's recovery) when it is offered.
+  const recoveryOffered = useKiosk((s) => refusalRecoveryFor(s) !== null);
+  const retryOffered = (useCanRetry() && !outcome) || recoveryOffered;
   return (
     <section className="card step-card result-card" aria-live="polite" data-testid="step-result">
       {outcome ? <OutcomeView outcome={outcome} /> : pending ? <PendingView /> : enquiryError ? <NotSentView /> : null}

@@ -13,6 +13,7 @@ export function StepFrame({
   children,
   side,
   onContinue,
+  onBack,
   showContinue = true,
   showBack = true,
   focusContinue = false,
@@ -22,6 +23,8 @@ export function StepFrame({
   children: ReactNode;
   side?: ReactNode;
   onContinue?: () => void;
+  /** Default: the enquiry flow's previous step. */
+  onBack?: () => void;
   showContinue?: boolean;
   showBack?: boolean;
   /** The step has no field to type in: Continue takes the focus, so Enter goes on. */
@@ -31,6 +34,7 @@ export function StepFrame({
   const back = useKiosk((s) => s.back);
   const next = useKiosk((s) => s.next);
   const go = onContinue ?? (() => void next());
+  const goBack = onBack ?? back;
   return (
     <form
       className={`card step-card${side ? ' has-side' : ''}`}
@@ -56,7 +60,7 @@ export function StepFrame({
         <div className="step-body">{children}</div>
         <div className="step-actions">
           {showBack && (
-            <button type="button" className="button button-secondary button-big" onClick={back}>
+            <button type="button" className="button button-secondary button-big" onClick={goBack}>
               <IconArrowLeft size={22} />
               {t('common.back')}
             </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { JOURNAL_OUTCOMES, type HistoryRow } from '../../../app/contract';
+import { JOURNAL_OUTCOMES, OPERATION_KINDS, type HistoryRow } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconArrowLeft, IconArrowRight, IconCheck, IconCross, IconQuestion, IconRefresh, IconSearch, IconWarning } from '../../components/Icons';
@@ -9,10 +9,11 @@ import { NumericKeypad } from '../../components/NumericKeypad';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 import { errorText } from '../../i18n';
 import { useKiosk } from '../../store';
-import { localDate, shiftDate, type OutcomeFilter } from '../../store/history-slice';
+import { localDate, shiftDate, type KindFilter, type OutcomeFilter } from '../../store/history-slice';
 import { formatDay, formatTime } from '../../i18n/format';
 
 const FILTERS: OutcomeFilter[] = ['all', ...JOURNAL_OUTCOMES];
+const KINDS: KindFilter[] = ['all', ...OPERATION_KINDS];
 
 export function OutcomeIcon({ outcome, size = 26 }: { outcome: HistoryRow['outcome']; size?: number }) {
   const Icon = { success: IconCheck, refused: IconCross, unknown: IconQuestion, notSent: IconWarning }[outcome];
@@ -22,6 +23,9 @@ export function OutcomeIcon({ outcome, size = 26 }: { outcome: HistoryRow['outco
 /** Why a row ended as it did, in words: a refusal, an unknown state, or why it was never sent. */
 export function useReasonText(row: HistoryRow): string | null {
   const { t } = useTranslation();
+  if (row.kind === 'dailyAuth' && row.outcome === 'refused') {
+    return t(`dailyAuth.refusal.${row.reason ?? 'other'}.what`, { defaultValue: t('dailyAuth.refusal.other.what') });
+  }
   if (row.outcome === 'refused') return t(`refusal.${row.reason ?? 'other'}.what`, { defaultValue: t('refusal.other.what') });
   if (row.outcome === 'unknown') {
     if (row.reason === 'inFlight') return t('history.inFlight');
@@ -132,11 +136,32 @@ function SearchFilter() {
   );
 }
 
+/** Customer enquiries, the agent's daily authentications, or both. */
+function KindFilterGroup() {
+  const { t } = useTranslation();
+  const kind = useKiosk((s) => s.historyFilters.kind);
+  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  return (
+    <fieldset className="history-outcomes history-kinds" data-testid="history-kind">
+      <legend className="field-label">{t('history.kindLabel')}</legend>
+      <div className="history-chips">
+        {KINDS.map((k) => (
+          <label key={k} className={`history-chip${kind === k ? ' is-checked' : ''}`} data-kind={k}>
+            <input type="radio" name="history-kind" value={k} checked={kind === k} onChange={() => setFilters({ kind: k })} />
+            <span className="history-chip-label">{t(`history.kind.${k}`)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** The outcome filter, which also shows the day's totals. */
 function OutcomeFilterGroup() {
   const { t, i18n } = useTranslation();
   const { outcome, date } = useKiosk(useShallow((s) => ({ outcome: s.historyFilters.outcome, date: s.historyFilters.date })));
   const totals = useKiosk((s) => s.history.list?.totals ?? null);
+  const agentRefused = useKiosk((s) => s.history.list?.agentRefused ?? 0);
   const setFilters = useKiosk((s) => s.setHistoryFilters);
   const count = (f: OutcomeFilter) => (totals ? (f === 'all' ? JOURNAL_OUTCOMES.reduce((n, o) => n + (totals[o] ?? 0), 0) : (totals[f] ?? 0)) : null);
   const day = date ? formatDay(`${date}T12:00:00`, i18n.language) : '';
@@ -160,6 +185,11 @@ function OutcomeFilterGroup() {
           );
         })}
       </div>
+      {agentRefused > 0 && (
+        <p className="muted small history-agent-refused" data-testid="agent-refused">
+          {t('history.agentRefused', { count: agentRefused })}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -171,25 +201,40 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   const reason = useReasonText(row);
   const time = formatTime(row.time, i18n.language);
   const headId = `h-${row.clientRefId}`;
-  const refs: [string, string | null, string][] = [
-    [t('result.fields.tid'), row.tid, 'tid'],
-    [t('result.fields.rrn'), row.bankRef, 'rrn'],
-    [t('result.fields.uidai'), row.uidaiRef, 'uidai'],
-    [t('result.fields.ref'), row.clientRefId, 'ref'],
-  ];
+  // The agent's daily authentication: the agent's own masked Aadhaar, no customer, no receipt, no "check again".
+  const daily = row.kind === 'dailyAuth';
+  const refs: [string, string | null, string][] = daily
+    ? [[t('result.fields.ref'), row.clientRefId, 'ref']]
+    : [
+        [t('result.fields.tid'), row.tid, 'tid'],
+        [t('result.fields.rrn'), row.bankRef, 'rrn'],
+        [t('result.fields.uidai'), row.uidaiRef, 'uidai'],
+        [t('result.fields.ref'), row.clientRefId, 'ref'],
+      ];
   return (
-    <li className={`history-row history-${row.outcome}`} data-testid="history-row" data-ref={row.clientRefId} data-outcome={row.outcome}>
+    <li
+      className={`history-row history-${row.outcome}${daily ? ' history-dailyAuth' : ''}`}
+      data-testid="history-row"
+      data-ref={row.clientRefId}
+      data-outcome={row.outcome}
+      data-kind={row.kind}
+    >
       <p className="history-time" id={headId}>
         {showDate && <span className="history-day">{formatDay(row.time, i18n.language)}</span>}
         <time dateTime={row.time}>{time}</time>
       </p>
       <div className="history-status" aria-live="polite">
+        {daily && (
+          <p className="history-kind" data-testid="row-kind">
+            {t('history.dailyAuthRow')}
+          </p>
+        )}
         <p className="history-outcome" data-testid="row-outcome">
           <OutcomeIcon outcome={row.outcome} />
           <span>{t(`history.outcome.${row.outcome}`)}</span>
-          {row.outcome === 'success' && row.balance && (
+          {!daily && row.outcome === 'success' && (
             <span className="history-balance" data-testid="row-balance">
-              {formatRupees(row.balance)}
+              {row.balance !== null ? formatRupees(row.balance) : t('history.balanceMissing')}
             </span>
           )}
         </p>
@@ -201,12 +246,14 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
         )}
       </div>
       <dl className="history-who">
+        {!daily && (
+          <div>
+            <dt>{t('result.fields.mobile')}</dt>
+            <dd className="mono" data-testid="row-mobile">{row.maskedMobile}</dd>
+          </div>
+        )}
         <div>
-          <dt>{t('result.fields.mobile')}</dt>
-          <dd className="mono" data-testid="row-mobile">{row.maskedMobile}</dd>
-        </div>
-        <div>
-          <dt>{t('result.fields.aadhaar')}</dt>
+          <dt>{daily ? t('history.agentAadhaar') : t('result.fields.aadhaar')}</dt>
           <dd className="mono" data-testid="row-aadhaar">{row.maskedAadhaar}</dd>
         </div>
         <div className="history-bank">
@@ -223,7 +270,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
         ))}
       </dl>
       <div className="history-actions">
-        {row.outcome === 'unknown' && row.reason !== 'inFlight' && (
+        {!daily && row.outcome === 'unknown' && row.reason !== 'inFlight' && (
           <button
             type="button"
             className="button button-primary"
@@ -236,7 +283,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
             {check?.busy ? t('history.checking') : t('history.checkAgain')}
           </button>
         )}
-        <PrintReceiptButton source={row} describedBy={headId} />
+        {!daily && <PrintReceiptButton source={row} describedBy={headId} />}
       </div>
       {check?.error && (
         <div className="history-error">
@@ -268,6 +315,7 @@ export function HistoryScreen() {
       <div className="card history-filters">
         <DateFilter />
         <SearchFilter />
+        <KindFilterGroup />
         <OutcomeFilterGroup />
       </div>
       {history.error && <ErrorNotice error={history.error} onRetry={() => void load()} />}

@@ -46,7 +46,7 @@ export function UnknownResultsNotice() {
       <div className="notice-body">
         <p className="notice-what">{t('history.unknownNotice', { count })}</p>
       </div>
-      <button type="button" className="button button-ghost-dark" onClick={() => openHistory({ date: '', outcome: 'unknown' })}>
+      <button type="button" className="button button-ghost-dark" onClick={() => openHistory({ date: '', outcome: 'unknown', kind: 'balance' })}>
         {t('history.unknownNoticeOpen')}
       </button>
     </div>

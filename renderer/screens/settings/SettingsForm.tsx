@@ -7,7 +7,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError, type Profile, type Settings } from '../../../app/contract';
+import { EKO_EDITIONS, KioskError, type EkoEdition, type Profile, type Settings } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCheck } from '../../components/Icons';
@@ -44,6 +44,7 @@ const FIELD_ORDER: FieldName[] = [
   'eko.latlong',
   'eko.baseUrl',
   'eko.aadhaarPublicKey',
+  'eko.edition',
   'receiptPaperMm',
   'newPin',
   'confirmPin',
@@ -339,6 +340,17 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
             {textInput('agentMobile', { inputMode: 'numeric', maxLength: 10 })}
             {textInput('latlong', { inputMode: 'decimal', maxLength: 40, placeholder: '28.6139,77.2090' })}
           </div>
+          <ChoiceCards<EkoEdition>
+            name="eko.edition"
+            legend={t('settings.eko.edition.legend')}
+            options={EKO_EDITIONS.map((e) => ({ value: e, title: t(`settings.eko.edition.${e}.name`), text: t(`settings.eko.edition.${e}.text`), testId: `edition-${e}` }))}
+            value={values.edition}
+            onChange={(e) => update((s) => ({ ...s, edition: e }))}
+            problem={problemOf('eko.edition').message}
+            disabled={envSet(settings, 'edition')}
+            note={envSet(settings, 'edition') ? t('settings.env.field', { name: ENV_OF.edition }) : null}
+            className="settings-edition"
+          />
           <div className="settings-advanced">
             <button
               type="button"

@@ -4,7 +4,7 @@
  * candidate it sends (only what the operator changed, so saved values and keys
  * are kept unless re-entered).
  */
-import { LatLongSchema, OperatorPinSchema, SETTINGS_FIELD_ENV, type Profile, type SaveSettingsInput, type Settings } from '../../../app/contract';
+import { LatLongSchema, OperatorPinSchema, SETTINGS_FIELD_ENV, type EkoEdition, type Profile, type SaveSettingsInput, type Settings } from '../../../app/contract';
 
 export type EkoField = 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'baseUrl' | 'aadhaarPublicKey';
 export type SecretField = 'developerKey' | 'accessKey';
@@ -13,7 +13,7 @@ export const TEXT_FIELDS: readonly TextField[] = ['initiatorId', 'userCode', 'ag
 export const SECRET_FIELDS: readonly SecretField[] = ['developerKey', 'accessKey'];
 
 /** The KIOSK_* variable that wins over each field (settings.envOverrides lists those set). */
-export const ENV_OF: Record<EkoField | 'profile', string> = SETTINGS_FIELD_ENV;
+export const ENV_OF: Record<EkoField | 'profile' | 'edition', string> = SETTINGS_FIELD_ENV;
 
 export interface FormValues {
   /** null: not chosen yet (first run). */
@@ -24,6 +24,8 @@ export interface FormValues {
   /** The operator pressed "Change" on a saved key. */
   changing: Record<SecretField, boolean>;
   receiptPaperMm: 58 | 80;
+  /** Which generation of Eko's request the counter sends (production). */
+  edition: EkoEdition;
   /** First run: always; later: the operator chose to change the PIN. */
   setPin: boolean;
   newPin: string;
@@ -50,7 +52,7 @@ export type Problem =
   | 'refused';
 
 /** Form fields as the contract names them ("eko.latlong", "newPin") plus "confirmPin". */
-export type FieldName = 'profile' | `eko.${EkoField}` | 'receiptPaperMm' | 'newPin' | 'confirmPin';
+export type FieldName = 'profile' | `eko.${EkoField}` | 'eko.edition' | 'receiptPaperMm' | 'newPin' | 'confirmPin';
 export type Problems = Partial<Record<FieldName, Problem>>;
 
 const emptyText = (): Record<TextField, string> => ({ initiatorId: '', userCode: '', agentMobile: '', latlong: '', baseUrl: '', aadhaarPublicKey: '' });
@@ -75,6 +77,7 @@ export function initialValues(settings: Settings | null, firstRun: boolean): For
     secret: { developerKey: '', accessKey: '' },
     changing: { developerKey: false, accessKey: false },
     receiptPaperMm: settings?.receiptPaperMm ?? 58,
+    edition: settings?.eko.edition ?? 'spec',
     setPin: firstRun,
     newPin: '',
     confirmPin: '',
@@ -86,7 +89,7 @@ export interface FormContext {
   initial: FormValues;
 }
 
-export const envSet = (settings: Settings | null, field: EkoField | 'profile') => settings?.envOverrides.includes(ENV_OF[field]) === true;
+export const envSet = (settings: Settings | null, field: EkoField | 'profile' | 'edition') => settings?.envOverrides.includes(ENV_OF[field]) === true;
 
 /** The running profile is the one the form edits (else its account fields start empty and are all sent). */
 const sameProfile = (ctx: FormContext, profile: Profile | null) => ctx.settings !== null && ctx.settings.profile === profile && !ctx.settings.firstRun;
@@ -162,7 +165,7 @@ export function refusalProblem(problem: string | null): Problem {
 
 /** The contract's field names as the form knows them (the bridge says "eko.latlong", the main side too). */
 export function formField(field: string): FieldName | null {
-  const known: readonly string[] = ['profile', 'receiptPaperMm', 'newPin', ...[...TEXT_FIELDS, ...SECRET_FIELDS].map((f) => `eko.${f}`)];
+  const known: readonly string[] = ['profile', 'receiptPaperMm', 'newPin', 'eko.edition', ...[...TEXT_FIELDS, ...SECRET_FIELDS].map((f) => `eko.${f}`)];
   return known.includes(field) ? (field as FieldName) : null;
 }
 
@@ -186,5 +189,7 @@ export function ekoCandidate(values: FormValues, ctx: FormContext): SaveSettings
   for (const name of SECRET_FIELDS) {
     if (secretMode(ctx, values, name) === 'entry' && values.secret[name] !== '') eko[name] = values.secret[name];
   }
+  // The edition: sent when changed (when production is newly chosen, unless it is the default); never when KIOSK_EKO_EDITION fixes it.
+  if (!envSet(ctx.settings, 'edition') && (fresh ? values.edition !== 'spec' : values.edition !== ctx.initial.edition)) eko.edition = values.edition;
   return eko;
 }

@@ -1,8 +1,9 @@
 /** Steps of the agent's flow for the browser tests, and the screenshots they leave as artifacts. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { CONFIG_FILE_NAME } from '../../../main/services/config/config';
+import { demoAgentAadhaar } from '../../../main/simulators/eko';
 import type { Timings } from '../../../renderer/timings';
 import { newSuiteDataDir, seedFinishedSetup } from '../../support/kiosk-process';
 
@@ -62,6 +63,46 @@ export const field = {
 
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
+/** The sandbox's demo agent whose daily authentication passes. */
+export const AGENT_AADHAAR = demoAgentAadhaar('success');
+
+/** The agent's own Aadhaar field in the daily authentication. */
+export const agentAadhaarField = (page: Page) => page.getByLabel('Your Aadhaar number (agent)', { exact: true });
+
+/**
+ * The daily authentication by the UI, from its first step (home's button, the fingerprint step's
+ * notice, or a "do 2fa" result has opened it): the agent's number, the bank (the preselected one,
+ * else `bank`), the finger. Waits until the app has left it (success goes back by itself).
+ */
+export async function completeDailyAuth(page: Page, o: { aadhaar?: string; bank?: string } = {}): Promise<void> {
+  await agentAadhaarField(page).fill(o.aadhaar ?? AGENT_AADHAAR);
+  await agentAadhaarField(page).press('Enter');
+  const bankBox = page.getByRole('combobox', { name: 'Bank', exact: true });
+  await expect(bankBox).toBeVisible();
+  if ((await page.getByTestId('selected-bank').textContent())?.includes('—') || o.bank) {
+    await bankBox.fill(o.bank ?? 'State Bank of India');
+    await bankBox.press('Enter');
+    await expect(page.getByTestId('selected-bank')).not.toContainText('—');
+  }
+  await button(page, 'Continue').click();
+  await button(page, 'Capture fingerprint').click();
+  await expect(page.getByTestId('daily-auth')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/**
+ * Today's daily authentication for this kiosk, done once by the UI: on the home screen, when it
+ * says "not done today", the agent does it (the sandbox, like Eko, refuses every enquiry until
+ * then). Nothing when it is done already. Call it on home before a spec's first enquiry.
+ */
+export async function dailyAuthOnce(page: Page): Promise<void> {
+  const status = page.getByTestId('daily-auth-status');
+  await expect(status).toHaveAttribute('data-state', /^(done|notDone)$/);
+  if ((await status.getAttribute('data-state')) === 'done') return;
+  await status.getByRole('button', { name: 'Do daily authentication', exact: true }).click();
+  await completeDailyAuth(page);
+  await expect(page.getByTestId('daily-auth-status')).toHaveAttribute('data-state', 'done');
+}
+
 /** From home to the fingerprint step with mouse and keyboard. */
 export async function toCapture(page: Page, o: { aadhaar: string; mobile?: string; bank?: string }): Promise<void> {
   await button(page, 'Balance enquiry').click();
@@ -76,6 +117,22 @@ export async function toCapture(page: Page, o: { aadhaar: string; mobile?: strin
   await field.consent(page).check();
   await button(page, 'Continue').click();
   await expect(button(page, 'Capture fingerprint')).toBeVisible();
+}
+
+/**
+ * dailyAuthOnce in a window of its own, for a spec's beforeAll (`async ({ browser }) => …`):
+ * the kiosk's daily authentication is done before the spec's first enquiry, and the spec's
+ * own pages start on a home screen that says so.
+ */
+export async function dailyAuthForKiosk(browser: Browser, launchUrl: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await openHome(page, launchUrl);
+    await dailyAuthOnce(page);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Captures and waits for the result card; returns it. */

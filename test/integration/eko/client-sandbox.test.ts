@@ -4,7 +4,7 @@
  * fields and types. Ends with a scan of every log line for personal data and keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ekoSecretKey } from '../../../main/services/eko/signing';
+import { ekoSecretKey } from '../../../main/protocol/eko-signing';
 import type { EkoClient } from '../../../main/services/eko/client';
 import { demoAadhaar } from '../../../main/simulators/eko/demo-customers';
 import { CUSTOMER_MOBILE, SAMPLE_PID, forbiddenInLogs, startFixture, type Fixture } from '../../unit/eko/helpers';

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isValidAadhaar } from '../../../app/domain/aadhaar';
 import { createAadhaarEncryptor } from '../../../main/services/eko/aadhaar-crypto';
-import { ekoHeaders } from '../../../main/services/eko/signing';
+import { ekoHeaders } from '../../../main/protocol/eko-signing';
 import { istDay } from '../../../main/simulators/eko/answers';
 import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar, demoAgentAadhaar, derivedBalance, scenarioFor } from '../../../main/simulators/eko/demo-customers';
 import { NO_FAULTS, pidCarriesWadh, startEkoSandbox, type EkoSandbox, type EkoSandboxOptions } from '../../../main/simulators/eko/sandbox';

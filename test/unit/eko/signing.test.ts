@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ekoHeaders, ekoSecretKey, sameSignature } from '../../../main/services/eko/signing';
+import { ekoHeaders, ekoSecretKey, sameSignature } from '../../../main/protocol/eko-signing';
 
 describe('Eko request signing', () => {
   it('matches the known-answer vector from the platform notes', () => {

@@ -30,4 +30,14 @@ describe('import directions (eslint)', () => {
     expect(await refusedImports('main/web/cli.ts', allowed.join('\n'))).toEqual([]);
     expect(await refusedImports('main/electron/x.ts', ["import { app } from 'electron';", "import { boot } from '../host/boot';"].join('\n'))).toEqual([]);
   }, 30_000);
+
+  it('services never import the simulators, and the simulators never import a service (they share main/protocol)', async () => {
+    const intoSimulators = ["import { startEkoSandbox } from '../../simulators/eko';", "import type { RdSimulator } from '../simulators/rd';"];
+    expect(await refusedImports('main/services/eko/x.ts', intoSimulators.join('\n'))).toEqual(intoSimulators);
+    const intoServices = ["import { ekoSecretKey } from '../../services/eko/signing';", "import type { Bank } from '../../services/x';"];
+    expect(await refusedImports('main/simulators/eko/x.ts', intoServices.join('\n'))).toEqual(intoServices);
+    const shared = ["import { ekoSecretKey } from '../../protocol/eko-signing';", "import { parseBankList } from '../../../app/domain/banks';"];
+    expect(await refusedImports('main/simulators/eko/x.ts', shared.join('\n'))).toEqual([]);
+    expect(await refusedImports('main/host/demo-peers.ts', "import { startEkoSandbox } from '../simulators/eko';")).toEqual([]);
+  }, 30_000);
 });

@@ -25,10 +25,25 @@ export const SUCCESS = {
   uidaiRef: 'U1',
 };
 
+/** Today's daily authentication, done (the default: enquiries are not held up by it). */
+export const DAILY_DONE = { day: '2025-01-01', state: 'done' as const, doneAt: '2025-01-01T03:42:00.000Z', askedAgain: false, lastBankIin: '607094' };
+export const DAILY_NOT_DONE = { day: '2025-01-01', state: 'notDone' as const, doneAt: null, askedAgain: false, lastBankIin: null };
+
+/** The agent's daily authentication, passed. */
+export const DAILY_SUCCESS = {
+  outcome: 'success' as const,
+  ref: 'DA-1',
+  at: '2025-01-01T03:42:00.000Z',
+  maskedAadhaar: 'XXXX XXXX 2345',
+  bankIin: '607094',
+  bankName: 'State Bank of India',
+};
+
 const DEFAULTS: Partial<Record<CallName, unknown>> = {
   getAppInfo: {
     name: 'AePS Counter', version: '0.1.0', profile: 'demo', training: true, dataDir: '/x', host: 'web',
     agent: { userCode: '1', mobile: '9999999999' }, receiptPaperMm: 80, captureTimeoutMs: 10_000, ekoRequestTimeoutMs: 15_000, ekoEnquiryTimeoutMs: 60_000,
+    ekoEdition: 'spec',
   },
   getDeviceStatus: DEVICE_READY,
   findScanner: DEVICE_READY,
@@ -38,6 +53,8 @@ const DEFAULTS: Partial<Record<CallName, unknown>> = {
   getSettlementAccounts: { unsettledFund: '0', remainingLimit: '0', recipients: [] },
   getEkoStatus: { baseUrl: 'x', clockSkewMs: null, clockWarning: false },
   balanceEnquiry: SUCCESS,
+  getDailyAuthStatus: DAILY_DONE,
+  dailyAuthenticate: DAILY_SUCCESS,
   getLastEnquiry: { state: 'none' },
   acknowledgeLastEnquiry: { acknowledged: true },
 };

@@ -18,6 +18,7 @@ const s = () => useKiosk.getState();
 let api: FakeKioskApi;
 
 const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
+  kind: 'balance',
   clientRefId: 'R1',
   time: '2026-11-22T10:35:00.000Z',
   updatedAt: '2026-11-22T10:35:00.000Z',
@@ -39,6 +40,7 @@ const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
 const LIST: EnquiryList = {
   rows: [row(), row({ clientRefId: 'R2', outcome: 'success', reason: null, balance: '5500.75', maskedAadhaar: 'XXXX XXXX 0124', bankRef: 'RRN2' })],
   totals: { success: 1, refused: 0, unknown: 1, notSent: 0 },
+  agentRefused: 0,
 };
 
 function use(answers: Parameters<typeof fakeKioskApi>[0] = {}) {
@@ -68,10 +70,11 @@ describe('the local day', () => {
 
   it('turns filters into the listEnquiries input, and holds back a search of 1–3 digits', () => {
     const day = localDayRange('2026-11-22')!;
-    expect(historyQuery({ date: '2026-11-22', outcome: 'all', last4: '' })).toEqual(day);
-    expect(historyQuery({ date: '', outcome: 'refused', last4: '3210' })).toEqual({ outcome: 'refused', last4: '3210' });
-    expect(historyQuery({ date: '2026-11-22', outcome: 'notSent', last4: '' })).toEqual({ ...day, outcome: 'notSent' });
-    expect(historyQuery({ date: '2026-11-22', outcome: 'all', last4: '32' })).toBeNull();
+    expect(historyQuery({ date: '2026-11-22', outcome: 'all', kind: 'all', last4: '' })).toEqual(day);
+    expect(historyQuery({ date: '', outcome: 'refused', kind: 'all', last4: '3210' })).toEqual({ outcome: 'refused', last4: '3210' });
+    expect(historyQuery({ date: '2026-11-22', outcome: 'notSent', kind: 'all', last4: '' })).toEqual({ ...day, outcome: 'notSent' });
+    expect(historyQuery({ date: '', outcome: 'all', kind: 'dailyAuth', last4: '' })).toEqual({ kind: 'dailyAuth' });
+    expect(historyQuery({ date: '2026-11-22', outcome: 'all', kind: 'all', last4: '32' })).toBeNull();
   });
 });
 
@@ -142,7 +145,7 @@ describe('history slice', () => {
   it('counts unknown results of every date for the home notice, leaving out the one in flight', async () => {
     use({ listEnquiries: { rows: [row(), row({ clientRefId: 'R3', reason: 'interrupted' }), row({ clientRefId: 'R4', reason: 'inFlight' })], totals: LIST.totals } });
     await s().countUnknown();
-    expect(api.listEnquiries).toHaveBeenCalledWith({ outcome: 'unknown' });
+    expect(api.listEnquiries).toHaveBeenCalledWith({ outcome: 'unknown', kind: 'balance' });
     expect(s().unknownCount).toBe(2);
   });
 });
@@ -258,6 +261,6 @@ describe('history screen', () => {
     expect(notice.textContent).toContain('2 enquiries have an unknown result — check them in History.');
     fireEvent.click(within(notice).getByRole('button', { name: 'Check in History' }));
     expect(s().screen).toBe('history');
-    expect(s().historyFilters).toEqual({ date: '', outcome: 'unknown', last4: '' });
+    expect(s().historyFilters).toEqual({ date: '', outcome: 'unknown', kind: 'balance', last4: '' });
   });
 });

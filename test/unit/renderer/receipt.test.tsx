@@ -21,6 +21,7 @@ const AGENT = { userCode: '20810200', mobile: '9962981729' };
 const OUTCOME: EnquiryOutcome = { ...SUCCESS, at: '2026-11-22T10:35:00.000Z', clientRefId: 'AEPS20261122ABC' };
 
 const ROW: HistoryRow = {
+  kind: 'balance',
   clientRefId: 'AEPS-R-1',
   time: '2026-11-22T10:35:00.000Z',
   updatedAt: '2026-11-22T10:35:02.000Z',

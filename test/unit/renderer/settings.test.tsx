@@ -40,6 +40,7 @@ const PRODUCTION: Settings = {
     aadhaarPublicKey: null,
     developerKey: { set: true, masked: '••••1234', source: 'saved' },
     accessKey: { set: true, masked: '••••0567', source: 'saved' },
+    edition: 'spec',
   },
 };
 
@@ -328,6 +329,32 @@ describe('the settings form', () => {
     expect(api.saveSettings).toHaveBeenCalledWith({ token: TOKEN, profile: 'production', eko: { userCode: '30000009' }, receiptPaperMm: 58 });
   });
 
+  it('the Eko request format: spec pages by default, "Eko current" sent only when chosen', async () => {
+    setup({ getSettings: PRODUCTION, saveSettings: { ...PRODUCTION, eko: { ...PRODUCTION.eko, edition: 'current' } } });
+    await openUnlocked();
+    const group = screen.getByRole('group', { name: 'Eko request format' });
+    const spec = within(group).getByRole('radio', { name: /Spec pages \(default\)/ }) as HTMLInputElement;
+    const current = within(group).getByRole('radio', { name: /Eko current/ }) as HTMLInputElement;
+    expect(spec.checked).toBe(true);
+    fireEvent.click(current);
+    await act(async () => press('Save settings'));
+    await flush();
+    expect(api.saveSettings).toHaveBeenCalledWith({ token: TOKEN, profile: 'production', eko: { edition: 'current' }, receiptPaperMm: 58 });
+  });
+
+  it('the request format set by KIOSK_EKO_EDITION is locked and never sent', async () => {
+    setup({ getSettings: { ...PRODUCTION, envOverrides: ['KIOSK_EKO_EDITION'], eko: { ...PRODUCTION.eko, edition: 'current' } } });
+    await openUnlocked();
+    const group = screen.getByRole('group', { name: 'Eko request format' });
+    expect(group.textContent).toContain('Set on this PC by KIOSK_EKO_EDITION: it cannot be changed here.');
+    for (const radio of within(group).getAllByRole('radio')) expect((radio as HTMLInputElement).disabled).toBe(true);
+    expect((within(group).getByRole('radio', { name: /Eko current/ }) as HTMLInputElement).checked).toBe(true);
+    typeInto(screen.getByLabelText('User code'), '30000009');
+    await act(async () => press('Save settings'));
+    await flush();
+    expect(api.saveSettings).toHaveBeenCalledWith({ token: TOKEN, profile: 'production', eko: { userCode: '30000009' }, receiptPaperMm: 58 });
+  });
+
   it('Test connection shows the clock difference and the wallet balance, or the error and what to do', async () => {
     setup({ testConnection: { ok: true, baseUrl: 'http://127.0.0.1:1/ekoapi/v3', clockSkewMs: -450, walletBalance: '2500.5', error: null } });
     await openUnlocked();
@@ -444,6 +471,13 @@ describe('form model', () => {
     expect(problemsOf(w, onLive)).toEqual({});
     // Emptied: back to the default (the initiator id; Eko's live server).
     expect(ekoCandidate(w, onLive)).toEqual({ agentMobile: null, baseUrl: null });
+  });
+
+  it('the edition starts from the saved one and is sent only when it changes', () => {
+    const onCurrent = ctxOf({ ...PRODUCTION, eko: { ...PRODUCTION.eko, edition: 'current' } });
+    expect(onCurrent.initial.edition).toBe('current');
+    expect(ekoCandidate(onCurrent.initial, onCurrent)).toEqual({});
+    expect(ekoCandidate({ ...onCurrent.initial, edition: 'spec' }, onCurrent)).toEqual({ edition: 'spec' });
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Eko's request signature (shared/reference/eko-platform-notes.md, "Request signing"):
+ * Eko's request signature, the one rule both the client (main/services/eko) and the sandbox
+ * (main/simulators/eko) follow, so neither imports the other (shared/reference/eko-platform-notes.md, "Request signing"):
  *   secret-key = base64( HMAC-SHA256( key = base64(access_key) as text, message = timestamp ) )
  * The base64 STRING of the access key is the HMAC key; it is not decoded back to bytes.
  */

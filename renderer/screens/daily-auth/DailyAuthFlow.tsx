@@ -1,0 +1,248 @@
+/**
+ * The agent's daily authentication, in the enquiry flow's step-frame look: the agent's own
+ * Aadhaar number (keypad or keyboard; masked once accepted, never stored), the bank linked to
+ * it (the last one used preselected), the agent's finger, then Eko's verdict. A success goes
+ * straight back where the agent came from (home, or the waiting customer's fingerprint step).
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { enquiryNeverSent } from '../../../app/contract';
+import { aadhaarProblem, groupAadhaar } from '../../../app/domain/aadhaar';
+import { agentBankIin, bankByIin } from '../../banks';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
+import { NumberInput } from '../../components/NumberInput';
+import { StepIndicator } from '../../components/StepIndicator';
+import { formatDateTime } from '../../i18n/format';
+import { DAILY_AUTH_STEPS, canRetryDailyAuth, useKiosk } from '../../store';
+import { BankChooser } from '../enquiry/BankStep';
+import { CapturePanel } from '../enquiry/CaptureStep';
+import { Keypad } from '../enquiry/NumberSteps';
+import { StepFrame } from '../enquiry/StepFrame';
+
+function AgentSummary() {
+  const { t } = useTranslation();
+  const { step, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ step: s.daily.step, maskedAadhaar: s.daily.maskedAadhaar, bankIin: s.daily.bankIin })));
+  if (step === 'aadhaar' || step === 'result') return null;
+  const bank = bankByIin(bankIin);
+  const items: [string, string | null][] = [
+    [t('summary.aadhaar'), maskedAadhaar],
+    [t('summary.bank'), step !== 'bank' && bank ? bank.short || bank.name : null],
+  ];
+  const shown = items.filter(([, v]) => v);
+  if (shown.length === 0) return null;
+  return (
+    <dl className="summary" aria-label={t('dailyAuth.summary')} data-testid="agent-summary">
+      {shown.map(([k, v]) => (
+        <div key={k} className="summary-item">
+          <dt>{k}</dt>
+          <dd className="mono-ish">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AgentAadhaarStep() {
+  const { t } = useTranslation();
+  const { aadhaar, masked, attempted } = useKiosk(useShallow((s) => ({ aadhaar: s.daily.aadhaar, masked: s.daily.maskedAadhaar, attempted: s.daily.attempted })));
+  const set = useKiosk((s) => s.daSetAadhaar);
+  const change = useKiosk((s) => s.daChangeAadhaar);
+  const next = useKiosk((s) => s.daNext);
+  const back = useKiosk((s) => s.daBack);
+
+  if (masked) {
+    return (
+      <StepFrame id="da-aadhaar" title={t('dailyAuth.aadhaar.title')} onContinue={() => void next()} onBack={back} focusContinue>
+        <div className="field">
+          <p className="field-label" id="agent-aadhaar-masked-label">
+            {t('aadhaar.entered')}
+          </p>
+          <p className="masked-value mono" aria-labelledby="agent-aadhaar-masked-label" data-testid="agent-aadhaar-masked">
+            {masked}
+          </p>
+          <button type="button" className="button button-secondary" onClick={change}>
+            {t('aadhaar.change')}
+          </button>
+        </div>
+      </StepFrame>
+    );
+  }
+  const problem = aadhaarProblem(aadhaar);
+  const show = problem !== null && (attempted || aadhaar.length === 12 || problem === 'firstDigit');
+  const message = problem === 'empty' ? t('dailyAuth.aadhaar.empty') : problem ? t(`aadhaar.problem.${problem}`, { count: aadhaar.length }) : null;
+  return (
+    <StepFrame
+      id="da-aadhaar"
+      title={t('dailyAuth.aadhaar.title')}
+      onContinue={() => void next()}
+      onBack={back}
+      side={<Keypad id="agent-aadhaar" digits={aadhaar} max={12} set={set} />}
+    >
+      <p className="muted">{t('dailyAuth.intro')}</p>
+      <NumberInput
+        id="agent-aadhaar"
+        label={t('dailyAuth.aadhaar.label')}
+        hint={t('dailyAuth.aadhaar.hint')}
+        digits={aadhaar}
+        format={groupAadhaar}
+        onDigits={set}
+        problem={show ? message : null}
+      />
+    </StepFrame>
+  );
+}
+
+function AgentBankStep() {
+  const { t } = useTranslation();
+  const { bankIin, attempted } = useKiosk(useShallow((s) => ({ bankIin: s.daily.bankIin, attempted: s.daily.attempted })));
+  const lastBankIin = useKiosk((s) => s.dailyAuthStatus.data?.lastBankIin ?? null);
+  const setBank = useKiosk((s) => s.daSetBank);
+  const next = useKiosk((s) => s.daNext);
+  const back = useKiosk((s) => s.daBack);
+  // The agent's own bank first: the one last used for this (main side's memory, then this PC's).
+  const recent = useRef([...new Set([lastBankIin, agentBankIin()].filter((x): x is string => x !== null))]).current;
+  return (
+    <BankChooser
+      id="da-bank"
+      title={t('dailyAuth.bank.title')}
+      required={t('dailyAuth.bank.required')}
+      bankIin={bankIin}
+      attempted={attempted}
+      onPick={setBank}
+      onContinue={() => void next()}
+      onBack={back}
+      recentIins={recent}
+    />
+  );
+}
+
+function AgentCaptureStep() {
+  const { t } = useTranslation();
+  const capture = useKiosk(useShallow((s) => s.daily.capture));
+  const daCapture = useKiosk((s) => s.daCapture);
+  const cancel = useKiosk((s) => s.daCancelCapture);
+  const sendLow = useKiosk((s) => s.daSendLowQuality);
+  const back = useKiosk((s) => s.daBack);
+  return (
+    <CapturePanel
+      id="da-capture"
+      title={t('dailyAuth.capture.title')}
+      instruct={t('dailyAuth.capture.instruct')}
+      checking={t('dailyAuth.capture.checking')}
+      lowBody={t('dailyAuth.capture.lowBody')}
+      capture={capture}
+      onCapture={() => void daCapture()}
+      onCancel={() => void cancel()}
+      onSendLow={() => void sendLow()}
+      onBack={back}
+    />
+  );
+}
+
+function Facts({ rows }: { rows: [string, string | null, string][] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts result-facts">
+      {rows.map(([k, v, testId]) => (
+        <div key={k} className="fact">
+          <dt>{k}</dt>
+          <dd className="mono-ish" data-testid={testId}>
+            {v || t('result.none')}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function DailyAuthResult() {
+  const { t, i18n } = useTranslation();
+  const daily = useKiosk(useShallow((s) => s.daily));
+  const captureAgain = useKiosk((s) => s.daCaptureAgain);
+  const editDetails = useKiosk((s) => s.daEditDetails);
+  const leave = useKiosk((s) => s.leaveDailyAuth);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { outcome, error } = daily;
+  const canRetry = canRetryDailyAuth(daily);
+  const maybeSent = error !== null && !enquiryNeverSent(error.code);
+  const unknown = outcome?.outcome === 'unknown' || maybeSent;
+  const refused = outcome?.outcome === 'refused' ? outcome : null;
+  const title = refused ? 'dailyAuth.result.refusedTitle' : unknown ? 'dailyAuth.result.unknownTitle' : 'dailyAuth.result.notSentTitle';
+  const kind = refused ? 'refused' : unknown ? 'unknown' : 'not-sent';
+  const bank = outcome ? outcome.bankName : (bankByIin(daily.bankIin)?.name ?? null);
+  return (
+    <section className="card step-card result-card" aria-live="polite" data-testid="step-da-result">
+      <div className={`result ${refused ? 'result-refused' : unknown ? 'result-unknown' : 'result-notsent'}`} data-testid="da-result" data-outcome={kind} data-reason={refused?.reason}>
+        <div className="result-head">
+          {unknown ? <IconQuestion size={44} className="result-icon" /> : <IconCross size={44} className="result-icon" />}
+          <h1 ref={heading} tabIndex={-1}>
+            {t(title)}
+          </h1>
+        </div>
+        {refused && (
+          <>
+            <p className="result-what">{t(`dailyAuth.refusal.${refused.reason}.what`)}</p>
+            <p className="result-todo">{t(`dailyAuth.refusal.${refused.reason}.todo`)}</p>
+            {refused.serverMessage && <p className="server-message small">{t('result.serverSaid', { message: refused.serverMessage })}</p>}
+          </>
+        )}
+        {outcome?.outcome === 'unknown' && <p className="result-what">{t(`unknownReason.${outcome.reason}`)}</p>}
+        {unknown && <p className="result-todo">{t('dailyAuth.result.unknownBody')}</p>}
+        {error && <ErrorNotice error={error} />}
+        <Facts
+          rows={[
+            [t('result.fields.bank'), bank, 'da-bank'],
+            [t('result.fields.aadhaar'), outcome?.maskedAadhaar ?? daily.maskedAadhaar, 'da-aadhaar'],
+            [t('result.fields.time'), outcome ? formatDateTime(outcome.at, i18n.language, { seconds: true }) : null, 'da-time'],
+            [t('result.fields.ref'), outcome?.ref ?? null, 'da-ref'],
+          ]}
+        />
+        {canRetry && (
+          <div className="actions">
+            <button type="button" className="button button-primary button-big" onClick={captureAgain}>
+              <IconFingerprint size={24} />
+              {t(refused?.reason === 'biometricMismatch' ? 'dailyAuth.result.captureAgain' : 'dailyAuth.result.tryAgain')}
+            </button>
+            {(refused || error) && (
+              <button type="button" className="button button-secondary button-big" onClick={editDetails}>
+                {t('dailyAuth.result.editDetails')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="step-actions">
+        <span className="flex-spacer" />
+        <button type="button" className="button button-secondary button-big" onClick={leave}>
+          {t(daily.returnTo === 'flow' ? 'dailyAuth.result.backToCustomer' : 'dailyAuth.result.backHome')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function DailyAuthFlow() {
+  const { t } = useTranslation();
+  const step = useKiosk((s) => s.daily.step);
+  const returnTo = useKiosk((s) => s.daily.returnTo);
+  return (
+    <section className="screen flow daily-auth" aria-label={t('dailyAuth.title')} data-testid="daily-auth">
+      <div className="flow-head">
+        <StepIndicator step={step} steps={DAILY_AUTH_STEPS} names="dailyAuth.steps" />
+        <AgentSummary />
+      </div>
+      {returnTo === 'flow' && step !== 'result' && (
+        <p className="muted daily-waiting" data-testid="customer-waiting">
+          {t('dailyAuth.customerWaiting')}
+        </p>
+      )}
+      {step === 'aadhaar' && <AgentAadhaarStep />}
+      {step === 'bank' && <AgentBankStep />}
+      {step === 'capture' && <AgentCaptureStep />}
+      {step === 'result' && <DailyAuthResult />}
+    </section>
+  );
+}
