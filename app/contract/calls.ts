@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'getSettlementAccounts',
   'getEkoStatus',
   'balanceEnquiry',
+  'miniStatement',
   'getDailyAuthStatus',
   'dailyAuthenticate',
   'getLastEnquiry',

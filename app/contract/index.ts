@@ -24,17 +24,10 @@ export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannel, type CallName } from './calls';
 /** An exact decimal amount in rupees, as a plain string ("5500.75"). Never a float. */
 export const MoneySchema = z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'plain decimal string'));
 
-export const ProfileSchema = z.enum(['demo', 'staging', 'production']);
-
-/**
- * Which generation of Eko's AePS request the counter sends. spec: the spec pages (aadhaar, bank_code
- * as the IIN, amount/pipe/notify_customer/source_ip). current: Eko's current docs and real traffic
- * (aadhar, bank_code as the IFSC bank prefix, none of those four).
- */
-export const EKO_EDITIONS = ['spec', 'current'] as const;
-export const EkoEditionSchema = z.enum(EKO_EDITIONS);
-export type EkoEdition = z.infer<typeof EkoEditionSchema>;
-export type Profile = z.infer<typeof ProfileSchema>;
+export { ProfileSchema, EKO_EDITIONS, EkoEditionSchema, type Profile, type EkoEdition } from './profiles';
+import { EkoEditionSchema, ProfileSchema } from './profiles';
+export * from './settings-fields';
+import { EkoSettingsInputSchema } from './settings-fields';
 
 const NoInput = z.strictObject({});
 
@@ -289,6 +282,42 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type EnquiryOutcome = z.infer<typeof EnquiryOutcomeSchema>;
 
+// ---------------------------------------------------------------------------
+// Mini statement: the customer's last transactions, through the same flow as a balance enquiry.
+
+/** One line of a mini statement, newest first. Shown and printed on demand, never journalled or logged. */
+export const StatementLineSchema = z.object({
+  /** The bank's date as YYYY-MM-DD (a bank that sends only DD/MM gets the year that puts it in the last twelve months). */
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  /** debit: money out of the account (Dr); credit: money in (Cr). */
+  direction: z.enum(['debit', 'credit']),
+  amount: MoneySchema,
+  /** The bank's narration, trimmed (banks pad it with spaces). */
+  narration: z.string(),
+});
+export type StatementLine = z.infer<typeof StatementLineSchema>;
+
+export const MiniStatementOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('success'),
+    ...EnquiryCommon,
+    /** The customer's balance (customer_balance); null: the bank gave none (a blank or "0.0" on a statement). */
+    balance: z.nullable(MoneySchema),
+    lines: z.array(StatementLineSchema).check(z.maxLength(50)),
+    tid: z.nullable(z.string()),
+    bankRef: z.nullable(z.string()),
+  }),
+  z.object({
+    outcome: z.literal('refused'),
+    ...EnquiryCommon,
+    reason: z.enum(REFUSAL_REASONS),
+    serverMessage: z.nullable(z.string()),
+    tid: z.nullable(z.string()),
+  }),
+  z.object({ outcome: z.literal('unknown'), ...EnquiryCommon, reason: z.enum(UNKNOWN_REASONS), tid: z.nullable(z.string()) }),
+]);
+export type MiniStatementOutcome = z.infer<typeof MiniStatementOutcomeSchema>;
+
 /**
  * The enquiry the main side is working on or has just finished, so a renderer
  * that was reloaded or recreated mid-enquiry can tell the agent where things
@@ -369,8 +398,8 @@ export type DailyAuthOutcome = z.infer<typeof DailyAuthOutcomeSchema>;
 // History (the journal), follow-up, receipts, diagnostics
 
 export const JOURNAL_OUTCOMES = ['success', 'refused', 'unknown', 'notSent'] as const;
-/** What a journal row is: a customer's balance enquiry, or the agent's daily authentication. */
-export const OPERATION_KINDS = ['balance', 'dailyAuth'] as const;
+/** What a journal row is: a customer's balance enquiry or mini statement, or the agent's daily authentication. */
+export const OPERATION_KINDS = ['balance', 'miniStatement', 'dailyAuth'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** listEnquiries answers at most this many rows (the newest); `matching` says how many there are. */
@@ -393,6 +422,8 @@ export const HistoryRowSchema = z.object({
   bankRef: z.nullable(z.string()),
   uidaiRef: z.nullable(z.string()),
   balance: z.nullable(MoneySchema),
+  /** A mini statement's number of lines (the lines themselves are never kept); null for other kinds. */
+  lines: z.optional(z.nullable(z.int())),
   errorCode: z.nullable(z.string()),
 });
 export type HistoryRow = z.infer<typeof HistoryRowSchema>;
@@ -481,19 +512,6 @@ export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 // ---------------------------------------------------------------------------
 // Operator settings (behind the operator PIN)
 
-/** The KIOSK_* variable that wins over each settings field (Settings.envOverrides lists the ones set). */
-export const SETTINGS_FIELD_ENV = {
-  profile: 'KIOSK_PROFILE',
-  baseUrl: 'KIOSK_EKO_BASE_URL',
-  developerKey: 'KIOSK_EKO_DEVELOPER_KEY',
-  accessKey: 'KIOSK_EKO_ACCESS_KEY',
-  initiatorId: 'KIOSK_EKO_INITIATOR_ID',
-  userCode: 'KIOSK_EKO_USER_CODE',
-  aadhaarPublicKey: 'KIOSK_EKO_AADHAAR_KEY',
-  agentMobile: 'KIOSK_AGENT_MOBILE',
-  latlong: 'KIOSK_LATLONG',
-  edition: 'KIOSK_EKO_EDITION',
-} as const;
 //
 // First run (no setup saved yet): saveSettings needs no token but must set newPin;
 // testConnection needs no token. Afterwards both need the token unlockSettings gives.
@@ -514,40 +532,6 @@ function isTrivialPin(pin: string): boolean {
 
 /** A settings-session token from unlockSettings. */
 const SettingsTokenSchema = z.string().check(z.minLength(16), z.maxLength(128));
-
-/** An Eko key as entered: printable ASCII without spaces (Eko's keys are hex or UUIDs). */
-const EkoSecretInputSchema = z.string().check(z.minLength(8), z.maxLength(256), z.regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces'));
-
-export const LatLongSchema = z.string().check(
-  z.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'latitude,longitude (e.g. 28.6139,77.2090)'),
-  z.refine((t) => {
-    const [lat, long] = t.split(',').map(Number);
-    return Math.abs(lat!) <= 90 && Math.abs(long!) <= 180;
-  }, 'latitude within ±90, longitude within ±180'),
-);
-
-/**
- * The Eko fields of a candidate. Every field is optional: left out = keep what is saved
- * (on a profile change, the old profile's account fields and keys are dropped instead,
- * except latlong, the shop's own); null = back to the profile's default (for a key: delete it).
- */
-export const EkoSettingsInputSchema = z.strictObject({
-  /** Eko's API base URL; null = the profile's (demo: the built-in sandbox). https, or http to this PC only. */
-  baseUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }).check(z.maxLength(300)))),
-  developerKey: z.optional(z.nullable(EkoSecretInputSchema)),
-  accessKey: z.optional(z.nullable(EkoSecretInputSchema)),
-  /** The partner's registered mobile (10 digits). */
-  initiatorId: z.optional(z.nullable(z.string().check(z.regex(/^\d{10}$/)))),
-  /** The agent's numeric user code from Eko. */
-  userCode: z.optional(z.nullable(z.string().check(z.regex(/^\d{4,12}$/)))),
-  /** The agent's registered mobile (wallet customer_id); null = the initiator id. */
-  agentMobile: z.optional(z.nullable(z.string().check(z.regex(/^[6-9]\d{9}$/)))),
-  latlong: z.optional(z.nullable(LatLongSchema)),
-  /** Eko's RSA public key (base64 DER or PEM); null = the profile's built-in key. */
-  aadhaarPublicKey: z.optional(z.nullable(z.string().check(z.minLength(100), z.maxLength(4096)))),
-  /** The request edition; null = the default (spec). */
-  edition: z.optional(z.nullable(EkoEditionSchema)),
-});
 
 /** A stored secret as the screen may show it. source: where the running value comes from. */
 export const MaskedSecretSchema = z.object({
@@ -655,6 +639,8 @@ export const contract = {
   getEkoStatus: call(NoInput, EkoStatusSchema),
 
   balanceEnquiry: call(BalanceEnquiryInputSchema, EnquiryOutcomeSchema),
+  /** The same customer details, capture and consent as a balance enquiry; answers the statement's lines. */
+  miniStatement: call(BalanceEnquiryInputSchema, MiniStatementOutcomeSchema),
   getDailyAuthStatus: call(NoInput, DailyAuthStatusSchema),
   /** The agent's daily authentication: billed, so only ever on the agent's explicit action. */
   dailyAuthenticate: call(DailyAuthInputSchema, DailyAuthOutcomeSchema),

@@ -3,13 +3,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, describeConfig, loadStartupConfig, prepareDataDir, type KioskConfig } from '../services/config/config';
+import { ConfigError, describeConfig, type KioskConfig } from '../services/config/config';
+import { loadStartupConfig, prepareDataDir } from '../services/config/startup';
 import { createLogger, type Logger } from '../services/log/logger';
 import { startServices, type ReceiptPrinter, type Services } from '../services';
 import { createDevFileSecretStore, unavailableSecretStore, type SecretStore } from '../services/settings/secret-store';
 import { createLiveServices } from '../services/settings/live-services';
 import { createSettingsService } from '../services/settings/settings-service';
 import { createHandlers } from './handlers';
+import type { DemoPeers } from '../services/demo-peers';
 import { demoPeers } from './demo-peers';
 import { createDispatch, type Dispatch } from './dispatch';
 
@@ -59,8 +61,11 @@ export async function boot(options: {
   secretStore?: SecretStore;
   /** Receives every log line after redaction (tests). */
   onLogLine?: (line: string) => void;
+  /** The demo profile's peers. Default: the simulators on loopback (./demo-peers.ts). */
+  peers?: DemoPeers;
 }): Promise<Booted> {
   const env = options.env ?? process.env;
+  const peers = options.peers ?? demoPeers;
   const dataDir = prepareDataDir(env, options.dataDir);
   const secretStore = options.secretStore ?? (options.host === 'web' ? createDevFileSecretStore(dataDir) : unavailableSecretStore('os'));
   // A bad KIOSK_* variable throws here; bad saved settings give the training profile and a problem to fix.
@@ -81,10 +86,10 @@ export async function boot(options: {
       version: appVersion(),
       assetsDir: options.assetsDir ?? path.resolve('assets'),
       printer: options.printer,
-      peers: demoPeers,
+      peers,
     });
   const live = createLiveServices(await start(config), start, logger);
-  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live, configProblem: problem, peers: demoPeers });
+  const settings = createSettingsService({ env, dataDir: config.dataDir, secretStore, logger, live, configProblem: problem, peers });
   const dispatch = createDispatch(createHandlers(live.ready, settings), logger);
   return {
     get config() {

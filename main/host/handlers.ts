@@ -29,6 +29,7 @@ export function createHandlers(services: () => Promise<Services>, settings: Sett
     getEkoStatus: async () => (await services()).eko.status(),
 
     balanceEnquiry: async (input) => (await services()).enquiry.run(input),
+    miniStatement: async (input) => (await services()).miniStatement.run(input),
     getDailyAuthStatus: async () => (await services()).dailyAuth.status(),
     dailyAuthenticate: async (input) => (await services()).dailyAuth.authenticate(input),
     getLastEnquiry: async () => (await services()).enquiry.last(),

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 
-export interface EkoSignedHeaders {
+interface EkoSignedHeaders {
   developer_key: string;
   'secret-key': string;
   'secret-key-timestamp': string;

@@ -19,8 +19,9 @@ import { createHistory, inquiryToOutcome, type HistoryFacade } from './journal/h
 import { createEnquiryService } from './enquiry/enquiry-service';
 import { createDailyAuthService, type DailyAuthFacade } from './daily-auth/daily-auth-service';
 import { createOperationRunner } from './operations/runner';
+import { createMiniStatementService, type MiniStatementFacade } from './enquiry/mini-statement-service';
 import { createDiagnostics, type DiagnosticsFacade } from './diagnostics/diagnostics';
-import { checkEkoConnection, connectionTestOf } from './eko';
+import { checkEkoConnection } from './eko';
 import { startEko } from './eko/start';
 import { startRd } from './rd/start';
 import type { DemoPeers } from './demo-peers';
@@ -40,13 +41,14 @@ export interface Services {
   eko: EkoFacade;
   enquiry: EnquiryFacade;
   dailyAuth: DailyAuthFacade;
+  miniStatement: MiniStatementFacade;
   history: HistoryFacade;
   diagnostics: DiagnosticsFacade;
   printer: ReceiptPrinter | null;
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   config: KioskConfig;
   logger: Logger;
   host: AppInfo['host'];
@@ -96,6 +98,7 @@ async function start(options: StartOptions, stops: Stops): Promise<Services> {
   const runner = createOperationRunner({ rd, eko, journal, profile: config.profile, logger });
   const enquiry = createEnquiryService({ runner, banks, logger });
   const dailyAuth = createDailyAuthService({ runner, journal, banks, profile: config.profile, logger });
+  const miniStatement = createMiniStatementService({ runner, banks });
   const history = createHistory({
     journal,
     inquire: async (row) => inquiryToOutcome(row, await eko.transactionInquiry(row.clientRefId)),
@@ -109,7 +112,7 @@ async function start(options: StartOptions, stops: Stops): Promise<Services> {
     dataDir: config.dataDir,
     host,
     deviceStatus: () => rd.status(),
-    ekoCheck: async () => connectionTestOf(await checkEkoConnection(eko), secrets()),
+    ekoCheck: () => checkEkoConnection(eko, secrets()),
     journalHealth: () => journal.health(),
     config: () => describeConfig(config),
     secrets,
@@ -137,6 +140,7 @@ async function start(options: StartOptions, stops: Stops): Promise<Services> {
     eko,
     enquiry,
     dailyAuth,
+    miniStatement,
     history,
     diagnostics,
     printer: options.printer ?? null,

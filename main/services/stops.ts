@@ -3,7 +3,7 @@
  * its stop as it succeeds, so a start-up that fails half way stops exactly what it had started.
  * A stop that fails does not keep the others from running.
  */
-export type Stop = () => Promise<void> | void;
+type Stop = () => Promise<void> | void;
 
 export class Stops {
   private readonly stops: Stop[] = [];

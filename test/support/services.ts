@@ -59,6 +59,10 @@ export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn
     getSettlementBalance: record('getSettlementBalance', { balance: '10', currency: 'INR', customerId: '9962981729' }),
     getSettlementAccounts: record('getSettlementAccounts', { unsettledFund: '0', remainingLimit: '0', recipients: [] }),
     getEkoStatus: record('getEkoStatus', { baseUrl: 'x', clockSkewMs: null, clockWarning: false }),
+    miniStatement: record('miniStatement', {
+      outcome: 'success' as const, clientRefId: 'KSK1', at: new Date(0).toISOString(), maskedAadhaar: 'XXXX XXXX 1234', maskedMobile: 'XXXXXX3210',
+      bankIin: '607094', bankName: 'State Bank of India', balance: null, lines: [], tid: null, bankRef: null,
+    }),
     getDailyAuthStatus: record('getDailyAuthStatus', { day: '2026-12-02', state: 'notDone' as const, doneAt: null, askedAgain: false, lastBankIin: null }),
     dailyAuthenticate: record('dailyAuthenticate', {
       outcome: 'success' as const, ref: 'KSK1', at: new Date(0).toISOString(), maskedAadhaar: 'XXXX XXXX 1234', bankIin: '607094', bankName: 'State Bank of India',

@@ -13,9 +13,9 @@ import type { JournalHealth } from '../journal/journal';
 import { EXPORTS_DIR_NAME } from '../journal/file-retention';
 import { connectionError } from '../eko/doctor';
 
-export type EkoCheck = () => Promise<Diagnostics['eko']>;
+type EkoCheck = () => Promise<Diagnostics['eko']>;
 
-export interface DiagnosticsDeps {
+interface DiagnosticsDeps {
   version: string;
   profile: Diagnostics['profile'];
   dataDir: string;

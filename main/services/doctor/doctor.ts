@@ -14,11 +14,12 @@ import { appVersion } from '../../host/boot';
 import fs from 'node:fs';
 import { formatRupees } from '../../../app/domain/money';
 import path from 'node:path';
-import { checkEkoConnection, ekoDoctorReport, type EkoDoctorReport } from '../eko';
+import type { ConnectionTest } from '../../../app/contract';
+import { checkEkoConnection } from '../eko';
 import { startEko } from '../eko/start';
 import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type JournalInspection } from '../journal/journal';
 
-export interface RdDoctorReport {
+interface RdDoctorReport {
   devices: RdService[];
   selected: { port: number; protocol: 'http' | 'https' } | null;
   /** Time of the full scan, ms. */
@@ -32,7 +33,8 @@ export interface DoctorReport {
   /** Things said along the way (e.g. that the built-in simulator was started). */
   notes: string[];
   rd: RdDoctorReport;
-  eko: EkoDoctorReport;
+  /** The same connection check as Diagnostics and "Test connection". */
+  eko: ConnectionTest;
   /** null when the app has made no journal in this data dir yet. */
   journal: {
     rows: number;
@@ -44,7 +46,7 @@ export interface DoctorReport {
   } | null;
 }
 
-export interface DoctorHooks {
+interface DoctorHooks {
   /** Progress in words, as it happens (each scanner the moment it answers). */
   onLine?: (line: string) => void;
   logger?: Logger;
@@ -54,13 +56,13 @@ export interface DoctorHooks {
   peers?: DemoPeers;
 }
 
-export function describeService(s: RdService): string {
+function describeService(s: RdService): string {
   const info = s.deviceInfoPath ? `device info ${s.deviceInfoPath}` : 'no device-info interface';
   return `${s.status} "${s.info || 'unnamed RD service'}" on ${s.protocol} port ${s.port} (capture ${s.capturePath}, ${info})`;
 }
 
 /** Scans for RD services the way the app does (starting the demo simulator when the app would). */
-export async function checkRd(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<RdDoctorReport> {
+async function checkRd(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<RdDoctorReport> {
   const say = (line: string) => hooks.onLine?.(line);
   const stops = new Stops();
   try {
@@ -96,7 +98,7 @@ function describePorts(ports: readonly number[]): string {
 }
 
 /** Eko: reachability, signature accepted, clock skew, wallet balance (the sandbox in the demo profile, as the app does). */
-export async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<EkoDoctorReport> {
+async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, notes: string[] = []): Promise<ConnectionTest> {
   const say = (line: string) => hooks.onLine?.(line);
   const stops = new Stops();
   try {
@@ -107,7 +109,7 @@ export async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, not
     }
     const { eko: client } = await startEko(config, hooks.logger ?? silentLogger, stops, { peers: hooks.peers ?? NO_DEMO_PEERS });
     say(`Eko: calling ${client.status().baseUrl}…`);
-    return ekoDoctorReport(await checkEkoConnection(client), [config.eko.accessKey, config.eko.developerKey]);
+    return await checkEkoConnection(client, [config.eko.accessKey, config.eko.developerKey]);
   } finally {
     await stops.stopAll();
   }
@@ -164,7 +166,7 @@ export function printDoctor(report: DoctorReport, print: (line: string) => void)
     print(`Eko: reachable at ${eko.baseUrl}, signature accepted, clock skew ${skew}, wallet balance ${eko.walletBalance === null ? 'unknown' : formatRupees(eko.walletBalance)}.`);
     if (eko.clockSkewMs !== null && Math.abs(eko.clockSkewMs) > 30_000) print("Eko: this PC's clock is more than 30 s off — set the date and time to automatic.");
   } else {
-    print(`Eko: NOT OK at ${eko.baseUrl} — ${eko.error ?? 'unknown error'}.`);
+    print(`Eko: NOT OK at ${eko.baseUrl} — ${eko.error ? `${eko.error.code}: ${eko.error.detail}` : 'unknown error'}.`);
   }
   const { journal } = report;
   if (journal) {

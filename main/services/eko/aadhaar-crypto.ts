@@ -6,7 +6,7 @@
 import forge from 'node-forge';
 import { KioskError } from '../../../app/contract';
 
-export type AadhaarEncryptor = (aadhaar: string) => string;
+type AadhaarEncryptor = (aadhaar: string) => string;
 
 /** Parses the key once (base64 SubjectPublicKeyInfo DER, or PEM) and returns the encryptor. */
 export function createAadhaarEncryptor(publicKeyText: string): AadhaarEncryptor {
@@ -32,11 +32,11 @@ function parsePublicKey(text: string): forge.pki.rsa.PublicKey {
 }
 
 /** The shortest RSA key accepted for the Aadhaar number (Eko's published keys are 1024 bits). */
-export const MIN_AADHAAR_KEY_BITS = 1024;
+const MIN_AADHAAR_KEY_BITS = 1024;
 
 /** What is wrong with a key readRsaPublicKey refuses, in the words configuration errors use. */
-export const AADHAAR_KEY_PROBLEM = 'is not an RSA public key (base64 DER or PEM)';
-export const AADHAAR_KEY_TOO_SHORT = `is an RSA key shorter than ${MIN_AADHAAR_KEY_BITS} bits: Eko's published keys are RSA-${MIN_AADHAAR_KEY_BITS}`;
+const AADHAAR_KEY_PROBLEM = 'is not an RSA public key (base64 DER or PEM)';
+const AADHAAR_KEY_TOO_SHORT = `is an RSA key shorter than ${MIN_AADHAAR_KEY_BITS} bits: Eko's published keys are RSA-${MIN_AADHAAR_KEY_BITS}`;
 
 /** The configuration problem of a key readRsaPublicKey refused with this error. */
 export function aadhaarKeyProblem(err: unknown): string {

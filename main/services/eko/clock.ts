@@ -17,7 +17,7 @@ export const CLOCK_TOLERANCE_MS = 30_000;
 /** Beyond this the skew is not corrected at all: pcClockWrong(). */
 export const CLOCK_MAX_CORRECTION_MS = 24 * 60 * 60_000;
 
-export interface EkoClock {
+interface EkoClock {
   /** This PC's time, ms. */
   local(): number;
   /**

@@ -3,7 +3,7 @@ export type { EkoFacade } from './facade';
 export { startEko } from './start';
 export { createEkoClient, newClientRefId } from './client';
 export type { BalanceEnquiryRequest, EkoClient, EkoClientConfig, EkoClientOptions, InquiryResult } from './client';
-export { checkEkoConnection, connectionError, connectionTestOf, ekoDoctorReport, type EkoDoctorReport } from './doctor';
+export { checkEkoConnection, connectionError } from './doctor';
 export { ekoHeaders, ekoSecretKey } from '../../protocol/eko-signing';
 export { createAadhaarEncryptor } from './aadhaar-crypto';
 export { CLOCK_TOLERANCE_MS } from './clock';

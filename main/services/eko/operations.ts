@@ -10,13 +10,15 @@ import {
   type DailyAuthOutcome,
   type EkoEdition,
   type EnquiryOutcome,
+  type MiniStatementOutcome,
   type OperationKind,
   type UnknownReason,
 } from '../../../app/contract';
 import { isValidAadhaar, maskAadhaar } from '../../../app/domain/aadhaar';
 import { isValidMobile, maskMobile } from '../../../app/domain/mobile';
-import type { JournalAnswer } from '../journal/journal';
-import { readDailyAuth, readEnquiry, type Envelope } from './responses';
+import { indianDay } from '../../../app/domain/indian-day';
+import { journalAnswerOf, type JournalAnswer } from '../journal/journal';
+import { readDailyAuth, readEnquiry, readMiniStatement, type Envelope } from './responses';
 
 /** What an answer to a sent request was: an Eko envelope to read, or no verdict at all. */
 export type EkoReply = { kind: 'envelope'; envelope: Envelope } | { kind: 'noVerdict'; reason: UnknownReason };
@@ -35,7 +37,7 @@ export interface RequestContext {
 }
 
 /** The bank as an operation needs it: both codes, since the edition decides which is sent. */
-export interface OperationBank {
+interface OperationBank {
   iin: string;
   /** The IFSC bank prefix; null when the list has none (regional rural banks). */
   ifsc: string | null;
@@ -89,7 +91,7 @@ function checkBank(bank: OperationBank, edition: EkoEdition): void {
 // ---------------------------------------------------------------------------
 // Balance enquiry
 
-export interface BalanceEnquiryInput {
+interface BalanceEnquiryInput {
   /** The customer's mobile: the path's customer_id. */
   customerMobile: string;
   /** The clear 12-digit number: encrypted and masked while the request is built, then dropped. */
@@ -101,49 +103,56 @@ export interface BalanceEnquiryInput {
   notifyCustomer?: 0 | 1;
 }
 
+/** The body of a customer's request (balance enquiry, mini statement): exactly each edition's fields, in its documents' order and types. */
+function customerBody(input: BalanceEnquiryInput, ref: string, context: RequestContext): Record<string, unknown> {
+  const common = { initiator_id: context.initiatorId, user_code: context.userCode, client_ref_id: ref };
+  return context.edition === 'spec'
+    ? {
+        ...common,
+        bank_code: bankCode(input.bank, 'spec'),
+        amount: 0,
+        aadhaar: context.encryptAadhaar(input.aadhaar),
+        piddata: input.pidXml,
+        pipe: 0,
+        notify_customer: input.notifyCustomer ?? 0,
+        latlong: context.latlong,
+        source_ip: context.sourceIp(),
+      }
+    : {
+        ...common,
+        bank_code: bankCode(input.bank, 'current'),
+        aadhar: context.encryptAadhaar(input.aadhaar),
+        piddata: input.pidXml,
+        latlong: context.latlong,
+      };
+}
+
+/** The customer's details checked before anything is encrypted (balance enquiry, mini statement). */
+function checkCustomer(input: BalanceEnquiryInput, context: RequestContext): void {
+  if (!isValidMobile(input.customerMobile) || !/^\d{10}$/.test(input.customerMobile)) {
+    throw new KioskError('input.invalid', { detail: 'customer mobile', params: { field: 'customerMobile' } });
+  }
+  checkAadhaar(input.aadhaar);
+  checkBank(input.bank, context.edition);
+  if (!input.pidXml) throw new KioskError('input.invalid', { detail: 'empty PID block', params: { field: 'piddata' } });
+}
+
+const customerCommon = (input: BalanceEnquiryInput, ref: string, at: string): OperationCommon => ({
+  ref,
+  at,
+  maskedAadhaar: maskAadhaar(input.aadhaar),
+  maskedMobile: maskMobile(input.customerMobile),
+  bankIin: input.bank.iin,
+  bankName: input.bank.name,
+});
+
 export const balanceEnquiryOperation: EkoOperation<BalanceEnquiryInput, EnquiryOutcome> = {
   kind: 'balance',
   method: 'POST',
   path: (input) => `/customer/collection/aeps-fingpay/balance-enquiry/${encodeURIComponent(input.customerMobile)}`,
-  check(input, context) {
-    if (!isValidMobile(input.customerMobile) || !/^\d{10}$/.test(input.customerMobile)) {
-      throw new KioskError('input.invalid', { detail: 'customer mobile', params: { field: 'customerMobile' } });
-    }
-    checkAadhaar(input.aadhaar);
-    checkBank(input.bank, context.edition);
-    if (!input.pidXml) throw new KioskError('input.invalid', { detail: 'empty PID block', params: { field: 'piddata' } });
-  },
-  body(input, ref, context) {
-    const common = { initiator_id: context.initiatorId, user_code: context.userCode, client_ref_id: ref };
-    // Exactly each edition's fields, in its documents' order and types.
-    return context.edition === 'spec'
-      ? {
-          ...common,
-          bank_code: bankCode(input.bank, 'spec'),
-          amount: 0,
-          aadhaar: context.encryptAadhaar(input.aadhaar),
-          piddata: input.pidXml,
-          pipe: 0,
-          notify_customer: input.notifyCustomer ?? 0,
-          latlong: context.latlong,
-          source_ip: context.sourceIp(),
-        }
-      : {
-          ...common,
-          bank_code: bankCode(input.bank, 'current'),
-          aadhar: context.encryptAadhaar(input.aadhaar),
-          piddata: input.pidXml,
-          latlong: context.latlong,
-        };
-  },
-  common: (input, ref, at) => ({
-    ref,
-    at,
-    maskedAadhaar: maskAadhaar(input.aadhaar),
-    maskedMobile: maskMobile(input.customerMobile),
-    bankIin: input.bank.iin,
-    bankName: input.bank.name,
-  }),
+  check: checkCustomer,
+  body: customerBody,
+  common: customerCommon,
   read(reply, common) {
     const base = enquiryCommon(common);
     if (reply.kind === 'noVerdict') return { outcome: 'unknown', ...base, reason: reply.reason, tid: null };
@@ -165,10 +174,30 @@ export const balanceEnquiryOperation: EkoOperation<BalanceEnquiryInput, EnquiryO
     return { outcome: 'unknown', ...base, reason: reading.reason, tid: reading.tid };
   },
   interrupted: (common) => ({ outcome: 'unknown', ...enquiryCommon(common), reason: 'interrupted', tid: null }),
-  journalAnswer: (outcome) =>
-    outcome.outcome === 'success'
-      ? { clientRefId: outcome.clientRefId, bankName: outcome.bankName, outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, serverMessage: null }
-      : { clientRefId: outcome.clientRefId, bankName: outcome.bankName, outcome: outcome.outcome, reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, serverMessage: outcome.outcome === 'refused' ? outcome.serverMessage : null },
+  journalAnswer: journalAnswerOf,
+};
+
+// ---------------------------------------------------------------------------
+// Mini statement: the same customer, capture and body as a balance enquiry; the result is the lines.
+
+export const miniStatementOperation: EkoOperation<BalanceEnquiryInput, MiniStatementOutcome> = {
+  kind: 'miniStatement',
+  method: 'POST',
+  path: (input) => `/customer/collection/aeps-fingpay/mini-statement/${encodeURIComponent(input.customerMobile)}`,
+  check: checkCustomer,
+  body: customerBody,
+  common: customerCommon,
+  read(reply, common) {
+    const base = enquiryCommon(common);
+    if (reply.kind === 'noVerdict') return { outcome: 'unknown', ...base, reason: reply.reason, tid: null };
+    // Dates without a year are placed in the twelve months up to the Indian day the statement was asked.
+    const reading = readMiniStatement(reply.envelope, indianDay(new Date(common.at)).day);
+    if (reading.outcome === 'success') return { outcome: 'success', ...base, balance: reading.balance, lines: reading.lines, tid: reading.tid, bankRef: reading.bankRef };
+    if (reading.outcome === 'refused') return { outcome: 'refused', ...base, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
+    return { outcome: 'unknown', ...base, reason: reading.reason, tid: reading.tid };
+  },
+  interrupted: (common) => ({ outcome: 'unknown', ...enquiryCommon(common), reason: 'interrupted', tid: null }),
+  journalAnswer: journalAnswerOf,
 };
 
 function enquiryCommon(common: OperationCommon) {
@@ -178,7 +207,7 @@ function enquiryCommon(common: OperationCommon) {
 // ---------------------------------------------------------------------------
 // The agent's daily authentication (Eko's current edition's call, whatever the counter's edition)
 
-export interface DailyAuthRequestInput {
+interface DailyAuthRequestInput {
   /** The agent's own clear Aadhaar number: encrypted and masked while the request is built. */
   aadhaar: string;
   bank: OperationBank;

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { normalizeDecimal } from '../../../app/domain/money';
-import type { DailyAuthRefusal, RefusalReason } from '../../../app/contract';
+import type { DailyAuthRefusal, RefusalReason, StatementLine } from '../../../app/contract';
 import { refusalReason } from './refusals';
 import { maskNumbersInText } from '../../../app/domain/privacy';
 
@@ -166,9 +166,9 @@ export function invalidParamFields(envelope: Envelope): string[] | null {
 }
 
 /** response_type_id of a refusal: transaction fail (1464, real 1467), mini statement fail (1528), daily authentication fail (1714). */
-export const REFUSAL_TYPES: ReadonlySet<number> = new Set([1464, 1467, 1528, 1714]);
+const REFUSAL_TYPES: ReadonlySet<number> = new Set([1464, 1467, 1528, 1714]);
 /** response_type_id of a success: balance enquiry (1466), withdrawal (1463), mini statement (1527), daily authentication (1713). */
-export const SUCCESS_TYPES: ReadonlySet<number> = new Set([1463, 1466, 1527, 1713]);
+const SUCCESS_TYPES: ReadonlySet<number> = new Set([1463, 1466, 1527, 1713]);
 
 /**
  * true: Eko says it did it; false: Eko says no; null: the envelope does not say.
@@ -186,7 +186,7 @@ export function envelopeSuccess(envelope: Envelope): boolean | null {
 }
 
 /** What a balance-enquiry (or transaction-inquiry) answer means, before the request's own details are added. */
-export type EnquiryReading =
+type EnquiryReading =
   | {
       outcome: 'success';
       /** The customer's balance (customerBalance); null: the bank gave none. */
@@ -255,7 +255,7 @@ export function readEnquiry(envelope: Envelope): EnquiryReading {
 }
 
 /** What a daily-authentication answer means. */
-export type DailyAuthReading =
+type DailyAuthReading =
   | { outcome: 'success' }
   | { outcome: 'refused'; reason: DailyAuthRefusal; serverMessage: string | null }
   | { outcome: 'unknown'; reason: 'unexpectedData' | 'awaited' };
@@ -290,4 +290,62 @@ export function isNoKeyAnswer(envelope: Envelope): boolean {
  */
 export function isDailyKycStatusAnswer(envelope: Envelope): boolean {
   return envelope.response_type_id === 1969;
+}
+
+/** One line of Eko's mini_statement_list, each field read on its own. */
+const StatementLineIn = z.object({
+  date: z.string(),
+  amount: MoneyIn,
+  txnType: z.string(),
+  narration: z.string().nullish(),
+});
+
+/**
+ * A statement line's date as YYYY-MM-DD. Banks send DD/MM/YYYY or only DD/MM: a date without a
+ * year gets the year that puts it in the twelve months up to `today` (an Indian-calendar date).
+ * null: not a date.
+ */
+export function statementDate(text: string, today: string): string | null {
+  const m = /^\s*(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?\s*$/.exec(text);
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  let year = m[3] === undefined ? ty : m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  // Without a year: this year's date unless that is after today, then last year's.
+  if (m[3] === undefined && (month > tm || (month === tm && day > td))) year -= 1;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export type MiniStatementReading =
+  | { outcome: 'success'; balance: string | null; lines: StatementLine[]; tid: string | null; bankRef: string | null }
+  | { outcome: 'refused'; reason: RefusalReason; serverMessage: string | null; tid: string | null }
+  | { outcome: 'unknown'; reason: 'awaited' | 'onHold' | 'unexpectedData'; tid: string | null };
+
+/**
+ * Reads a mini-statement answer: 1527 with data.mini_statement_list and customer_balance, 1528 with
+ * the reason in data.comment. On a statement a blank or zero customer_balance ("0.0") means the bank
+ * gave none. A list that cannot be read is not a statement to show: unknown, never a wrong list.
+ */
+export function readMiniStatement(envelope: Envelope, today: string): MiniStatementReading {
+  const reading = readEnquiry(envelope);
+  if (reading.outcome !== 'success') return reading;
+  const data = envelope.data !== null && typeof envelope.data === 'object' && !Array.isArray(envelope.data) ? (envelope.data as Record<string, unknown>) : {};
+  const rawList = data.mini_statement_list ?? [];
+  if (!Array.isArray(rawList) || rawList.length > 50) return { outcome: 'unknown', reason: 'unexpectedData', tid: reading.tid };
+  const lines: StatementLine[] = [];
+  for (const raw of rawList) {
+    const line = StatementLineIn.safeParse(raw);
+    const date = line.success ? statementDate(line.data.date, today) : null;
+    const type = line.success ? line.data.txnType.trim().toLowerCase() : '';
+    if (!line.success || date === null || (type !== 'dr' && type !== 'cr')) return { outcome: 'unknown', reason: 'unexpectedData', tid: reading.tid };
+    lines.push({ date, direction: type === 'dr' ? 'debit' : 'credit', amount: line.data.amount, narration: (line.data.narration ?? '').trim() });
+  }
+  // Newest first, keeping the bank's order within a day.
+  const ordered = lines.map((line, i) => ({ line, i })).sort((a, b) => (a.line.date === b.line.date ? a.i - b.i : a.line.date < b.line.date ? 1 : -1)).map(({ line }) => line);
+  const balance = reading.balanceUnreadable || reading.balance === null || /^0+(\.0+)?$/.test(reading.balance) ? null : reading.balance;
+  return { outcome: 'success', balance, lines: ordered, tid: reading.tid, bankRef: reading.bankRef };
 }

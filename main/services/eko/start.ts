@@ -10,7 +10,7 @@ import type { Logger } from '../log/logger';
 import type { Stops } from '../stops';
 import { createEkoClient, type EkoClient } from './client';
 
-export interface StartedEko {
+interface StartedEko {
   eko: EkoClient;
   /** The demo sandbox's address when one was started; null when the configured server is used. */
   simulated: string | null;

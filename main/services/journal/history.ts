@@ -11,14 +11,13 @@ import type { InquiryResult } from '../eko';
 export interface HistoryFacade {
   list(query: Omit<JournalQuery, 'outcome'> & { outcome?: HistoryRow['outcome'] }): EnquiryList;
   followUp(clientRefId: string): Promise<HistoryRow>;
-  unresolvedCount(): number;
 }
 
 /**
  * What follow-up needs from the Eko client: the current outcome of an earlier
  * enquiry, or 'notFound' when Eko has no transaction with that reference.
  */
-export type TransactionInquiry = (row: JournalRow) => Promise<EnquiryOutcome | 'notFound'>;
+type TransactionInquiry = (row: JournalRow) => Promise<EnquiryOutcome | 'notFound'>;
 
 /** A transaction inquiry's answer as the outcome of the journaled enquiry it follows up. */
 export function inquiryToOutcome(row: JournalRow, result: InquiryResult): EnquiryOutcome | 'notFound' {
@@ -40,9 +39,9 @@ export function inquiryToOutcome(row: JournalRow, result: InquiryResult): Enquir
 }
 
 /** Eko may take a moment to list a new transaction; only after this long does "not found" mean "never arrived". */
-export const NOT_FOUND_SETTLES_AFTER_MS = 5 * 60_000;
+const NOT_FOUND_SETTLES_AFTER_MS = 5 * 60_000;
 
-export function toHistoryRow(row: JournalRow, inFlightRef: string | null): HistoryRow {
+function toHistoryRow(row: JournalRow, inFlightRef: string | null): HistoryRow {
   // "sent" with nothing in flight: the app stopped between sending and the answer.
   const lost = row.outcome === 'sent' && row.clientRefId !== inFlightRef;
   return {
@@ -61,6 +60,7 @@ export function toHistoryRow(row: JournalRow, inFlightRef: string | null): Histo
     bankRef: row.bankRef,
     uidaiRef: row.uidaiRef,
     balance: row.balance,
+    lines: row.kind === 'miniStatement' ? row.lines : null,
     errorCode: row.errorCode,
   };
 }
@@ -110,9 +110,6 @@ export function createHistory(deps: {
         log.info('follow-up answered', { clientRefId, outcome: outcome.outcome });
       }
       return toHistoryRow(deps.journal.get(clientRefId)!, deps.inFlightRef());
-    },
-    unresolvedCount() {
-      return deps.journal.count({ outcome: 'unknownOrSent' });
     },
   };
 }

@@ -17,7 +17,7 @@ import { maskNumbersInText } from '../../../app/domain/privacy';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
 
-export type JournalOutcome = 'sent' | 'success' | 'refused' | 'unknown' | 'notSent';
+type JournalOutcome = 'sent' | 'success' | 'refused' | 'unknown' | 'notSent';
 
 export interface JournalRow {
   id: number;
@@ -40,6 +40,8 @@ export interface JournalRow {
   bankRef: string | null;
   uidaiRef: string | null;
   balance: string | null;
+  /** A mini statement's number of lines; null for other kinds (the lines themselves are never kept). */
+  lines: number | null;
   errorCode: string | null;
   errorMessage: string | null;
 }
@@ -58,9 +60,22 @@ export interface SentEntry {
 
 /** An answer to record against a "sent" row. */
 export type JournalAnswer = { clientRefId: string; bankName: string; tid: string | null } & (
-  | { outcome: 'success'; reason: null; bankRef: string | null; uidaiRef: string | null; balance: string | null; serverMessage: null }
+  | { outcome: 'success'; reason: null; bankRef: string | null; uidaiRef: string | null; balance: string | null; serverMessage: null; lines?: number | null }
   | { outcome: 'refused' | 'unknown'; reason: string; bankRef: null; uidaiRef: null; balance: null; serverMessage: string | null }
 );
+
+/** A customer operation's outcome (balance enquiry, mini statement) as its journal row keeps it: masked, only the customer's balance. */
+export function journalAnswerOf(
+  outcome: Pick<EnquiryOutcome, 'clientRefId' | 'bankName' | 'tid'> &
+    ({ outcome: 'success'; balance: string | null; bankRef: string | null; uidaiRef?: string | null; lines?: readonly unknown[] } | { outcome: 'refused'; reason: string; serverMessage: string | null } | { outcome: 'unknown'; reason: string }),
+): JournalAnswer {
+  const base = { clientRefId: outcome.clientRefId, bankName: outcome.bankName, tid: outcome.tid };
+  if (outcome.outcome === 'success') {
+    // A statement's lines are the customer's private data: only how many there were is kept.
+    return { ...base, outcome: 'success', reason: null, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef ?? null, balance: outcome.balance, serverMessage: null, lines: outcome.lines?.length ?? null };
+  }
+  return { ...base, outcome: outcome.outcome, reason: outcome.reason, bankRef: null, uidaiRef: null, balance: null, serverMessage: outcome.outcome === 'refused' ? outcome.serverMessage : null };
+}
 
 export interface JournalQuery {
   /** ISO instants, inclusive from, exclusive to. */
@@ -194,6 +209,7 @@ interface DbRow {
   bank_ref: string | null;
   uidai_ref: string | null;
   balance: string | null;
+  lines: number | null;
   error_code: string | null;
   error_message: string | null;
 }
@@ -216,6 +232,7 @@ function toRow(r: DbRow): JournalRow {
     bankRef: r.bank_ref,
     uidaiRef: r.uidai_ref,
     balance: r.balance,
+    lines: r.lines ?? null,
     errorCode: r.error_code,
     errorMessage: r.error_message,
   };
@@ -374,12 +391,7 @@ export class Journal {
 
   /** A balance enquiry's answer: success, refused or unknown. */
   recordOutcome(outcome: EnquiryOutcome, now = new Date()): void {
-    this.recordAnswer(
-      outcome.outcome === 'success'
-        ? { clientRefId: outcome.clientRefId, bankName: outcome.bankName, outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, serverMessage: null }
-        : { clientRefId: outcome.clientRefId, bankName: outcome.bankName, outcome: outcome.outcome, reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, serverMessage: outcome.outcome === 'refused' ? outcome.serverMessage : null },
-      now,
-    );
+    this.recordAnswer(journalAnswerOf(outcome), now);
   }
 
   /** Any operation's answer (the balance enquiry's through recordOutcome). Only the customer's balance is kept, never the agent's wallet. */
@@ -388,14 +400,14 @@ export class Journal {
     const base = { clientRefId: answer.clientRefId, updatedAt: now.toISOString(), bankName: answer.bankName };
     const fields =
       outcome.outcome === 'success'
-        ? { outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, errorCode: null, errorMessage: null }
+        ? { outcome: 'success', reason: null, tid: outcome.tid, bankRef: outcome.bankRef, uidaiRef: outcome.uidaiRef, balance: outcome.balance, lines: outcome.lines ?? null, errorCode: null, errorMessage: null }
         : outcome.outcome === 'refused'
-          ? { outcome: 'refused', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, errorCode: `refused.${outcome.reason}`, errorMessage: scrubDigits(outcome.serverMessage) }
-          : { outcome: 'unknown', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, errorCode: `unknown.${outcome.reason}`, errorMessage: null };
+          ? { outcome: 'refused', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, lines: null, errorCode: `refused.${outcome.reason}`, errorMessage: scrubDigits(outcome.serverMessage) }
+          : { outcome: 'unknown', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, lines: null, errorCode: `unknown.${outcome.reason}`, errorMessage: null };
     const result = this.withoutWaitingForDisk(() =>
       this.db
         .prepare(
-          `UPDATE enquiries SET outcome=@outcome, reason=@reason, tid=@tid, bank_ref=@bankRef, uidai_ref=@uidaiRef, balance=@balance,
+          `UPDATE enquiries SET outcome=@outcome, reason=@reason, tid=@tid, bank_ref=@bankRef, uidai_ref=@uidaiRef, balance=@balance, lines=@lines,
              error_code=@errorCode, error_message=@errorMessage, bank_name=@bankName, updated_at=@updatedAt
            WHERE client_ref_id=@clientRefId`,
         )

@@ -2,7 +2,7 @@
  * Versioned schema migrations, applied in order; the applied version is kept in
  * SQLite's user_version. Never edit a shipped migration: add the next one.
  */
-export interface Migration {
+interface Migration {
   version: number;
   sql: string;
 }
@@ -41,10 +41,12 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // What a row is: a customer's balance enquiry, or the agent's daily authentication (same pipeline, same table).
+    // What a row is: a customer's balance enquiry or mini statement, or the agent's daily authentication
+    // (one pipeline, one table); a mini statement keeps only its number of lines, never the lines.
     version: 3,
     sql: `
-      ALTER TABLE enquiries ADD COLUMN kind TEXT NOT NULL DEFAULT 'balance' CHECK (kind IN ('balance','dailyAuth'));
+      ALTER TABLE enquiries ADD COLUMN kind TEXT NOT NULL DEFAULT 'balance' CHECK (kind IN ('balance','miniStatement','dailyAuth'));
+      ALTER TABLE enquiries ADD COLUMN lines INTEGER;
       CREATE INDEX enquiries_kind_time ON enquiries (kind, time);
     `,
   },

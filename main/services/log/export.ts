@@ -10,7 +10,7 @@ import { LOG_FILE_NAME } from './logger';
 import { redactText, redactValue } from './redact';
 import { zipSync, type Zippable } from 'fflate';
 
-export interface ExportLogsOptions {
+interface ExportLogsOptions {
   /** The logger's folder (<dataDir>/logs). */
   logDir: string;
   /** A path ending in .zip writes one zip file there; any other path is a folder the files are copied into. */
@@ -19,7 +19,7 @@ export interface ExportLogsOptions {
   secrets?: readonly string[];
 }
 
-export interface ExportLogsResult {
+interface ExportLogsResult {
   /** The zip file or the folder written. */
   path: string;
   /** The log files exported, newest first (kiosk.log, kiosk.log.1, …). */

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { redactText, redactValue } from './redact';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
@@ -25,7 +25,7 @@ export interface Logger {
   addSecrets(...secrets: string[]): void;
 }
 
-export interface LoggerOptions {
+interface LoggerOptions {
   /** Directory of kiosk.log; null writes no file. */
   dir: string | null;
   console?: boolean;
@@ -43,10 +43,10 @@ export interface LoggerOptions {
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export const LOG_FILE_NAME = 'kiosk.log';
-export const LOG_MAX_AGE_DAYS = 30;
+const LOG_MAX_AGE_DAYS = 30;
 /** Owner-only modes where the OS has them (ignored on Windows). */
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 

@@ -363,7 +363,7 @@ const SECRET_KEYS = new Set([
 // Names that stay secret with anything before them (ekoDeveloperKey, eko.accessKey, adminPassword).
 const SECRET_KEY_ENDINGS = ['developerkey', 'accesskey', 'secretkey', 'clientsecret', 'apikey', 'privatekey', 'password', 'piddata', 'pidxml', 'authorization'];
 
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   const k = key.toLowerCase().replace(/[-_\s.]/g, '');
   return SECRET_KEYS.has(k) || SECRET_KEY_ENDINGS.some((e) => k.endsWith(e));
 }

@@ -17,7 +17,7 @@ import type { Logger } from '../log/logger';
 import type { RdFacade } from '../rd/facade';
 
 /** What the runner tells the service that started an operation, as it goes (the enquiry's "last enquiry" for a recreated window). */
-export interface OperationObserver<O> {
+interface OperationObserver<O> {
   /** The request is built (its reference known); next it is journalled and sent. */
   prepared?(common: OperationCommon): void;
   /** An answer, or an unknown result: journalled. */
@@ -26,7 +26,7 @@ export interface OperationObserver<O> {
   notSent?(error: KioskError, common: OperationCommon | null): void;
 }
 
-export interface OperationRequest<I, O> {
+interface OperationRequest<I, O> {
   operation: EkoOperation<I, O>;
   captureHandle: string;
   /** The agent chose to send a capture of quality 25–44. */

@@ -9,7 +9,7 @@ import { parseRdServiceXml } from './xml';
 import { rdRequest, RdTransportError, type RdProtocol } from './transport';
 
 
-export interface ProbeTarget {
+interface ProbeTarget {
   host: string;
   port: number;
   protocol: RdProtocol;
@@ -36,7 +36,7 @@ export async function probe(target: ProbeTarget, timeoutMs: number, logger?: Log
   return { kind: 'found', service: { port: target.port, protocol: target.protocol, ...parsed.service } };
 }
 
-export interface ScanResult {
+interface ScanResult {
   devices: RdService[];
   ms: number;
 }
@@ -45,7 +45,7 @@ export interface ScanResult {
 const SCAN_WAVE = 3;
 
 /** How long a listening port may take to answer plain http before it is also asked over https. */
-export const TLS_GRACE_MS = 40;
+const TLS_GRACE_MS = 40;
 
 /**
  * Probes every port over http, all at once, and over https only the ports where something

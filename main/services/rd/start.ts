@@ -11,7 +11,7 @@ import type { Stops } from '../stops';
 import { createRdService, LAST_DEVICE_FILE, type RdServiceHandle, type RdServiceOptions } from './rd-service';
 import { connectHost } from './transport';
 
-export interface StartedRd {
+interface StartedRd {
   rd: RdServiceHandle;
   /** The demo simulator's ports when one was started; null when the configured ports are used. */
   simulated: number[] | null;

@@ -34,7 +34,7 @@ export function isStarting(err: unknown): boolean {
   return err instanceof KioskError && err.code === 'rd.starting';
 }
 
-export interface StartingWait {
+interface StartingWait {
   waitMs: number;
   pollMs: number;
   signal: AbortSignal;

@@ -10,7 +10,7 @@ import { isLoopbackHost } from '../config/config';
 
 export type RdProtocol = 'http' | 'https';
 
-export interface RdRequest {
+interface RdRequest {
   host: string;
   port: number;
   protocol: RdProtocol;
@@ -25,7 +25,7 @@ export interface RdRequest {
   onConnect?: () => void;
 }
 
-export interface RdAnswer {
+interface RdAnswer {
   statusCode: number;
   body: Buffer;
 }
@@ -35,7 +35,7 @@ export interface RdAnswer {
  * closed: the peer hung up or spoke something else (TLS vs plain). aborted: we cancelled.
  * tooLarge: the answer exceeded the cap.
  */
-export type TransportFailure = 'refused' | 'timeout' | 'closed' | 'aborted' | 'tooLarge';
+type TransportFailure = 'refused' | 'timeout' | 'closed' | 'aborted' | 'tooLarge';
 
 export class RdTransportError extends Error {
   constructor(

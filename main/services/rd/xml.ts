@@ -9,7 +9,7 @@ import { KioskError, type DeviceInfo, type RdService } from '../../../app/contra
 import { isLoopbackHost } from '../config/config';
 
 /** One element, names lower-cased so `<rdservice>` and `<RDService>` read the same. */
-export interface XmlNode {
+interface XmlNode {
   name: string;
   attrs: Record<string, string>;
   children: XmlNode[];
@@ -30,7 +30,7 @@ const parser = new XMLParser({
 const MAX_XML_CHARS = 512 * 1024;
 
 /** Parses XML into XmlNodes; null when it is not XML at all. Never throws. */
-export function parseXml(text: string): XmlNode[] | null {
+function parseXml(text: string): XmlNode[] | null {
   if (typeof text !== 'string' || text.length > MAX_XML_CHARS) return null;
   let raw: unknown;
   try {
@@ -69,7 +69,7 @@ function toNodes(raw: unknown, depth: number): XmlNode[] {
   return out;
 }
 
-export function findChild(node: XmlNode, name: string): XmlNode | undefined {
+function findChild(node: XmlNode, name: string): XmlNode | undefined {
   return node.children.find((c) => c.name === name);
 }
 
@@ -134,9 +134,9 @@ function isLoopbackAuthority(authority: string): boolean {
 // ---------------------------------------------------------------------------
 // RDSERVICE
 
-export type RdStatus = RdService['status'];
+type RdStatus = RdService['status'];
 
-export interface ParsedRdService {
+interface ParsedRdService {
   status: RdStatus;
   info: string;
   capturePath: string;
@@ -144,7 +144,7 @@ export interface ParsedRdService {
 }
 
 /** Why a discovery answer was not taken (for the log). */
-export type RdServiceParseResult = { ok: true; service: ParsedRdService } | { ok: false; reason: string };
+type RdServiceParseResult = { ok: true; service: ParsedRdService } | { ok: false; reason: string };
 
 export function parseRdServiceXml(text: string): RdServiceParseResult {
   const root = findRoot(parseXml(text), 'rdservice');
@@ -178,10 +178,10 @@ export function parseRdServiceXml(text: string): RdServiceParseResult {
  * Mantra L1 while its RD service is still starting: "System is still checking status, please try
  * after sometime…". Not a device fault: the capture is asked again (starting.ts).
  */
-export const ERR_STARTING = -1509;
+const ERR_STARTING = -1509;
 
 /** Reads a <DeviceInfo> element; null when it lacks what identifies a device. */
-export function deviceInfoFromNode(node: XmlNode): DeviceInfo | null {
+function deviceInfoFromNode(node: XmlNode): DeviceInfo | null {
   const a = node.attrs;
   const vendor = (a.dpid ?? '').trim();
   const model = (a.mi ?? '').trim();

@@ -10,11 +10,15 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import {
+  EKO_SETTING_FIELDS,
   KioskError,
   EkoEditionSchema,
+  PLAIN_SETTING_KEYS,
   ProfileSchema,
+  SECRET_SETTING_KEYS,
   SETTINGS_FIELD_ENV,
   isKioskError,
+  type ConfigProblem,
   type ConnectionTest,
   type Profile,
   type SaveSettingsInput,
@@ -27,11 +31,12 @@ import {
   EKO_BASE_URLS,
   loadConfig,
   readConfigFileLenient,
+  resolveSetting,
   type ConfigFile,
   type KioskConfig,
 } from '../config/config';
 import { EKO_STAGING_CREDENTIALS } from '../config/eko-public-keys';
-import { checkEkoConnection, connectionError, connectionTestOf } from '../eko';
+import { checkEkoConnection, connectionError } from '../eko';
 import { startEko } from '../eko/start';
 import { NO_DEMO_PEERS, type DemoPeers } from '../demo-peers';
 import { Stops } from '../stops';
@@ -87,9 +92,10 @@ type SettingsView = Pick<KioskConfig, 'profile' | 'receiptPaperMm'> & {
   eko: Pick<KioskConfig['eko'], 'baseUrl' | 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'edition'>;
 };
 
-/** Fields of one Eko account: dropped, unless re-entered, when the profile changes. */
-const ACCOUNT_FIELDS = ['baseUrl', 'initiatorId', 'userCode', 'agentMobile', 'aadhaarPublicKey'] as const;
-const SECRET_FIELDS: readonly SecretName[] = ['developerKey', 'accessKey'];
+/** From the one declaration of the settings: the account's plain fields (dropped, unless re-entered, when the profile changes), the shop's, the keys. */
+const ACCOUNT_FIELDS = PLAIN_SETTING_KEYS.filter((key) => EKO_SETTING_FIELDS[key].scope === 'account');
+const SHOP_FIELDS = PLAIN_SETTING_KEYS.filter((key) => EKO_SETTING_FIELDS[key].scope === 'shop');
+const SECRET_FIELDS: readonly SecretName[] = SECRET_SETTING_KEYS;
 
 export function maskSecret(value: string): string | null {
   if (!value) return null;
@@ -155,7 +161,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
    */
   function savedView(file: ConfigFile): SettingsView {
     const e = file.eko ?? {};
-    const value = (field: keyof typeof ENV_OF_FIELD, saved: string | undefined) => nonEmpty(env[ENV_OF_FIELD[field]]) ?? nonEmpty(saved);
+    // The same precedence as start-up's (resolveSetting): the variable, else what is saved.
+    const value = (field: keyof typeof ENV_OF_FIELD, saved: string | undefined) => resolveSetting(env, ENV_OF_FIELD[field], field, saved, null)?.value;
     const readable = (name: SecretName): string | undefined => {
       const encrypted = nonEmpty(e[`${name}Encrypted`]);
       if (encrypted === undefined) return e[name];
@@ -235,11 +242,12 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       if (given === null || (given === undefined && profileChanged)) delete e[field];
       else if (given !== undefined) e[field] = given;
     }
-    // The shop's location is the shop's, whatever the profile; so is the request edition the counter speaks.
-    if (eko?.latlong === null) delete e.latlong;
-    else if (eko?.latlong !== undefined) e.latlong = eko.latlong.replace(/\s/g, '');
-    if (eko?.edition === null) delete e.edition;
-    else if (eko?.edition !== undefined) e.edition = eko.edition;
+    // The shop's own (its location, the request edition it speaks) are kept whatever the profile.
+    for (const field of SHOP_FIELDS) {
+      const given = eko?.[field];
+      if (given === null) delete e[field];
+      else if (given !== undefined) e[field] = field === 'latlong' ? given.replace(/\s/g, '') : given;
+    }
 
     for (const name of SECRET_FIELDS) {
       const given = eko?.[name];
@@ -271,12 +279,13 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     try {
       return secretStore.decrypt(b64);
     } catch {
-      throw fieldError(`eko.${name}`, 'cannot be decrypted on this PC or Windows user: re-enter it');
+      throw fieldError(`eko.${name}`, 'cannot be decrypted on this PC or Windows user: re-enter it', 'keyNotReadable');
     }
   }
 
-  function fieldError(field: string, problem: string): KioskError {
-    return new KioskError('input.invalid', { detail: `${field}: ${problem}`, params: { field, problem } });
+  /** A refused field: `code` (a CONFIG_PROBLEMS value) is what the form reads; `problem` is English for support. */
+  function fieldError(field: string, problem: string, code: ConfigProblem['problem'] = 'invalid'): KioskError {
+    return new KioskError('input.invalid', { detail: `${field}: ${problem}`, params: { field, problem, code } });
   }
 
   /**
@@ -300,12 +309,12 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       const config = loadConfig(env, { dataDir, decrypt, fileContent: candidate });
       // loadConfig defaults the location (env-only setups); a production counter must say where the shop is.
       if (config.profile === 'production' && !candidate.eko?.latlong && !nonEmpty(env.KIOSK_LATLONG)) {
-        throw fieldError('eko.latlong', "is required for the production profile (the shop's latitude,longitude)");
+        throw fieldError('eko.latlong', "is required for the production profile (the shop's latitude,longitude)", 'missing');
       }
       return config;
     } catch (err) {
       const field = err instanceof ConfigError ? formFieldOf(err) : null;
-      if (field) throw fieldError(field, (err as ConfigError).params?.problem ?? 'is not valid');
+      if (field) throw fieldError(field, (err as ConfigError).params?.problem ?? 'is not valid', (err as ConfigError).reason);
       throw err;
     }
   }
@@ -319,7 +328,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const run = saving.catch(() => undefined).then(async () => {
       const file = savedFile();
       requireSession(input.token, file);
-      if (!input.newPin && !file.operatorPinHash) throw fieldError('newPin', 'is required: first-run setup sets the operator PIN');
+      if (!input.newPin && !file.operatorPinHash) throw fieldError('newPin', 'is required: first-run setup sets the operator PIN', 'missing');
 
       requireKeysForNewAddress(file, input.profile, input.eko);
       const candidate = buildCandidate(file, input.profile, input.eko, 'encrypt');
@@ -363,7 +372,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const stops = new Stops();
     try {
       const client = running ? running.eko : (await startEko(config, testLog, stops, { peers: options.peers ?? NO_DEMO_PEERS })).eko;
-      const result = connectionTestOf(await checkEkoConnection(client), secrets);
+      const result = await checkEkoConnection(client, secrets);
       log.info('connection tested', { profile: config.profile, baseUrl: result.baseUrl, ok: result.ok, error: result.error?.code ?? null });
       return result;
     } catch (err) {

@@ -5,9 +5,9 @@
  * the sandbox is wrong.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskError, isAgentRefusal, refusalRecovery, type DailyAuthOutcome, type EnquiryOutcome } from '../../../app/contract';
+import { KioskError, isAgentRefusal, refusalRecovery, type DailyAuthOutcome, type EnquiryOutcome, type MiniStatementOutcome } from '../../../app/contract';
 import { createEkoClient, type EkoClient } from '../../../main/services/eko/client';
-import { balanceEnquiryOperation, dailyAuthOperation } from '../../../main/services/eko/operations';
+import { balanceEnquiryOperation, dailyAuthOperation, miniStatementOperation } from '../../../main/services/eko/operations';
 import { en } from '../../../renderer/i18n/en';
 import { EKO_FIXTURES, ekoFixtureText, type EkoFixture } from '../../fixtures/eko';
 import { SAMPLE_PID, fixedAnswerServer, recordingLogger } from '../../unit/eko/helpers';
@@ -79,15 +79,35 @@ describe('real Eko answers, verbatim over HTTP, to the balance enquiry', () => {
     expect(en.refusal.notLinked.what).toMatch(/not linked/);
   });
 
+});
+
+describe('real Eko answers, verbatim over HTTP, to the mini statement', () => {
+  async function statement(name: EkoFixture): Promise<MiniStatementOutcome> {
+    answerWith(name);
+    return client.send(client.prepare(miniStatementOperation, { customerMobile: '9876543210', aadhaar: AADHAAR, bank: SBI, pidXml: SAMPLE_PID }));
+  }
+
   it('mini-statement-fail-2: no status at all, 1528 with data.comment → refused, debit disabled (never "unknown", never "Transaction Fail")', async () => {
-    const outcome = await enquiry('mini-statement-fail-2.json');
+    const outcome = await statement('mini-statement-fail-2.json');
     expect(outcome).toMatchObject({ outcome: 'refused', reason: 'debitDisabled', serverMessage: 'AePS debit transactions are disabled by customer bank' });
     expect(en.refusal.debitDisabled.what).toMatch(/blocked/);
   });
 
-  it('mini-statement-ok-1: 1527 success; the balance read is customer_balance', async () => {
-    const outcome = await enquiry('mini-statement-ok-1.json');
-    expect(outcome).toMatchObject({ outcome: 'success', balance: '0', tid: '3572530977' });
+  it('mini-statement-ok-1: 1527, nine lines newest first, Dr/Cr as money out/in, narrations trimmed; "0.0" is no balance', async () => {
+    const outcome = await statement('mini-statement-ok-1.json');
+    if (outcome.outcome !== 'success') throw new Error(`not success: ${outcome.outcome}`);
+    expect(outcome).toMatchObject({ balance: null, tid: '3572530977' });
+    expect(outcome.lines).toHaveLength(9);
+    expect(outcome.lines[0]).toEqual({ date: '2026-08-01', direction: 'debit', amount: '10', narration: 'Loan Rec:23116' });
+    expect(outcome.lines[1]).toEqual({ date: '2026-08-01', direction: 'credit', amount: '10', narration: 'UPI IN/4390665' });
+    expect(outcome.lines.at(-1)).toEqual({ date: '2026-06-29', direction: 'credit', amount: '8', narration: 'SBINT:29-03-20' });
+    expect(outcome.lines.map((l) => l.date)).toEqual([...outcome.lines.map((l) => l.date)].sort().reverse());
+    expect(outcome.lines.find((l) => l.amount === '700')).toMatchObject({ direction: 'credit', narration: 'UPI IN/2339204' });
+  });
+
+  it('the same answers read as a balance enquiry: the balance is customer_balance, the refusal from data.comment', async () => {
+    expect(await enquiry('mini-statement-ok-1.json')).toMatchObject({ outcome: 'success', balance: '0', tid: '3572530977' });
+    expect(await enquiry('mini-statement-fail-2.json')).toMatchObject({ outcome: 'refused', reason: 'debitDisabled' });
   });
 });
 
@@ -132,5 +152,6 @@ it('every corpus file has a case here, and no log line holds the Aadhaar number 
   const text = lines.join('\n');
   expect(text).not.toContain(AADHAAR);
   expect(text).not.toContain('PIDDATAMARKER');
-  expect(server.requests).toBe(EKO_FIXTURES.length);
+  // Each file once per call it answers (the two mini-statement files also as a balance enquiry).
+  expect(server.requests).toBe(EKO_FIXTURES.length + 2);
 });

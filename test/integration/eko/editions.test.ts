@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../app/contract';
 import { createEkoClient, type EkoClient } from '../../../main/services/eko/client';
-import { balanceEnquiryOperation, dailyAuthOperation } from '../../../main/services/eko/operations';
+import { balanceEnquiryOperation, dailyAuthOperation, miniStatementOperation } from '../../../main/services/eko/operations';
 import { startEkoSandbox, type EkoSandbox } from '../../../main/simulators/eko/sandbox';
 import { SAMPLE_PID, recordingLogger } from '../../unit/eko/helpers';
 import { ekoFixtureText } from '../../fixtures/eko';
@@ -92,6 +92,23 @@ describe('balance enquiry, each edition’s exact body', () => {
     // The spec edition sends the IIN, which every bank in the list has.
     expect(() => clientFor('spec').prepare(balanceEnquiryOperation, { customerMobile: '9876543210', aadhaar: AADHAAR, bank: RURAL, pidXml: SAMPLE_PID })).not.toThrow();
   });
+});
+
+describe('mini statement: the balance enquiry’s exact body, on its own path', () => {
+  for (const edition of ['spec', 'current'] as const) {
+    it(`${edition}: POST …/mini-statement/{mobile} with the same fields as the ${edition} balance enquiry`, async () => {
+      const client = clientFor(edition);
+      await client.send(client.prepare(balanceEnquiryOperation, { customerMobile: '9876543210', aadhaar: AADHAAR, bank: SBI, pidXml: SAMPLE_PID }));
+      const enquiryBody = seen.at(-1)!.body;
+      await client.send(client.prepare(miniStatementOperation, { customerMobile: '9876543210', aadhaar: AADHAAR, bank: SBI, pidXml: SAMPLE_PID }));
+      await client.stop();
+      const { method, path, body } = seen.at(-1)!;
+      expect([method, path]).toEqual(['POST', '/ekoapi/v3/customer/collection/aeps-fingpay/mini-statement/9876543210']);
+      expect(types(body)).toEqual(types(enquiryBody));
+      expect(body.bank_code).toBe(edition === 'spec' ? '607094' : 'SBIN');
+      expect(keys.decryptAadhaar(body[edition === 'spec' ? 'aadhaar' : 'aadhar'] as string)).toBe(AADHAAR);
+    });
+  }
 });
 
 describe('daily authentication’s exact body (in every edition)', () => {

@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   loadConfig,
-  loadStartupConfig,
   parsePorts,
-  prepareDataDir,
   readConfigFileLenient,
 } from '../../../main/services/config/config';
+import { loadStartupConfig, prepareDataDir } from '../../../main/services/config/startup';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY } from '../../../main/services/config/eko-public-keys';
 import { createAadhaarEncryptor } from '../../../main/services/eko/aadhaar-crypto';
 import { makeTempDir } from '../../support/temp-dir';

@@ -13,7 +13,9 @@ import {
   parseEkoDateTime,
   readDailyAuth,
   readEnquiry,
+  readMiniStatement,
   reasonText,
+  statementDate,
 } from '../../../main/services/eko/responses';
 import { refusalReason } from '../../../main/services/eko/refusals';
 
@@ -121,5 +123,43 @@ describe('the daily authentication’s answers', () => {
     expect(isNoKeyAnswer(env({ message: 'No key for Response' }))).toBe(true);
     expect(isNoKeyAnswer(env({ message: 'No key for Response', status: 1 }))).toBe(false);
     expect(isDailyKycStatusAnswer(env({ response_type_id: 1969, message: 'Fingpay daily KYC is completed', data: { reason: '', user_code: '1' } }))).toBe(true);
+  });
+});
+
+describe('mini statement lines', () => {
+  it('dates as DD/MM/YYYY, or DD/MM placed in the twelve months up to today', () => {
+    expect(statementDate('01/08/2026', '2026-12-02')).toBe('2026-08-01');
+    expect(statementDate('28/11', '2026-12-02')).toBe('2026-11-28');
+    // Today is still this year; tomorrow's date without a year is last year's.
+    expect(statementDate('02/12', '2026-12-02')).toBe('2026-12-02');
+    expect(statementDate('03/12', '2026-12-02')).toBe('2025-12-03');
+    expect(statementDate('31/12', '2027-01-05')).toBe('2026-12-31');
+    expect(statementDate('29/02', '2028-03-01')).toBe('2028-02-29');
+    for (const bad of ['31/02', '13/13/2026', '2026-08-01', '', 'yesterday']) expect(statementDate(bad, '2026-12-02')).toBeNull();
+  });
+
+  it('reads Dr/Cr, trims narrations, puts the newest first; an unreadable line makes the statement unknown, never a wrong list', () => {
+    const answer = (list: unknown, customerBalance = '1500.5') =>
+      readMiniStatement(env({ status: 0, response_type_id: 1527, data: { customer_balance: customerBalance, balance: '2058.76', mini_statement_list: list } }), '2026-12-02');
+    const ok = answer([
+      { date: '05/11', amount: '10.0', txnType: 'Dr', narration: '  ATM WDL   ' },
+      { date: '28/11', amount: '2.5E2', txnType: 'Cr', narration: ' NEFT IN' },
+    ]);
+    expect(ok).toEqual({
+      outcome: 'success',
+      balance: '1500.5',
+      tid: null,
+      bankRef: null,
+      lines: [
+        { date: '2026-11-28', direction: 'credit', amount: '250', narration: 'NEFT IN' },
+        { date: '2026-11-05', direction: 'debit', amount: '10', narration: 'ATM WDL' },
+      ],
+    });
+    expect(answer([], '')).toMatchObject({ outcome: 'success', lines: [], balance: null });
+    expect(answer([], '0.0')).toMatchObject({ outcome: 'success', balance: null });
+    expect(answer([{ date: '05/11', amount: 'ten', txnType: 'Dr', narration: 'x' }])).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(answer([{ date: '05/11', amount: '1', txnType: 'Debit?', narration: 'x' }])).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(answer('not a list')).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(readMiniStatement(env({ response_status_id: 1, response_type_id: 1528, message: 'Transaction Fail', data: { comment: 'Your transaction limit has been exhausted for selected Bank' } }), '2026-12-02')).toMatchObject({ outcome: 'refused', reason: 'limitExhausted' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, contract, ipcChannel, type CallInput, type CallName } from '../../../app/contract';
 import { createDispatch } from '../../../main/host/dispatch';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../app/app-origin';
 import { isTrustedFrameUrl, registerContractHandlers } from '../../../main/electron/ipc';
 import { createLogger } from '../../../main/services/log/logger';
 import { recordingHandlers } from '../../support/services';
@@ -16,7 +17,7 @@ function standInIpcMain() {
   };
 }
 
-const fromApp = { senderFrame: { url: 'app://kiosk/index.html' } };
+const fromApp = { senderFrame: { url: APP_ENTRY_URL } };
 
 describe('Electron IPC wiring', () => {
   it('registers exactly one handler per contract call', () => {
@@ -47,6 +48,7 @@ describe('Electron IPC wiring', () => {
     getSettlementAccounts: {},
     getEkoStatus: {},
     balanceEnquiry: { customerMobile: '9876543210', aadhaar: '234567890124', bankIin: '607094', captureHandle: 'h1' },
+    miniStatement: { customerMobile: '9876543210', aadhaar: '234567890124', bankIin: '607094', captureHandle: 'h1' },
     getDailyAuthStatus: {},
     dailyAuthenticate: { aadhaar: '234567890124', bankIin: '607094', captureHandle: 'h1' },
     getLastEnquiry: {},
@@ -107,9 +109,9 @@ describe('Electron IPC wiring', () => {
     expect(ipcMain.handlers.size).toBe(0);
   });
 
-  it('trusts only app://kiosk', () => {
-    expect(isTrustedFrameUrl('app://kiosk/')).toBe(true);
-    expect(isTrustedFrameUrl('app://kiosk.evil/')).toBe(false);
+  it('trusts only the app origin', () => {
+    expect(isTrustedFrameUrl(`${APP_ORIGIN}/`)).toBe(true);
+    expect(isTrustedFrameUrl(`${APP_ORIGIN}.evil/`)).toBe(false);
     expect(isTrustedFrameUrl('http://127.0.0.1:5178/')).toBe(false);
     expect(isTrustedFrameUrl(undefined)).toBe(false);
   });

@@ -84,14 +84,14 @@ describe('history list', () => {
     const few = history.list({ from: new Date(base + (HISTORY_MAX_ROWS + 10) * 1000).toISOString() });
     expect(few.rows).toHaveLength(10);
     expect(few.matching).toBe(10);
-    expect(history.unresolvedCount()).toBe(HISTORY_MAX_ROWS + 20);
+    expect(journal.count({ outcome: 'unknownOrSent' })).toBe(HISTORY_MAX_ROWS + 20);
   });
 });
 
 describe('an inquiry answer as the outcome of the enquiry it follows up', () => {
   const row = {
     id: 1, kind: 'balance' as const, ...rowFor('Q1', '2026-11-29T08:00:00.000Z'), updatedAt: '2026-11-29T08:00:00.000Z', outcome: 'sent' as const,
-    reason: null, tid: null, bankRef: null, uidaiRef: null, balance: null, errorCode: null, errorMessage: null,
+    reason: null, tid: null, bankRef: null, uidaiRef: null, balance: null, lines: null, errorCode: null, errorMessage: null,
   };
   const settled = { outcome: 'success' as const, clientRefId: 'Q1', bankName: null, tid: 'T1', bankRef: 'R1', uidaiRef: 'U1', balanceUnreadable: false };
 

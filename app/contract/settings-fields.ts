@@ -1,0 +1,188 @@
+/**
+ * Every Eko operator setting, declared once: its KIOSK_* variable, its config.json key, the schema
+ * the contract checks it with, whether it is a secret, whether it belongs to the Eko account (and
+ * is dropped on a profile change) or to the shop, which profiles need it, the problems the form
+ * can name for it, and where it sits on the form. Config reading (main/services/config), the
+ * settings service, the form model and the form (renderer/screens/settings) are derived from this
+ * list. To add a setting: one entry here, its label and hint in renderer/i18n/en.ts and hi.ts
+ * (settings.eko.<key>), and its use where it takes effect.
+ */
+import * as z from 'zod/mini';
+import { EKO_EDITIONS, type Profile } from './profiles';
+
+/** Problems the form names (settings.problem.<key> in the translations); the main side's refusals map onto them by code. */
+export const SETTING_PROBLEMS = [
+  'required',
+  'keyFormat',
+  'initiatorId',
+  'userCode',
+  'agentMobile',
+  'latlongFormat',
+  'latlongRange',
+  'baseUrl',
+  'baseUrlHttp',
+  'aadhaarKey',
+] as const;
+export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
+
+/** An Eko key as entered: printable ASCII without spaces (Eko's keys are hex or UUIDs). */
+const EkoSecretInputSchema = z.string().check(z.minLength(8), z.maxLength(256), z.regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces'));
+
+export const LatLongSchema = z.string().check(
+  z.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'latitude,longitude (e.g. 28.6139,77.2090)'),
+  z.refine((t) => {
+    const [lat, long] = t.split(',').map(Number);
+    return Math.abs(lat!) <= 90 && Math.abs(long!) <= 180;
+  }, 'latitude within ±90, longitude within ±180'),
+);
+
+function latlongProblem(value: string): SettingProblem | null {
+  const t = value.replace(/\s/g, '');
+  if (!/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(t)) return 'latlongFormat';
+  return LatLongSchema.safeParse(t).success ? null : 'latlongRange';
+}
+
+/** The form's own look at a base URL (the main side checks it fully): https anywhere, http to this PC only. */
+function baseUrlProblem(value: string): SettingProblem | null {
+  const m = /^(https?):\/\/(\[[0-9a-f:]+\]|[^/:?#\s[\]]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i.exec(value);
+  if (!m) return 'baseUrl';
+  if (m[1]!.toLowerCase() === 'https') return null;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(m[2]!.toLowerCase()) ? null : 'baseUrlHttp';
+}
+
+export interface SettingFieldDeclaration {
+  /** The variable that wins over anything saved (Settings.envOverrides lists those set). */
+  env: `KIOSK_${string}`;
+  /** Stored only encrypted, shown only masked, never sent back to the screen. */
+  secret: boolean;
+  /** account: the Eko account's, dropped when the profile changes. shop: the counter's own, kept. */
+  scope: 'account' | 'shop';
+  /** Profiles whose operator must give a value (the others have a built-in one). */
+  requiredFor: readonly Profile[];
+  /** The contract's check of an entered value. */
+  schema: z.ZodMiniType<string>;
+  /** What the form itself can tell about a typed value (blank is handled by requiredFor). */
+  check(value: string): SettingProblem | null;
+  /** Where on the form: the Eko account's fields, a choice of cards, or behind "Advanced". */
+  form: { section: 'account' | 'choice' | 'advanced'; inputMode?: 'numeric' | 'decimal' | 'url'; maxLength?: number; placeholder?: string; multiline?: boolean; choices?: readonly string[] };
+}
+
+/** In the form's order. */
+export const EKO_SETTING_FIELDS = {
+  developerKey: {
+    env: 'KIOSK_EKO_DEVELOPER_KEY',
+    secret: true,
+    scope: 'account',
+    requiredFor: ['production'],
+    schema: EkoSecretInputSchema,
+    check: (v) => (/^[\x21-\x7e]{8,256}$/.test(v) ? null : 'keyFormat'),
+    form: { section: 'account' },
+  },
+  accessKey: {
+    env: 'KIOSK_EKO_ACCESS_KEY',
+    secret: true,
+    scope: 'account',
+    requiredFor: ['production'],
+    schema: EkoSecretInputSchema,
+    check: (v) => (/^[\x21-\x7e]{8,256}$/.test(v) ? null : 'keyFormat'),
+    form: { section: 'account' },
+  },
+  /** The partner's registered mobile (10 digits). */
+  initiatorId: {
+    env: 'KIOSK_EKO_INITIATOR_ID',
+    secret: false,
+    scope: 'account',
+    requiredFor: ['production'],
+    schema: z.string().check(z.regex(/^\d{10}$/)),
+    check: (v) => (/^\d{10}$/.test(v.trim()) ? null : 'initiatorId'),
+    form: { section: 'account', inputMode: 'numeric', maxLength: 10 },
+  },
+  /** The agent's numeric user code from Eko. */
+  userCode: {
+    env: 'KIOSK_EKO_USER_CODE',
+    secret: false,
+    scope: 'account',
+    requiredFor: ['production'],
+    schema: z.string().check(z.regex(/^\d{4,12}$/)),
+    check: (v) => (/^\d{4,12}$/.test(v.trim()) ? null : 'userCode'),
+    form: { section: 'account', inputMode: 'numeric', maxLength: 12 },
+  },
+  /** The agent's registered mobile (wallet customer_id); blank = the initiator id. */
+  agentMobile: {
+    env: 'KIOSK_AGENT_MOBILE',
+    secret: false,
+    scope: 'account',
+    requiredFor: [],
+    schema: z.string().check(z.regex(/^[6-9]\d{9}$/)),
+    check: (v) => (/^[6-9]\d{9}$/.test(v.trim()) ? null : 'agentMobile'),
+    form: { section: 'account', inputMode: 'numeric', maxLength: 10 },
+  },
+  /** The shop's latitude,longitude. */
+  latlong: {
+    env: 'KIOSK_LATLONG',
+    secret: false,
+    scope: 'shop',
+    requiredFor: ['production'],
+    schema: LatLongSchema,
+    check: latlongProblem,
+    form: { section: 'account', inputMode: 'decimal', maxLength: 40, placeholder: '28.6139,77.2090' },
+  },
+  /** Which generation of Eko's AePS request the counter sends. */
+  edition: {
+    env: 'KIOSK_EKO_EDITION',
+    secret: false,
+    scope: 'shop',
+    requiredFor: [],
+    schema: z.enum(EKO_EDITIONS),
+    check: (v) => ((EKO_EDITIONS as readonly string[]).includes(v) ? null : 'required'),
+    form: { section: 'choice', choices: EKO_EDITIONS },
+  },
+  /** Eko's API base URL; blank = the profile's. https, or http to this PC only. */
+  baseUrl: {
+    env: 'KIOSK_EKO_BASE_URL',
+    secret: false,
+    scope: 'account',
+    requiredFor: [],
+    schema: z.url({ protocol: /^https?$/ }).check(z.maxLength(300)),
+    check: (v) => baseUrlProblem(v.trim()),
+    form: { section: 'advanced', inputMode: 'url', maxLength: 300, placeholder: 'https://…' },
+  },
+  /** Eko's RSA public key (base64 DER or PEM); blank = the profile's built-in key. */
+  aadhaarPublicKey: {
+    env: 'KIOSK_EKO_AADHAAR_KEY',
+    secret: false,
+    scope: 'account',
+    requiredFor: [],
+    schema: z.string().check(z.minLength(100), z.maxLength(4096)),
+    check: (v) => (v.trim().length >= 100 ? null : 'aadhaarKey'),
+    form: { section: 'advanced', multiline: true, maxLength: 4096 },
+  },
+} as const satisfies Record<string, SettingFieldDeclaration>;
+
+export type EkoSettingKey = keyof typeof EKO_SETTING_FIELDS;
+/** Every Eko setting, in the form's order. */
+export const EKO_SETTING_KEYS = Object.keys(EKO_SETTING_FIELDS) as EkoSettingKey[];
+export type SecretSettingKey = { [K in EkoSettingKey]: (typeof EKO_SETTING_FIELDS)[K]['secret'] extends true ? K : never }[EkoSettingKey];
+export type PlainSettingKey = Exclude<EkoSettingKey, SecretSettingKey>;
+export const SECRET_SETTING_KEYS = EKO_SETTING_KEYS.filter((k): k is SecretSettingKey => EKO_SETTING_FIELDS[k].secret);
+export const PLAIN_SETTING_KEYS = EKO_SETTING_KEYS.filter((k): k is PlainSettingKey => !EKO_SETTING_FIELDS[k].secret);
+
+/** The config.json key of a setting ("eko.latlong"), as errors and the form's fields name it. */
+export const settingConfigKey = (key: EkoSettingKey) => `eko.${key}` as const;
+
+type InputShape = { [K in EkoSettingKey]: z.ZodMiniOptional<z.ZodMiniNullable<(typeof EKO_SETTING_FIELDS)[K]['schema']>> };
+
+/**
+ * The Eko fields of a candidate, built from the declaration. Every field is optional: left out =
+ * keep what is saved (on a profile change, the account's fields and keys are dropped instead, the
+ * shop's kept); null = back to the profile's default (for a key: delete it).
+ */
+export const EkoSettingsInputSchema = z.strictObject(
+  Object.fromEntries(EKO_SETTING_KEYS.map((key) => [key, z.optional(z.nullable(EKO_SETTING_FIELDS[key].schema))])) as unknown as InputShape,
+);
+
+/** The KIOSK_* variable that wins over each settings field (Settings.envOverrides lists the ones set). */
+export const SETTINGS_FIELD_ENV = {
+  profile: 'KIOSK_PROFILE',
+  ...(Object.fromEntries(EKO_SETTING_KEYS.map((key) => [key, EKO_SETTING_FIELDS[key].env])) as { [K in EkoSettingKey]: (typeof EKO_SETTING_FIELDS)[K]['env'] }),
+} as const;
