@@ -10,6 +10,7 @@ import type { WebContents } from 'electron';
 import { KioskError, type ReceiptPage, type SaveReceiptPdfInput } from '../../app/contract';
 import type { ReceiptPrinter } from '../services';
 import { RECEIPTS_DIR_NAME } from '../services/journal/file-retention';
+import { OWNER_DIR, OWNER_FILE } from '../services/owner-only';
 
 /** The page length when the renderer could not measure the receipt: long enough for any receipt. */
 export const FALLBACK_RECEIPT_HEIGHT_MM = 297;
@@ -92,8 +93,8 @@ export function createReceiptPrinter(contents: () => WebContents | null, options
       const file = path.join(dataDir, RECEIPTS_DIR_NAME, receiptPdfName(request.clientRefId));
       try {
         const pdf = await withTimeout(wc.printToPDF(pdfOptions(request)), timeoutMs, () => new Error(`no PDF in ${timeoutMs} ms`));
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.writeFile(file, pdf);
+        await fs.mkdir(path.dirname(file), { recursive: true, mode: OWNER_DIR });
+        await fs.writeFile(file, pdf, { mode: OWNER_FILE });
       } catch (err) {
         throw new KioskError('print.pdfFailed', { detail: err instanceof Error ? err.message : String(err) });
       }

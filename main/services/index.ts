@@ -14,7 +14,7 @@ import type { KioskConfig } from './config/config';
 import { describeConfig } from './config/config';
 import type { Logger } from './log/logger';
 import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
-import { EXPORTS_DIR_NAME, pruneOldFiles, RECEIPTS_DIR_NAME } from './journal/file-retention';
+import { EXPORTS_DIR_NAME, keepRetention, RECEIPTS_DIR_NAME } from './journal/file-retention';
 import { createHistory, inquiryToOutcome, type HistoryFacade } from './journal/history';
 import { createEnquiryService } from './enquiry/enquiry-service';
 import { createDailyAuthService, type DailyAuthFacade } from './daily-auth/daily-auth-service';
@@ -84,11 +84,14 @@ async function start(options: StartOptions, stops: Stops): Promise<Services> {
     logger,
   });
   stops.add(() => journal.close());
-  pruneOldFiles(
-    [RECEIPTS_DIR_NAME, EXPORTS_DIR_NAME].map((name) => path.join(config.dataDir, name)),
-    config.journalRetentionDays,
-    new Date(),
-    logger,
+  // Daily while the app runs, not only at start-up: a counter may stay up for weeks.
+  stops.add(
+    keepRetention({
+      journal,
+      dirs: [RECEIPTS_DIR_NAME, EXPORTS_DIR_NAME].map((name) => path.join(config.dataDir, name)),
+      days: config.journalRetentionDays,
+      logger,
+    }),
   );
   const unresolved = journal.count({ outcome: 'unknownOrSent' });
   if (unresolved > 0) logger.warn('enquiries with an unknown result to follow up', { count: unresolved });

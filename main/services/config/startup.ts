@@ -9,6 +9,7 @@ import { ConfigError } from './errors';
 import { readConfigFileLenient, type ConfigFile } from './config-file';
 import { loadConfig, resolveDataDir, type KioskConfig, type LoadConfigOptions } from './config';
 import { nonEmpty, type Env } from './resolve';
+import { OWNER_DIR } from '../owner-only';
 
 export interface StartupConfig {
   config: KioskConfig;
@@ -68,7 +69,9 @@ function trainingFallback(env: Env, dataDir: string | undefined): KioskConfig {
 export function prepareDataDir(env: Env = process.env, dataDir?: string): string {
   const dir = resolveDataDir(env, dataDir);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Readable by this user only where the OS has modes: it holds the journal, logs, keys (encrypted) and exports.
+    fs.mkdirSync(dir, { recursive: true, mode: OWNER_DIR });
+    if (process.platform !== 'win32') fs.chmodSync(dir, OWNER_DIR);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;

@@ -12,6 +12,7 @@ import { exportLogs, redactLogText } from '../log/export';
 import type { JournalHealth } from '../journal/journal';
 import { EXPORTS_DIR_NAME } from '../journal/file-retention';
 import { connectionError } from '../eko/doctor';
+import { OWNER_DIR, OWNER_FILE } from '../owner-only';
 
 type EkoCheck = () => Promise<Diagnostics['eko']>;
 
@@ -79,10 +80,10 @@ export function createDiagnostics(deps: DiagnosticsDeps): DiagnosticsFacade {
     }
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const dir = path.join(deps.dataDir, EXPORTS_DIR_NAME);
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: OWNER_DIR });
     const file = path.join(dir, `diagnostics-${stamp}.json`);
     const bundle = { createdAt: now().toISOString(), diagnostics, config: deps.config(), logs };
-    fs.writeFileSync(file, JSON.stringify(redactValue(bundle, deps.secrets()), null, 2));
+    fs.writeFileSync(file, JSON.stringify(redactValue(bundle, deps.secrets()), null, 2), { mode: OWNER_FILE });
     deps.logger.info('diagnostics exported', { file });
     return { path: file };
   }

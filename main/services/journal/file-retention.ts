@@ -40,3 +40,33 @@ export function pruneOldFiles(dirs: readonly string[], days: number, now: Date, 
   if (removed > 0) logger.info('old receipts and exports removed', { removed, days });
   return removed;
 }
+
+/** How often retention runs while the app runs (a counter may stay up for weeks). */
+export const RETENTION_EVERY_MS = 24 * 3600_000;
+
+/**
+ * Applies the journal's retention to its rows and to these files now (start-up) and then every
+ * `everyMs` while the app runs. Answers the stop. A failure is logged and tried again next time.
+ */
+export function keepRetention(options: {
+  journal: { applyRetention(days: number, now: Date): number };
+  dirs: readonly string[];
+  days: number;
+  logger: Logger;
+  now?: () => Date;
+  everyMs?: number;
+}): () => void {
+  const now = options.now ?? (() => new Date());
+  const apply = () => {
+    try {
+      options.journal.applyRetention(options.days, now());
+      pruneOldFiles(options.dirs, options.days, now(), options.logger);
+    } catch (err) {
+      options.logger.warn('retention could not be applied', { error: err });
+    }
+  };
+  apply();
+  const timer = setInterval(apply, options.everyMs ?? RETENTION_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

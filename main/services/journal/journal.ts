@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { AGENT_REFUSAL_REASONS, HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome, type OperationKind, type Profile } from '../../../app/contract';
 import type { Logger } from '../log/logger';
 import { MIGRATIONS } from './migrations';
+import { OWNER_DIR, OWNER_FILE } from '../owner-only';
 import { maskNumbersInText } from '../../../app/domain/privacy';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
@@ -152,11 +153,11 @@ function ownerOnly(target: string, kind: 'dir' | 'file'): void {
     return;
   }
   if (kind === 'dir') {
-    fs.mkdirSync(target, { recursive: true, mode: 0o700 });
-    fs.chmodSync(target, 0o700);
+    fs.mkdirSync(target, { recursive: true, mode: OWNER_DIR });
+    fs.chmodSync(target, OWNER_DIR);
   } else {
-    fs.closeSync(fs.openSync(target, 'a', 0o600));
-    fs.chmodSync(target, 0o600);
+    fs.closeSync(fs.openSync(target, 'a', OWNER_FILE));
+    fs.chmodSync(target, OWNER_FILE);
   }
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LOG_FILE_NAME } from './logger';
 import { redactText, redactValue } from './redact';
 import { zipSync, type Zippable } from 'fflate';
+import { OWNER_DIR, OWNER_FILE } from '../owner-only';
 
 interface ExportLogsOptions {
   /** The logger's folder (<dataDir>/logs). */
@@ -71,18 +72,18 @@ export async function exportLogs(options: ExportLogsOptions): Promise<ExportLogs
   }
   const destination = path.resolve(options.destination);
   if (destination.toLowerCase().endsWith('.zip')) {
-    await fs.promises.mkdir(path.dirname(destination), { recursive: true });
+    await fs.promises.mkdir(path.dirname(destination), { recursive: true, mode: OWNER_DIR });
     const zip = buildZip(entries);
     // Written aside first: a half-written zip never sits under the chosen name.
     const partial = `${destination}.partial`;
-    await fs.promises.writeFile(partial, zip);
+    await fs.promises.writeFile(partial, zip, { mode: OWNER_FILE });
     await fs.promises.rename(partial, destination);
     return { path: destination, files, lines, bytes: zip.length };
   }
-  await fs.promises.mkdir(destination, { recursive: true });
+  await fs.promises.mkdir(destination, { recursive: true, mode: OWNER_DIR });
   let bytes = 0;
   for (const entry of entries) {
-    await fs.promises.writeFile(path.join(destination, entry.name), entry.data);
+    await fs.promises.writeFile(path.join(destination, entry.name), entry.data, { mode: OWNER_FILE });
     bytes += entry.data.length;
   }
   return { path: destination, files, lines, bytes };

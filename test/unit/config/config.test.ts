@@ -307,3 +307,11 @@ describe('keys go only to Eko', () => {
     expect(() => loadConfig({ KIOSK_DATA_DIR: makeTempDir(), KIOSK_PROFILE: 'staging', KIOSK_EKO_AADHAAR_KEY: short })).toThrow(/shorter than 1024 bits/);
   });
 });
+
+describe('the data dir', () => {
+  it.skipIf(process.platform === 'win32')('is made readable by its owner only (journal, logs, keys and exports live there)', () => {
+    const dir = path.join(makeTempDir(), 'kiosk-data');
+    expect(prepareDataDir({ KIOSK_DATA_DIR: dir })).toBe(dir);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+});

@@ -106,3 +106,17 @@ describe('exporting the logs', () => {
     expect(readZip(zip).get('ä.txt')).toBe('hello '.repeat(100));
   });
 });
+
+describe('exports are their owner’s only', () => {
+  it.skipIf(process.platform === 'win32')('the zip and its folder, and a folder export, are readable by the owner only', async () => {
+    const logDir = tempDir();
+    fs.writeFileSync(path.join(logDir, 'kiosk.log'), '{"event":"x"}\n');
+    const out = path.join(tempDir(), 'exports', 'logs.zip');
+    await exportLogs({ logDir, destination: out });
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(out)).mode & 0o777).toBe(0o700);
+    const folder = path.join(tempDir(), 'as-files');
+    await exportLogs({ logDir, destination: folder });
+    expect(fs.statSync(path.join(folder, 'kiosk.log')).mode & 0o777).toBe(0o600);
+  });
+});
