@@ -62,7 +62,7 @@ export async function buildRenderer(options: { dev?: boolean; outDir?: string } 
  * The app icon (assets/icons/icon.ico and icon.png) is drawn by generate-icons.mjs, so it is a
  * build output like dist/: made here when missing, never committed.
  */
-export function ensureIcons(): void {
+function ensureIcons(): void {
   const icons = path.join(root, 'assets', 'icons');
   if (fs.existsSync(path.join(icons, 'icon.ico')) && fs.existsSync(path.join(icons, 'icon.png'))) return;
   execFileSync(process.execPath, [path.join(icons, 'generate-icons.mjs')], { stdio: 'ignore' });

@@ -40,8 +40,8 @@ const require = createRequire(import.meta.url);
 // js-yaml comes with electron-updater (the same parser the app's updater uses).
 const yaml = createRequire(require.resolve('electron-updater'))('js-yaml') as { load(text: string): unknown };
 
-export const SIGNING_KEY_ENV = 'KIOSK_UPDATE_SIGNING_KEY';
-export const DEFAULT_KEY_PATH = path.join(os.homedir(), '.aeps-kiosk', 'update-signing-key.pem');
+const SIGNING_KEY_ENV = 'KIOSK_UPDATE_SIGNING_KEY';
+const DEFAULT_KEY_PATH = path.join(os.homedir(), '.aeps-kiosk', 'update-signing-key.pem');
 
 interface LatestYml {
   version?: unknown;
@@ -62,7 +62,7 @@ function realParent(file: string): string {
 }
 
 /** Reads latest.yml and its installer from `dir`; throws if they disagree. */
-export async function releaseFromDir(dir: string, metadataFile = DEFAULT_METADATA_FILE): Promise<{ metadata: Buffer; release: Omit<SignedRelease, 'keyId'> }> {
+async function releaseFromDir(dir: string, metadataFile = DEFAULT_METADATA_FILE): Promise<{ metadata: Buffer; release: Omit<SignedRelease, 'keyId'> }> {
   const metadata = fs.readFileSync(path.join(dir, metadataFile));
   const info = yaml.load(metadata.toString('utf8')) as LatestYml | null;
   if (!info || typeof info.version !== 'string') throw new Error(`${metadataFile} has no version`);
@@ -101,7 +101,7 @@ export async function releaseFromDir(dir: string, metadataFile = DEFAULT_METADAT
   return { metadata, release };
 }
 
-export function readPrivateKey(file: string): crypto.KeyObject {
+function readPrivateKey(file: string): crypto.KeyObject {
   const key = crypto.createPrivateKey(fs.readFileSync(file));
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 private key`);
   return key;
@@ -142,7 +142,7 @@ export async function verifyRelease(options: { dir: string; trustedKeys?: readon
   return signed;
 }
 
-export function generateKeyPair(outFile: string): { publicKey: string; keyId: string } {
+function generateKeyPair(outFile: string): { publicKey: string; keyId: string } {
   if (isInside(root, realParent(outFile))) throw new Error(`refusing to write the private key inside the repository (${outFile}): keep it outside`);
   if (fs.existsSync(outFile)) throw new Error(`${outFile} exists; not overwriting a signing key`);
   const pair = crypto.generateKeyPairSync('ed25519');

@@ -3,18 +3,17 @@
  * who is calling before dispatch validates the input and runs the service.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { APP_HOST, APP_SCHEME } from '../../app/app-origin';
 import { CALL_NAMES, KioskError, ipcChannel, type Envelope } from '../../app/contract';
 import type { Dispatch } from '../host/dispatch';
 import type { Logger } from '../services/log/logger';
-
-export const APP_ORIGIN = 'app://kiosk';
 
 /** Only our own UI, loaded from our own protocol, may call. */
 export function isTrustedFrameUrl(url: string | undefined | null): boolean {
   if (!url) return false;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'app:' && parsed.host === 'kiosk';
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

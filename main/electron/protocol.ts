@@ -1,14 +1,13 @@
 /**
- * Serves the built renderer from app://kiosk/ instead of file:// (so the UI has
+ * Serves the built renderer from app://kiosk/ (APP_ORIGIN) instead of file:// (so the UI has
  * a real origin, a CSP header, and no access to the file system).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
+import { APP_HOST, APP_SCHEME } from '../../app/app-origin';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { contentTypeOf, rendererHeaders } from '../host/static-files';
-
-export const APP_SCHEME = 'app';
 
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
@@ -21,7 +20,7 @@ export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, renderer
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'kiosk') return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const wanted = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
     const file = wanted.startsWith(root + path.sep) && path.extname(wanted) ? wanted : path.join(root, 'index.html');
     try {

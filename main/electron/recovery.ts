@@ -15,7 +15,7 @@ export interface RecoveryTiming {
   hangGraceMs: number;
 }
 
-export const DEFAULT_RECOVERY_TIMING: RecoveryTiming = {
+const DEFAULT_RECOVERY_TIMING: RecoveryTiming = {
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
   stableMs: 120_000,
@@ -23,7 +23,7 @@ export const DEFAULT_RECOVERY_TIMING: RecoveryTiming = {
 };
 
 /** What recovery listens to on a window's web contents. */
-export interface WatchedContents {
+interface WatchedContents {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   on(
@@ -33,7 +33,7 @@ export interface WatchedContents {
 }
 
 /** Chromium's net::ERR_ABORTED: a load we cancelled ourselves (a blocked navigation), not a failure. */
-export const LOAD_ABORTED = -3;
+const LOAD_ABORTED = -3;
 
 export interface Recovery {
   /** Watches the current window; events from windows watched before are ignored from now on. */
@@ -43,7 +43,7 @@ export interface Recovery {
   dispose(): void;
 }
 
-export function backoffDelay(failures: number, timing: Pick<RecoveryTiming, 'baseDelayMs' | 'maxDelayMs'>): number {
+function backoffDelay(failures: number, timing: Pick<RecoveryTiming, 'baseDelayMs' | 'maxDelayMs'>): number {
   const exponent = Math.max(0, Math.min(failures - 1, 30));
   return Math.min(timing.baseDelayMs * 2 ** exponent, timing.maxDelayMs);
 }

@@ -3,6 +3,7 @@
  * (shared/reference/aadhaar-and-kiosk-rules.md, Electron security checklist).
  */
 import type { App, BrowserWindowConstructorOptions, Event, Input, Session, WebContents } from 'electron';
+import { APP_ORIGIN } from '../../app/app-origin';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { isTrustedFrameUrl } from './ipc';
 import type { Logger } from '../services/log/logger';
@@ -33,9 +34,9 @@ export function secureWebPreferences(
 }
 
 /** Where the renderer may load anything from: our own protocol, and inline data it made itself. */
-export function isAllowedRequestUrl(url: string, options: { release: boolean }): boolean {
+function isAllowedRequestUrl(url: string, options: { release: boolean }): boolean {
   if (isTrustedFrameUrl(url)) return true;
-  if (url.startsWith('data:') || url.startsWith('blob:app://kiosk/')) return true;
+  if (url.startsWith('data:') || url.startsWith(`blob:${APP_ORIGIN}/`)) return true;
   // DevTools load their own front-end over devtools:// (development only).
   return !options.release && url.startsWith('devtools://');
 }
@@ -68,12 +69,12 @@ export function lockDownSession(session: Session, logger: Logger, options: { rel
 }
 
 /** Our own origin. Compared by scheme and host: a custom scheme's URL.origin is "null". */
-export function isAppUrl(url: string): boolean {
+function isAppUrl(url: string): boolean {
   return isTrustedFrameUrl(url);
 }
 
 /** No navigation away from our own origin, no new windows, no webviews. */
-export function lockDownContents(contents: WebContents, logger: Logger): void {
+function lockDownContents(contents: WebContents, logger: Logger): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
@@ -113,7 +114,7 @@ type KeyInput = Pick<Input, 'type' | 'key' | 'code' | 'control' | 'meta' | 'shif
  * Shortcuts a release build swallows: reload, DevTools, zoom, close, print, view-source,
  * back/forward. Typing (digits, letters, Backspace, Tab, Enter) is untouched.
  */
-export function isBlockedShortcut(input: KeyInput): boolean {
+function isBlockedShortcut(input: KeyInput): boolean {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   const mod = input.control || input.meta;

@@ -21,6 +21,7 @@ import type {
   Protocol,
   Session,
 } from 'electron';
+import { APP_ENTRY_URL } from '../../app/app-origin';
 import type { Booted } from '../host/boot';
 import { ConfigError } from '../services/config/config';
 import { createLogger, type Logger } from '../services/log/logger';
@@ -28,11 +29,11 @@ import { registerContractHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { createRecovery, type Recovery, type RecoveryTiming } from './recovery';
 import { lockDownApp, lockDownKeyboardAndZoom, lockDownSession } from './security';
-import { KIOSK_URL, mainWindowOptions, resolveShellMode, type ShellMode } from './window';
+import { mainWindowOptions, resolveShellMode, type ShellMode } from './window';
 
-export const APP_USER_MODEL_ID = 'in.eko.aeps.counter';
+const APP_USER_MODEL_ID = 'in.eko.aeps.counter';
 
-export type ShellApp = Pick<
+type ShellApp = Pick<
   App,
   | 'isPackaged'
   | 'whenReady'
@@ -72,13 +73,13 @@ export interface ShellDeps {
  * Chromium switches that would open the app to a debugger (DevTools protocol, Node inspector).
  * The release fuses already turn Node's --inspect off; remote debugging has no fuse.
  */
-export const REFUSED_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk', 'inspect-port'] as const;
+const REFUSED_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk', 'inspect-port'] as const;
 /** Marks a start that relaunched after an uncaught error, so a crash loop stops instead of spinning. */
 export const RELAUNCHED_AFTER_ERROR_FLAG = '--kiosk-relaunched-after-error';
 /** A relaunched start that fails again within this long is not relaunched again. */
 export const RELAUNCH_LOOP_WINDOW_MS = 60_000;
 
-export interface Shell {
+interface Shell {
   start(): Promise<void>;
   mode: ShellMode;
   window(): BrowserWindow | null;
@@ -145,7 +146,7 @@ export function createShell(deps: ShellDeps): Shell {
     });
     recovery?.watch(next.webContents);
     // The same URL every time: a recreated renderer asks getLastEnquiry for an in-flight enquiry itself.
-    void next.loadURL(KIOSK_URL).catch((err: unknown) => logger.error('window failed to load', { error: err }));
+    void next.loadURL(APP_ENTRY_URL).catch((err: unknown) => logger.error('window failed to load', { error: err }));
     return next;
   }
 

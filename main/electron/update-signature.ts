@@ -23,7 +23,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 
-export const SIGNATURE_FORMAT = 'aeps-kiosk-update-signature/1';
+const SIGNATURE_FORMAT = 'aeps-kiosk-update-signature/1';
 export const SIGNATURE_SUFFIX = '.sig';
 /** The channel file electron-updater's generic provider reads on Windows. */
 export const DEFAULT_METADATA_FILE = 'latest.yml';
@@ -114,7 +114,7 @@ export function createReleaseSignature(release: Omit<SignedRelease, 'keyId'>, pr
 }
 
 /** The `version:` of a latest.yml (null if none). */
-export function metadataVersion(metadata: Buffer | string): string | null {
+function metadataVersion(metadata: Buffer | string): string | null {
   const m = /^version:[ \t]*['"]?([^'"\s]+)['"]?[ \t]*$/m.exec(metadata.toString());
   return m ? m[1]! : null;
 }
@@ -240,7 +240,7 @@ export function updateInfoMismatch(info: UpdateInfoLike | null | undefined, rele
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function isLoopbackUrl(url: string): boolean {
+function isLoopbackUrl(url: string): boolean {
   try {
     const u = new URL(url);
     return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK_HOSTS.has(u.hostname);
@@ -323,7 +323,7 @@ async function fetchBytesWith(fetchImpl: typeof fetch, url: string, { timeoutMs,
   return Buffer.concat(chunks);
 }
 
-export const fetchBytes: FetchBytes = createFetchBytes();
+const fetchBytes: FetchBytes = createFetchBytes();
 
 /**
  * Fetches latest.yml and latest.yml.sig from the feed and verifies them. Network trouble

@@ -40,7 +40,7 @@ export type UpdaterLike = Pick<
   disableWebInstaller?: boolean;
 };
 
-export interface UpdaterOptions {
+interface UpdaterOptions {
   updater: UpdaterLike;
   logger: Logger;
   /** True when installing now would interrupt nobody (no enquiry in flight, no recent input). */
@@ -74,10 +74,10 @@ export interface UpdaterHandle {
 }
 
 export const UPDATE_CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
-export const UPDATE_IDLE_POLL_MS = 60 * 1000;
-export const UPDATE_FETCH_TIMEOUT_MS = 30 * 1000;
+const UPDATE_IDLE_POLL_MS = 60 * 1000;
+const UPDATE_FETCH_TIMEOUT_MS = 30 * 1000;
 /** The feed electron-builder.yml ships with until the real one is set at build time. */
-export const PLACEHOLDER_FEED_HOST_SUFFIX = '.invalid';
+const PLACEHOLDER_FEED_HOST_SUFFIX = '.invalid';
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

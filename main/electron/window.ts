@@ -5,9 +5,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { secureWebPreferences } from './security';
 
-/** Every window, the first and any recreated one, loads exactly this. */
-export const KIOSK_URL = 'app://kiosk/index.html';
-
 export interface ShellMode {
   /** A packaged build: no DevTools, no reload/zoom shortcuts, always kiosk. */
   release: boolean;

@@ -17,7 +17,7 @@ import type { Handlers } from './handlers';
 
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope>;
 
-export function isCallName(name: string): name is CallName {
+function isCallName(name: string): name is CallName {
   return (CALL_NAMES as readonly string[]).includes(name);
 }
 

@@ -5,10 +5,11 @@
 import path from 'node:path';
 import { boot } from '../host/boot';
 import { ConfigError } from '../services/config/config';
+import type { DemoPeers } from '../services/demo-peers';
 import { startWebHost } from './server';
 
-async function main(): Promise<void> {
-  const booted = await boot({ host: 'web' });
+async function main(options: { peers?: DemoPeers }): Promise<void> {
+  const booted = await boot({ host: 'web', peers: options.peers });
   const web = await startWebHost({
     dispatch: booted.dispatch,
     staticDir: path.resolve(process.env.KIOSK_RENDERER_DIR ?? 'dist/renderer'),
@@ -31,12 +32,23 @@ async function main(): Promise<void> {
   console.log(`Kiosk ready at ${web.launchUrl}`);
 }
 
-main().catch((err: unknown) => {
-  // A bad KIOSK_* variable, data folder or web port: one line naming it.
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-  } else {
-    console.error(`The kiosk could not start: ${(err as Error)?.message ?? String(err)}`);
-  }
-  process.exit(1);
-});
+/**
+ * Runs the web host as `npm run web` does (prints "Kiosk ready at <url>", stops on SIGINT/SIGTERM,
+ * exits 1 with one line when it cannot start). `peers`: the demo profile's peers (default the real
+ * simulators, main/host/demo-peers.ts).
+ */
+export function runWebHost(options: { peers?: DemoPeers } = {}): Promise<void> {
+  return main(options).catch((err: unknown) => {
+    // A bad KIOSK_* variable, data folder or web port: one line naming it.
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+    } else {
+      console.error(`The kiosk could not start: ${(err as Error)?.message ?? String(err)}`);
+    }
+    process.exit(1);
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  void runWebHost();
+}

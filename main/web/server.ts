@@ -21,15 +21,15 @@ import { ConfigError } from '../services/config/config';
 import type { Logger } from '../services/log/logger';
 import { contentTypeOf, rendererHeaders } from '../host/static-files';
 
-export const TOKEN_HEADER = 'x-kiosk-token';
+const TOKEN_HEADER = 'x-kiosk-token';
 const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
 /** How long an accepted call's body may take to arrive. */
-export const BODY_TIMEOUT_MS = 10_000;
+const BODY_TIMEOUT_MS = 10_000;
 /** Refused requests logged per minute; the rest are counted in one summary line. */
 export const REFUSALS_LOGGED_PER_MINUTE = 10;
 
-export interface WebHostOptions {
+interface WebHostOptions {
   dispatch: Dispatch;
   /** The built renderer (dist/renderer). */
   staticDir: string;
@@ -54,7 +54,7 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export function generateToken(): string {
+function generateToken(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
 

@@ -13,7 +13,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { CONFIG_FILE_NAME } from '../../main/services/config/config';
 import { hashPin } from '../../main/services/settings/pin';
 import { createDevFileSecretStore } from '../../main/services/settings/secret-store';
-import { startEkoSandbox, type EkoSandbox } from '../../main/simulators/eko';
+import type { EkoSandbox } from '../../main/simulators/eko';
+import { startRecordedEkoSandbox } from '../support/suite-secrets';
 import { valueOf } from '../support/kiosk-api';
 import { TEST_OPERATOR_PIN, newSuiteDataDir, startKiosk, type KioskProcess } from '../support/kiosk-process';
 import { scanForPrivateData } from '../support/privacy-scan';
@@ -108,7 +109,7 @@ test.describe('settings behind the operator PIN', () => {
   const accessKey = 'acc-e2e-4f1d2c3b-9a8e-4d7c-b6a5-e4f3d2c19876';
 
   test.beforeAll(async () => {
-    sandbox = await startEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
+    sandbox = await startRecordedEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
     kiosk = await startKiosk();
   });
   test.afterAll(async () => {
@@ -203,7 +204,7 @@ test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
   const accessKey = 'acc-moved-4f1d2c3b-9a8e-4d7c-b6a5-e4f3d2c14321';
 
   test.beforeAll(async () => {
-    sandbox = await startEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
+    sandbox = await startRecordedEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
     const dataDir = newSuiteDataDir();
     // Encrypted with another data folder's key: like DPAPI data copied from another PC or Windows user.
     const otherPc = createDevFileSecretStore(makeTempDir('kiosk-other-pc-'));

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { APP_ENTRY_URL } from '../../app/app-origin';
 import { BRIDGE_GLOBAL, CALL_NAMES } from '../../app/contract/calls';
 import { NO_FAULTS, demoAadhaar, startEkoSandbox, type EkoSandbox } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
@@ -89,14 +90,14 @@ test.afterEach(() => {
   sandbox?.setFaults(NO_FAULTS);
 });
 
-test('the window is locked down and serves the app from app://kiosk', async () => {
-  expect(page.url()).toBe('app://kiosk/index.html');
+test('the window is locked down and serves the app from its own origin (APP_ORIGIN)', async () => {
+  expect(page.url()).toBe(APP_ENTRY_URL);
   // The options themselves are unit-tested (test/unit/electron/shell.test.ts); here, their effect.
   const shell = await app.evaluate(({ BrowserWindow }) => {
     const win = BrowserWindow.getAllWindows()[0]!;
     return { menu: win.isMenuBarVisible(), url: win.webContents.getURL() };
   });
-  expect(shell).toEqual({ menu: false, url: 'app://kiosk/index.html' });
+  expect(shell).toEqual({ menu: false, url: APP_ENTRY_URL });
   const inside = await page.evaluate((bridge) => {
     const w = window as unknown as Record<string, unknown>;
     return {
@@ -134,7 +135,7 @@ test('the renderer crashes mid-enquiry: the recreated window says the enquiry is
   const replacement = app.waitForEvent('window', { timeout: 30_000 });
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
   page = await replacement;
-  expect(page.url()).toBe('app://kiosk/index.html');
+  expect(page.url()).toBe(APP_ENTRY_URL);
   await expect.poll(windowCount).toBe(1);
 
   // Where the agent was: the same enquiry, told it is still waiting (never failed, never a blank window) …

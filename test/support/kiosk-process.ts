@@ -1,13 +1,14 @@
 /**
- * Starts the real web host (`main/web/cli.ts`) in a child process, as `npm run web`
- * does, and resolves with the URL it prints. Used by the browser tests and the benches.
+ * Starts the real web host in a child process, as `npm run web` does (through ./kiosk-entry.ts:
+ * main/web/cli.ts's start with demo peers that record their keys for the privacy scan), and
+ * resolves with the URL it prints. Used by the browser tests and the benches.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAME } from '../../main/services/config/config';
 import { hashPin } from '../../main/services/settings/pin';
-import { recordSuiteSecrets } from './privacy-scan';
+import { recordSuiteSecrets } from './suite-secrets';
 import { makeTempDir } from './temp-dir';
 
 /** The operator PIN of a kiosk started with setup 'done' (the default). */
@@ -53,10 +54,10 @@ export async function startKiosk(env: Record<string, string> = {}, options: Star
   const timeoutMs = options.timeoutMs ?? 30_000;
   const dataDir = env.KIOSK_DATA_DIR ?? newSuiteDataDir();
   if ((options.setup ?? 'done') === 'done') await seedFinishedSetup(dataDir);
-  // Keys given to this kiosk are keys the privacy scan must look for (a demo kiosk's own sandbox records its keys itself).
+  // Keys given to this kiosk are keys the privacy scan must look for (kiosk-entry records those of a demo kiosk's own sandbox).
   recordSuiteSecrets('startKiosk', [env.KIOSK_EKO_DEVELOPER_KEY ?? '', env.KIOSK_EKO_ACCESS_KEY ?? '']);
   // One process (node with tsx's loader), not the tsx wrapper: a kill must reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'web', 'cli.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'support', 'kiosk-entry.ts')], {
     cwd: root,
     env: { ...process.env, KIOSK_WEB_PORT: '0', KIOSK_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

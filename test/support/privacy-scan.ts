@@ -13,9 +13,9 @@
  * Such numbers, made only by two adjacent values of a live row, are not Aadhaar numbers:
  * the raw scan leaves out exactly those (a number inside any one value is still reported).
  *
- * The keys to look for come from a secrets file beside the data dirs (never inside one):
- * every Eko sandbox of the run appends its keys there (TEST_SECRETS_FILE_ENV), and
- * startKiosk adds any key it passes to a kiosk.
+ * The keys to look for come from a secrets file beside the data dirs (never inside one,
+ * ./suite-secrets.ts): the test code records the keys of every Eko sandbox it starts, a test
+ * kiosk those of its demo sandbox, and startKiosk any key it passes to a kiosk.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { verhoeffValid } from '../../app/domain/aadhaar';
 import { EKO_STAGING_CREDENTIALS } from '../../main/services/config/eko-public-keys';
-import { recordSuiteSecrets, TEST_SECRETS_FILE_ENV } from '../../main/simulators/eko/sandbox';
+import { SECRETS_FILE_NAME, SUITE_SECRETS_FILE_ENV } from './suite-secrets';
 
 export interface PrivacyFinding {
   /** The file, and for a zip entry "<zip>!<entry>". */
@@ -32,9 +32,6 @@ export interface PrivacyFinding {
   what: string;
   sample: string;
 }
-
-/** The secrets file's name in the browser suite's root (beside the kiosk data dirs). */
-export const SECRETS_FILE_NAME = 'suite-secrets.jsonl';
 
 const CANDIDATE_AADHAAR = /(?<!\d)[2-9]\d{3}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
 const PID_MARKERS = [/<PidData/i, /<Skey/i, /<Hmac>/i, /<Data\s+type=/i, /"piddata"\s*:/i];
@@ -46,9 +43,6 @@ function* walk(dir: string): Generator<string> {
     else if (entry.isFile()) yield full;
   }
 }
-
-// The sandbox records its keys with the same function: one format for every writer of the file.
-export { recordSuiteSecrets };
 
 /** Every secret the run recorded (one JSON line per writer; a torn last line is skipped). */
 export function readSuiteSecrets(file: string): string[] {
@@ -189,7 +183,7 @@ export function scanSuiteDataDirs(root: string): { dirs: string[]; secrets: numb
   if (dirs.length === 0) throw new Error(`privacy scan: no data dirs under ${root}: the scan would prove nothing`);
   const secrets = readSuiteSecrets(path.join(root, SECRETS_FILE_NAME));
   if (secrets.length === 0) {
-    throw new Error(`privacy scan: no keys were recorded in ${SECRETS_FILE_NAME}, so the scan cannot look for them (is ${TEST_SECRETS_FILE_ENV} set?)`);
+    throw new Error(`privacy scan: no keys were recorded in ${SECRETS_FILE_NAME}, so the scan cannot look for them (is ${SUITE_SECRETS_FILE_ENV} set?)`);
   }
   const findings = dirs.flatMap((dir) => scanForPrivateData(dir, secrets));
   return { dirs, secrets: secrets.length, findings };

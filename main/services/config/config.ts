@@ -10,7 +10,7 @@ import path from 'node:path';
 import { EKO_SETTING_FIELDS, EKO_SETTING_KEYS, EkoEditionSchema, MAIN_SIDE_WAITS_MS, type EkoEdition, type Profile } from '../../../app/contract';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY, EKO_STAGING_CREDENTIALS } from './eko-public-keys';
 import { ConfigError } from './errors';
-import { checkConfigFile, fileSecretValue, readConfigFile, type ConfigFile } from './config-file';
+import { checkConfigFile, fileSecretValue, readConfigFile } from './config-file';
 import { CONFIG_FILE_NAME, nonEmpty, resolveSetting, type Env, type Sourced } from './resolve';
 import { DEFAULT_LATLONG, checkPublicKey, invalid, isLoopbackHost, parseBaseUrl, parseLatLong, parsePort, parsePorts, parseProfile, RD_HOST_PROBLEM } from './validate';
 

@@ -320,7 +320,7 @@ export function statementDate(text: string, today: string): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-export type MiniStatementReading =
+type MiniStatementReading =
   | { outcome: 'success'; balance: string | null; lines: StatementLine[]; tid: string | null; bankRef: string | null }
   | { outcome: 'refused'; reason: RefusalReason; serverMessage: string | null; tid: string | null }
   | { outcome: 'unknown'; reason: 'awaited' | 'onHold' | 'unexpectedData'; tid: string | null };

@@ -1,10 +1,85 @@
 /**
  * The sandbox's answers in the shapes real Eko answers were seen in (shared/corpus/eko/). Key order
- * follows the corpus files; values that name people or shops are masked with X as there.
+ * follows the corpus files; values that name people or shops are masked with X as there. Also the
+ * HTTP-level replies (gateway pages, 403, 404, 415) the server sends before any JSON.
  */
+import { isValidAadhaar } from '../../../app/domain/aadhaar';
 import type { RefusalShape } from './demo-customers';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
+
+/** One answer as the server sends it: JSON, or a text/HTML page. */
+export interface Reply {
+  status: number;
+  json?: Json;
+  text?: string;
+  contentType?: string;
+}
+
+/** HTTP 200 with a JSON answer. */
+export const ok = (json: Json): Reply => ({ status: 200, json });
+
+/** Fields missing, wrong-typed or badly formed: Eko's invalid_params answer. */
+export const invalid = (params: Record<string, string>): Reply =>
+  ok({ response_status_id: 1, invalid_params: params, response_type_id: -1, message: 'Invalid Params', status: 1 });
+
+/** A refusal before any transaction (unknown initiator, user, customer; a duplicate reference). */
+export const failure = (status: number, message: string): Reply => ok({ response_status_id: 1, response_type_id: 1464, message, status });
+
+/** An nginx-style HTML page (gateway errors, 403, 415, faults). */
+export function htmlPage(status: number, title: string): Reply {
+  const text = `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><hr><center>nginx</center></body></html>`;
+  return { status, text, contentType: 'text/html' };
+}
+
+/** A path Eko does not serve. */
+export const NOT_FOUND: Reply = { status: 404, text: 'No Mapping Rule matched', contentType: 'text/plain' };
+
+/** A signed request whose timestamp is outside the window: Eko says so in JSON. */
+export const STALE_TIMESTAMP: Reply = {
+  status: 403,
+  json: { response_status_id: 1, message: 'Authentication failed: request timestamp is not valid', status: 403 },
+};
+
+/** The agent's wallet (E-value), as the wallet-balance call answers. */
+export function walletBalanceAnswer(balance: string, customerId: string): Json {
+  return {
+    response_status_id: -1,
+    data: { last_used_okekey: '0', balance, currency: 'INR', customer_id: customerId },
+    response_type_id: 1,
+    message: 'SUCCESS',
+    status: 0,
+  };
+}
+
+/** The agent's settlement bank accounts (response_type_id 1321). */
+export function settlementAccountsAnswer(): Json {
+  return {
+    response_status_id: -1,
+    data: {
+      unsettled_fund: '6100.0',
+      remaining_limit: '190000',
+      fund_transfer_list: [
+        { name: 'Gaurav Mallik', ifsc: 'PUNB0309300', account: '9989834392752938', recipient_id: '1828' },
+        { name: 'Gaurav Mallik', ifsc: 'BKID0006701', account: '987867867967969', recipient_id: '1829' },
+      ],
+    },
+    response_type_id: 1321,
+    message: 'List of fund transfer recipients',
+    status: 0,
+  };
+}
+
+/**
+ * A 12-digit reference (RRN, UIDAI reference) that does not pass the Aadhaar checksum. Any 12
+ * digits are a plausible RRN, and one in ten passes Verhoeff by chance: the test suite's privacy
+ * scan would then read a demo reference in the journal as a leaked Aadhaar number.
+ */
+export function notAadhaarShaped(ref: string): string {
+  if (!isValidAadhaar(ref)) return ref;
+  const last = Number(ref.slice(-1));
+  return `${ref.slice(0, -1)}${(last + 1) % 10}`;
+}
 
 const IST_OFFSET_MS = 5.5 * 3_600_000; // India has no daylight saving time.
 

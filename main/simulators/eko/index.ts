@@ -1,6 +1,10 @@
 /** The Eko sandbox and its demo customers and agents (see ./README.md). */
-export { startEkoSandbox, NO_FAULTS, SANDBOX_BASE_PATH, TEST_SECRETS_FILE_ENV, ENQUIRY_FIELDS, DAILY_AUTH_FIELDS, pidCarriesWadh } from './sandbox';
-export type { DailyAuthState, EkoSandbox, EkoSandboxFaults, EkoSandboxOptions, ReceivedRequest, SandboxEdition, SandboxEndpoint, SandboxTransaction } from './sandbox';
+export { startEkoSandbox, SANDBOX_BASE_PATH } from './sandbox';
+export type { DailyAuthState, EkoSandbox, EkoSandboxOptions, ReceivedRequest, SandboxTransaction } from './sandbox';
+export { NO_FAULTS } from './faults';
+export type { EkoSandboxFaults, SandboxEndpoint } from './faults';
+export { ENQUIRY_FIELDS, DAILY_AUTH_FIELDS, pidCarriesWadh } from './checks';
+export type { SandboxEdition } from './checks';
 export { istDay, ekoDateTime } from './answers';
 export {
   DAILY_AUTH_REASONS,

@@ -10,79 +10,54 @@
  * PID block it has seen before, answers in the real shapes, and can be told to misbehave
  * (setFaults). It keeps no clear Aadhaar number (only the last 4 digits of each transaction) and
  * no PID block (only SHA-256 hashes, a bounded set).
+ *
+ * One file per job: this one is the server (routing, state, start/close); ./checks.ts checks a
+ * request, ./answers.ts shapes the replies, ./faults.ts says how a fault changes one.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { isValidAadhaar } from '../../../app/domain/aadhaar';
 import { parseBankList, type Bank } from '../../../app/domain/banks';
-import { ekoSecretKey, sameSignature } from '../../protocol/eko-signing';
 import {
-  NO_KEY_FOR_RESPONSE,
+  NOT_FOUND,
+  STALE_TIMESTAMP,
   dailyAuthFailure,
   dailyAuthSuccess,
   dailyKycStatusAnswer,
+  failure,
+  htmlPage,
+  invalid,
   istDay,
+  notAadhaarShaped,
+  ok,
   pendingAnswer,
   refusalAnswer,
+  settlementAccountsAnswer,
   successAnswer,
+  walletBalanceAnswer,
+  type Reply,
   type TransactionView,
 } from './answers';
+import {
+  aadhaarOf,
+  accountsQueryProblems,
+  checkDailyAuthBody,
+  checkEnquiryBody,
+  decryptAadhaar,
+  isJsonContentType,
+  pidCarriesWadh,
+  pidProblem,
+  signatureProblem,
+  walletQueryProblems,
+  type SandboxEdition,
+} from './checks';
 import { DAILY_AUTH_REASONS, DEMO_MESSAGES, agentScenarioFor, derivedBalance, scenarioFor, type DemoScenario, type RefusalShape } from './demo-customers';
+import { NO_FAULTS, faultApplies, faultyDelivery, forcedReply, type EkoSandboxFaults, type SandboxEndpoint } from './faults';
 
-export type SandboxEndpoint = 'balance' | 'accounts' | 'enquiry' | 'inquiry' | 'dailyAuth';
-
-/**
- * Which generation of Eko's AePS request the sandbox accepts (shared/reference/eko-real-world.md,
- * "Two editions"). spec: the spec pages' body (aadhaar, bank_code = 6-digit IIN, amount, pipe,
- * notify_customer, source_ip). current: Eko's current docs and real traffic (aadhar, bank_code = the
- * IFSC bank prefix, none of those four).
- */
-export type SandboxEdition = 'spec' | 'current';
-
-export interface EkoSandboxFaults {
-  /** Added before every answer, ms. */
-  latencyMs: number;
-  /** Answer HTTP 500 with an HTML page (the enquiry is processed first, as a real server may). */
-  serverError: boolean;
-  /** Answer HTTP 200 with an HTML error page (a proxy or gateway page). */
-  htmlPage: boolean;
-  /** Answer HTTP 200 with the JSON cut in half (Content-Length matches the cut body). */
-  truncatedJson: boolean;
-  /** Answer HTTP 200 with the right fields but wrong types (status as an object, tx_status and amounts as lists). */
-  wrongTypes: boolean;
-  /** Answer every transaction inquiry with this JSON (HTTP 200) instead of looking the reference up; null: off. */
-  inquiryReply: Record<string, unknown> | null;
-  /** Reset the connection instead of answering (after processing the enquiry). */
-  resetConnection: boolean;
-  /** The sandbox's clock runs this far ahead of the PC's, ms (its Date header, timestamp check and Indian day). */
-  clockOffsetMs: number;
-  /** Never answer (the enquiry is processed; the socket stays open until the client gives up). */
-  neverAnswer: boolean;
-  /** Refuse before any processing with this HTTP status and an HTML page (e.g. 403, 404, 415, 429); null: off. */
-  forceStatus: number | null;
-  /** The settlement-accounts call answers the daily-KYC status shape (response_type_id 1969) instead of the list, as seen live. */
-  accountsAsDailyKycStatus: boolean;
-  /** Endpoints the faults apply to; null: all. */
-  only: SandboxEndpoint[] | null;
-}
-
-export const NO_FAULTS: EkoSandboxFaults = {
-  latencyMs: 0,
-  serverError: false,
-  htmlPage: false,
-  truncatedJson: false,
-  wrongTypes: false,
-  inquiryReply: null,
-  resetConnection: false,
-  clockOffsetMs: 0,
-  neverAnswer: false,
-  forceStatus: null,
-  accountsAsDailyKycStatus: false,
-  only: null,
-};
+export type { SandboxEdition } from './checks';
+export type { EkoSandboxFaults, SandboxEndpoint } from './faults';
 
 export interface EkoSandboxOptions {
   port?: number;
@@ -185,85 +160,8 @@ export interface EkoSandbox {
 
 export const SANDBOX_BASE_PATH = '/ekoapi/v3';
 
-/**
- * Test runs only: when this variable names a file, every sandbox appends its keys to it (one JSON
- * line), so the browser suite's privacy scan knows every key it must not find in a data dir.
- * The file must lie outside every kiosk data dir.
- */
-export const TEST_SECRETS_FILE_ENV = 'KIOSK_TEST_SECRETS_FILE';
-
-/** Appends secrets to the run's secrets file (named by TEST_SECRETS_FILE_ENV); nothing when it is not set. */
-export function recordSuiteSecrets(source: string, secrets: readonly string[]): void {
-  const file = process.env[TEST_SECRETS_FILE_ENV];
-  const values = secrets.filter((s) => s.length > 0);
-  if (file && values.length > 0) fs.appendFileSync(file, `${JSON.stringify({ source, secrets: values })}\n`);
-}
-
-/**
- * The marker of a capture made with a `wadh` (the RD simulator writes it): the base64-decoded
- * content of the PID's <Data> element contains "wadh=" followed by a non-empty value. Such a
- * capture fails daily authentication ("Authentication Failed. Invalid Biometric data.").
- */
-export function pidCarriesWadh(pid: string): boolean {
-  const m = /<Data\b[^>]*>([\s\S]*?)<\/Data>/.exec(pid);
-  if (!m) return false;
-  const marker = /wadh=[^\s&;"'<>]/;
-  if (marker.test(m[1]!)) return true;
-  return marker.test(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64').toString('latin1'));
-}
-
-type FieldRule = { type: 'string' | 'number'; required: boolean };
-const req = (type: 'string' | 'number'): FieldRule => ({ type, required: true });
-
-/** The balance enquiry's body, per edition: exactly these fields. */
-export const ENQUIRY_FIELDS: Record<SandboxEdition, Record<string, FieldRule>> = {
-  spec: {
-    initiator_id: req('string'),
-    user_code: req('string'),
-    client_ref_id: { type: 'string', required: false },
-    bank_code: req('string'),
-    amount: req('number'),
-    aadhaar: req('string'),
-    piddata: req('string'),
-    pipe: req('number'),
-    notify_customer: req('number'),
-    latlong: req('string'),
-    source_ip: req('string'),
-  },
-  current: {
-    initiator_id: req('string'),
-    user_code: req('string'),
-    client_ref_id: { type: 'string', required: false },
-    bank_code: req('string'),
-    aadhar: req('string'),
-    piddata: req('string'),
-    latlong: req('string'),
-  },
-};
-
-/** Daily authentication's body (PUT …/kyc/biometric/daily): exactly these fields, all strings. */
-export const DAILY_AUTH_FIELDS: Record<string, FieldRule> = {
-  initiator_id: req('string'),
-  user_code: req('string'),
-  customer_id: req('string'),
-  aadhar: req('string'),
-  latlong: req('string'),
-  bank_code: req('string'),
-  piddata: req('string'),
-};
-
-const MOBILE = /^[6-9]\d{9}$/;
-const LATLONG = /^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
 /** PID hashes kept for the duplicate check (oldest dropped first). */
 const PID_HASHES_KEPT = 10_000;
-
-type Json = Record<string, unknown>;
-interface Reply {
-  status: number;
-  json?: Json;
-  text?: string;
-  contentType?: string;
-}
 
 /** Reads assets/aeps-banks.tsv: from assetsDir, else the working directory's assets/, else Electron's resources. */
 function loadBanks(assetsDir: string | undefined): Bank[] {
@@ -298,7 +196,6 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   const banks = loadBanks(options.assetsDir);
   const bankByIin = new Map(banks.map((b) => [b.iin, b]));
   const bankByIfsc = new Map(banks.filter((b) => b.ifsc !== null).map((b) => [b.ifsc!, b]));
-  recordSuiteSecrets('eko-sandbox', [developerKey, accessKey]);
   let faults: EkoSandboxFaults = { ...NO_FAULTS, ...options.faults };
   const transactions = new Map<string, SandboxTransaction>();
   const received: ReceivedRequest[] = [];
@@ -318,85 +215,22 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   const sandboxNow = () => Date.now() + faults.clockOffsetMs;
   const dailyAuthDoneNow = () => authDay === 'always' || authDay === istDay(sandboxNow());
 
-  function decryptAadhaar(base64: string): string | null {
-    // Node 20 refuses PKCS#1 v1.5 private decryption (CVE-2023-46809), so decrypt raw and unpad here.
-    try {
-      const raw = crypto.privateDecrypt({ key: privateKey, padding: crypto.constants.RSA_NO_PADDING }, Buffer.from(base64, 'base64'));
-      if (raw[0] !== 0x00 || raw[1] !== 0x02) return null;
-      const sep = raw.indexOf(0x00, 2);
-      if (sep < 10) return null; // at least 8 bytes of non-zero padding
-      return raw.subarray(sep + 1).toString('utf8');
-    } catch {
-      return null;
-    }
-  }
-
-  function signatureProblem(headers: http.IncomingHttpHeaders): string | null {
-    const key = headers['developer_key'];
-    const secret = headers['secret-key'];
-    const ts = headers['secret-key-timestamp'];
-    if (typeof key !== 'string' || typeof secret !== 'string' || typeof ts !== 'string') return 'missing signature headers';
-    if (!sameSignature(key, developerKey)) return 'unknown developer_key';
-    if (!/^\d{10,16}$/.test(ts)) return 'bad timestamp';
-    if (Math.abs(Number(ts) - sandboxNow()) > windowMs) return 'timestamp outside the allowed window';
-    if (!sameSignature(secret, ekoSecretKey(accessKey, ts))) return 'bad secret-key';
-    return null;
-  }
-
-  const invalid = (params: Record<string, string>): Reply => ({
-    status: 200,
-    json: { response_status_id: 1, invalid_params: params, response_type_id: -1, message: 'Invalid Params', status: 1 },
-  });
-  const ok = (json: Json): Reply => ({ status: 200, json });
+  const decrypt = (base64: string) => decryptAadhaar(privateKey, base64);
 
   function walletBalanceReply(query: Record<string, string>): Reply {
-    const bad: Record<string, string> = {};
-    if (!query.initiator_id) bad.initiator_id = 'Please provide initiator_id';
-    if (query.customer_id_type !== 'mobile_number') bad.customer_id_type = 'Only mobile_number is supported';
-    if (!MOBILE.test(query.customer_id ?? '')) bad.customer_id = 'Please provide valid mobile number';
+    const bad = walletQueryProblems(query);
     if (Object.keys(bad).length) return invalid(bad);
     if (query.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
-    return ok({
-      response_status_id: -1,
-      data: { last_used_okekey: '0', balance: walletBalance, currency: 'INR', customer_id: query.customer_id },
-      response_type_id: 1,
-      message: 'SUCCESS',
-      status: 0,
-    });
+    return ok(walletBalanceAnswer(walletBalance, query.customer_id!));
   }
 
   function accountsReply(query: Record<string, string>): Reply {
-    const bad: Record<string, string> = {};
-    if (!query.initiator_id) bad.initiator_id = 'Please provide initiator_id';
-    if (!query.user_code) bad.user_code = 'Please provide user_code';
+    const bad = accountsQueryProblems(query);
     if (Object.keys(bad).length) return invalid(bad);
     if (query.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
     if (query.user_code !== userCode) return failure(463, 'User not found');
-    if (faults.accountsAsDailyKycStatus && (faults.only === null || faults.only.includes('accounts'))) return ok(dailyKycStatusAnswer(userCode));
-    return ok({
-      response_status_id: -1,
-      data: {
-        unsettled_fund: '6100.0',
-        remaining_limit: '190000',
-        fund_transfer_list: [
-          { name: 'Gaurav Mallik', ifsc: 'PUNB0309300', account: '9989834392752938', recipient_id: '1828' },
-          { name: 'Gaurav Mallik', ifsc: 'BKID0006701', account: '987867867967969', recipient_id: '1829' },
-        ],
-      },
-      response_type_id: 1321,
-      message: 'List of fund transfer recipients',
-      status: 0,
-    });
-  }
-
-  function failure(status: number, message: string): Reply {
-    return ok({ response_status_id: 1, response_type_id: 1464, message, status });
-  }
-
-  function pidProblem(pid: string): boolean {
-    if (!/<PidData[\s>]/.test(pid)) return true;
-    if (!/<Data\b[^>]*\btype\s*=\s*["']X["']/.test(pid)) return true;
-    return !/<DeviceInfo\b[^>]*\bmc\s*=\s*["'][^"']+["']/.test(pid);
+    if (faults.accountsAsDailyKycStatus && faultApplies(faults, 'accounts')) return ok(dailyKycStatusAnswer(userCode));
+    return ok(settlementAccountsAnswer());
   }
 
   /** true when this PID block was seen before; remembers its hash otherwise. */
@@ -409,52 +243,13 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     return false;
   }
 
-  /**
-   * Checks a body against exactly `rules`: a field not among them → "No key for Response" (the
-   * whole answer); a missing or wrong-typed one → invalid_params (collected in `bad`).
-   */
-  function checkFields(fields: Json, rules: Record<string, FieldRule>, bad: Record<string, string>): Reply | null {
-    for (const name of Object.keys(fields)) if (!(name in rules)) return ok(NO_KEY_FOR_RESPONSE);
-    for (const [name, rule] of Object.entries(rules)) {
-      const value = fields[name];
-      if (value === undefined) {
-        if (rule.required) bad[name] = `${name} is required`;
-      } else if (typeof value !== rule.type) {
-        bad[name] = `${name} must be a ${rule.type}`;
-      }
-    }
-    return null;
-  }
-
-  /** The decrypted, valid Aadhaar number of an encrypted field; records why not in `bad`. */
-  function aadhaarOf(fields: Json, name: string, bad: Record<string, string>): string | null {
-    if (typeof fields[name] !== 'string') return null;
-    const aadhaar = decryptAadhaar(fields[name]);
-    if (aadhaar === null) bad[name] = 'could not be decrypted (wrong key or padding)';
-    else if (!/^\d{12}$/.test(aadhaar) || !isValidAadhaar(aadhaar)) bad[name] = 'Please provide valid aadhaar number';
-    else return aadhaar;
-    return null;
-  }
-
   let lastTxn: SandboxTransaction | null = null;
 
   function enquiryReply(customerId: string, body: unknown): Reply {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid({ body: 'must be a JSON object' });
-    const fields = body as Json;
-    const bad: Record<string, string> = {};
-    const noKey = checkFields(fields, ENQUIRY_FIELDS[edition], bad);
-    if (noKey) return noKey;
-    if (!MOBILE.test(customerId)) bad.customer_id = 'Please provide valid mobile number';
-    if (edition === 'spec') {
-      if (fields.amount !== undefined && fields.amount !== 0) bad.amount = 'must be 0 for balance enquiry';
-      if (typeof fields.pipe === 'number' && fields.pipe !== 0) bad.pipe = 'must be 0';
-      if (typeof fields.notify_customer === 'number' && fields.notify_customer !== 0 && fields.notify_customer !== 1) bad.notify_customer = 'must be 0 or 1';
-      if (typeof fields.bank_code === 'string' && !/^\d{6}$/.test(fields.bank_code)) bad.bank_code = 'Please provide valid bank code';
-      if (typeof fields.source_ip === 'string' && !/^\d{1,3}(\.\d{1,3}){3}$/.test(fields.source_ip)) bad.source_ip = 'must be an IPv4 address';
-    }
-    if (typeof fields.latlong === 'string' && !LATLONG.test(fields.latlong)) bad.latlong = 'must be latitude,longitude';
-    if (typeof fields.client_ref_id === 'string' && !/^[A-Za-z0-9_-]{1,40}$/.test(fields.client_ref_id)) bad.client_ref_id = 'must be 1–40 letters, digits, - or _';
-    let aadhaar = aadhaarOf(fields, edition === 'spec' ? 'aadhaar' : 'aadhar', bad);
+    const checked = checkEnquiryBody(body, customerId, edition);
+    if ('refused' in checked) return checked.refused;
+    const { fields, bad } = checked;
+    let aadhaar = aadhaarOf(fields, edition === 'spec' ? 'aadhaar' : 'aadhar', bad, decrypt);
     if (Object.keys(bad).length) return invalid(bad);
     if (fields.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
     if (fields.user_code !== userCode) return failure(463, 'User not found');
@@ -582,14 +377,10 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
   }
 
   function dailyAuthReply(body: unknown): Reply {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid({ body: 'must be a JSON object' });
-    const fields = body as Json;
-    const bad: Record<string, string> = {};
-    const noKey = checkFields(fields, DAILY_AUTH_FIELDS, bad);
-    if (noKey) return noKey;
-    if (typeof fields.customer_id === 'string' && !MOBILE.test(fields.customer_id)) bad.customer_id = 'Please provide valid mobile number';
-    if (typeof fields.latlong === 'string' && !LATLONG.test(fields.latlong)) bad.latlong = 'must be latitude,longitude';
-    let aadhaar = aadhaarOf(fields, 'aadhar', bad);
+    const checked = checkDailyAuthBody(body);
+    if ('refused' in checked) return checked.refused;
+    const { fields, bad } = checked;
+    let aadhaar = aadhaarOf(fields, 'aadhar', bad, decrypt);
     if (Object.keys(bad).length) return invalid(bad);
     if (fields.initiator_id !== initiatorId) return failure(463, 'Initiator not found');
     if (fields.user_code !== userCode) return failure(463, 'User not found');
@@ -629,83 +420,72 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     const query = Object.fromEntries(url.searchParams);
     const bodyText = await readBody(req);
     const target = route(req.method ?? 'GET', url.pathname);
-    const applies = (endpoint: SandboxEndpoint | null) => endpoint !== null && (faults.only === null || faults.only.includes(endpoint));
-    const forced = target && applies(target.endpoint) ? faults.forceStatus : null;
+    const faulty = faultApplies(faults, target?.endpoint ?? null);
 
-    let reply: Reply;
     lastTxn = null; // set by enquiryReply; everything from here to its read below is synchronous
-    if (!target) {
-      reply = { status: 404, text: 'No Mapping Rule matched', contentType: 'text/plain' };
-    } else if (forced !== null) {
-      reply = { status: forced, text: html(`${forced} ${http.STATUS_CODES[forced] ?? 'Error'}`), contentType: 'text/html' };
-    } else if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) {
-      reply = { status: 415, text: html('415 Unsupported Media Type'), contentType: 'text/html' };
-    } else {
-      const problem = signatureProblem(req.headers);
-      if (problem === 'timestamp outside the allowed window') {
-        reply = { status: 403, json: { response_status_id: 1, message: 'Authentication failed: request timestamp is not valid', status: 403 } };
-      } else if (problem) {
-        reply = { status: 403, text: html('403 Forbidden'), contentType: 'text/html' };
-      } else {
-        let body: unknown = undefined;
-        if (target.endpoint === 'enquiry' || target.endpoint === 'dailyAuth') {
-          try {
-            body = JSON.parse(bodyText);
-          } catch {
-            body = null;
-          }
-        }
-        if (options.captureRequests) {
-          received.push({ method: req.method ?? '', path: url.pathname, query, headers: { ...req.headers }, body });
-        }
-        switch (target.endpoint) {
-          case 'balance':
-            reply = walletBalanceReply(query);
-            break;
-          case 'accounts':
-            reply = accountsReply(query);
-            break;
-          case 'enquiry':
-            reply = body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body);
-            break;
-          case 'dailyAuth':
-            reply = body === null ? invalid({ body: 'is not JSON' }) : dailyAuthReply(body);
-            break;
-          case 'inquiry':
-            reply = faults.inquiryReply ? { status: 200, json: faults.inquiryReply } : inquiryReply(target.param, query);
-            break;
-        }
-      }
-    }
-
+    const reply = target ? answer(req, url.pathname, query, bodyText, target, faulty) : NOT_FOUND;
     const txn = lastTxn as SandboxTransaction | null;
-    const faulty = applies(target?.endpoint ?? null);
+
     let busyNs = process.hrtime.bigint() - started;
     if (faulty && faults.latencyMs > 0) await sleep(faults.latencyMs);
     const resumed = process.hrtime.bigint();
-    if (faulty && faults.neverAnswer) return; // the socket stays open; close() destroys it
-    if (faulty && faults.resetConnection) {
+    const delivery = faultyDelivery(faults, reply, faulty);
+    if (delivery.kind === 'never') return; // the socket stays open; close() destroys it
+    if (delivery.kind === 'reset') {
       const socket = req.socket as import('node:net').Socket & { resetAndDestroy?: () => void };
       if (socket.resetAndDestroy) socket.resetAndDestroy();
       else socket.destroy();
       return;
     }
-    if (faulty && faults.serverError) reply = { status: 500, text: html('500 Internal Server Error'), contentType: 'text/html' };
-    else if (faulty && faults.htmlPage) reply = { status: 200, text: html('Service Temporarily Unavailable'), contentType: 'text/html' };
-
-    if (faulty && faults.wrongTypes && reply.json) reply = { ...reply, json: wrongTyped(reply.json) };
-    let text = reply.text ?? JSON.stringify(reply.json);
-    if (faulty && faults.truncatedJson && reply.json) text = text.slice(0, Math.floor(text.length / 2));
     busyNs += process.hrtime.bigint() - resumed;
     const handlingMs = Number(busyNs) / 1e6;
     if (txn) txn.handlingMs = handlingMs;
-    res.writeHead(reply.status, {
-      'content-type': `${reply.contentType ?? 'application/json'}; charset=utf-8`,
-      'content-length': Buffer.byteLength(text),
+    res.writeHead(delivery.status, {
+      'content-type': `${delivery.contentType}; charset=utf-8`,
+      'content-length': Buffer.byteLength(delivery.text),
       date: new Date(sandboxNow()).toUTCString(),
       'x-sandbox-handling-ms': handlingMs.toFixed(3),
     });
-    res.end(text);
+    res.end(delivery.text);
+  }
+
+  /** The answer to a routed request, in Eko's order: a forced refusal, content type, signature, then the call itself. */
+  function answer(
+    req: http.IncomingMessage,
+    pathname: string,
+    query: Record<string, string>,
+    bodyText: string,
+    target: { endpoint: SandboxEndpoint; param: string },
+    faulty: boolean,
+  ): Reply {
+    if (faulty && faults.forceStatus !== null) return forcedReply(faults.forceStatus);
+    if (!isJsonContentType(req.headers)) return htmlPage(415, '415 Unsupported Media Type');
+    const problem = signatureProblem(req.headers, { developerKey, accessKey }, sandboxNow(), windowMs);
+    if (problem === 'timestamp outside the allowed window') return STALE_TIMESTAMP;
+    if (problem) return htmlPage(403, '403 Forbidden');
+    let body: unknown = undefined;
+    if (target.endpoint === 'enquiry' || target.endpoint === 'dailyAuth') {
+      try {
+        body = JSON.parse(bodyText);
+      } catch {
+        body = null;
+      }
+    }
+    if (options.captureRequests) {
+      received.push({ method: req.method ?? '', path: pathname, query, headers: { ...req.headers }, body });
+    }
+    switch (target.endpoint) {
+      case 'balance':
+        return walletBalanceReply(query);
+      case 'accounts':
+        return accountsReply(query);
+      case 'enquiry':
+        return body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body);
+      case 'dailyAuth':
+        return body === null ? invalid({ body: 'is not JSON' }) : dailyAuthReply(body);
+      case 'inquiry':
+        return faults.inquiryReply ? { status: 200, json: faults.inquiryReply } : inquiryReply(target.param, query);
+    }
   }
 
   const server = http.createServer((req, res) => {
@@ -743,7 +523,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     transactions,
     received,
     requestCount: () => requests,
-    decryptAadhaar,
+    decryptAadhaar: decrypt,
     clientCredentials,
     kioskEnv: () => {
       const c = clientCredentials();
@@ -780,34 +560,6 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** The same answer with its status, tx_status and amounts in types Eko never sends. */
-function wrongTyped(json: Json): Json {
-  const out: Json = { ...json };
-  if ('status' in out) out.status = { value: out.status };
-  if ('tx_status' in out) out.tx_status = [out.tx_status];
-  if (out.data && typeof out.data === 'object' && !Array.isArray(out.data)) {
-    const data: Json = { ...(out.data as Json) };
-    for (const key of ['balance', 'customer_balance', 'tx_status']) if (key in data) data[key] = [data[key]];
-    out.data = data;
-  }
-  return out;
-}
-
-function html(title: string): string {
-  return `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><hr><center>nginx</center></body></html>`;
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * A 12-digit reference (RRN, UIDAI reference) that does not pass the Aadhaar checksum. Any 12
- * digits are a plausible RRN, and one in ten passes Verhoeff by chance: the test suite's privacy
- * scan would then read a demo reference in the journal as a leaked Aadhaar number.
- */
-export function notAadhaarShaped(ref: string): string {
-  if (!isValidAadhaar(ref)) return ref;
-  const last = Number(ref.slice(-1));
-  return `${ref.slice(0, -1)}${(last + 1) % 10}`;
 }

@@ -28,8 +28,6 @@ export type RdQuirk =
   | 'interfaceOrder' // DEVICEINFO listed before CAPTURE
   | 'foreignHostPath'; // path points at another machine: must be refused
 
-export const ALL_QUIRKS: readonly RdQuirk[] = ['singleQuotes', 'lowerCaseStatus', 'xmlns', 'hostPrefixPath', 'spacedUrlPath', 'localhostPath', 'noDeviceInfo', 'interfaceOrder', 'foreignHostPath'];
-
 export type RdScenario =
   | 'ready'
   | 'notReady' // service up, no scanner: RDSERVICE NOTREADY, CAPTURE 720
@@ -54,13 +52,13 @@ export type RdScenario =
  * How long a 'starting' service keeps answering -1509: the first `captures` CAPTUREs and/or the
  * first `ms` milliseconds after the scenario was set (while either lasts). Then it works.
  */
-export interface StartingFor {
+interface StartingFor {
   captures?: number;
   ms?: number;
 }
 
 /** How long the named 'starting' scenario lasts: a Mantra L1 service takes seconds to come up. */
-export const STARTING_SCENARIO_MS = 5_000;
+const STARTING_SCENARIO_MS = 5_000;
 
 /**
  * What a Mantra L1 service answers while it is still starting, exactly as a real one does
@@ -96,7 +94,7 @@ export interface SimRequestEvent {
   at: number;
 }
 
-export interface SimDevice {
+interface SimDevice {
   readonly port: number;
   readonly protocol: 'http' | 'https';
   readonly vendor: RdVendor;

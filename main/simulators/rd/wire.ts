@@ -22,7 +22,7 @@ export interface WireResponse {
 }
 
 /** 'hang': never answer (the socket stays open until the peer or close() ends it). */
-export type Handler = (req: WireRequest, signal: AbortSignal) => Promise<WireResponse | 'hang'>;
+type Handler = (req: WireRequest, signal: AbortSignal) => Promise<WireResponse | 'hang'>;
 
 const MAX_HEAD = 16 * 1024;
 const MAX_BODY = 1024 * 1024;

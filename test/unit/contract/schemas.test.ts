@@ -108,8 +108,8 @@ describe('contract schemas (zod/mini)', () => {
   it('history filter: ISO date-times, a known outcome, four digits; totals count every outcome in whole numbers', () => {
     expectSplit(
       contract.listEnquiries.input,
-      [{}, { from: '2024-05-01T18:30:00.000Z', to: '2024-05-02T18:30:00Z', outcome: 'notSent', last4: '0123' }, { kind: 'dailyAuth' }, { kind: 'balance' }],
-      [{ from: '2024-05-01' }, { to: '2024-05-01T18:30:00+05:30' }, { outcome: 'failed' }, { last4: '123' }, { last4: '12345' }, { kind: 'miniStatement' }],
+      [{}, { from: '2024-05-01T18:30:00.000Z', to: '2024-05-02T18:30:00Z', outcome: 'notSent', last4: '0123' }, { kind: 'dailyAuth' }, { kind: 'balance' }, { kind: 'miniStatement' }],
+      [{ from: '2024-05-01' }, { to: '2024-05-01T18:30:00+05:30' }, { outcome: 'failed' }, { last4: '123' }, { last4: '12345' }, { kind: 'withdrawal' }],
     );
     const totals = { success: 1, refused: 0, unknown: 2, notSent: 0 };
     expectSplit(

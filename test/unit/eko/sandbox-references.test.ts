@@ -1,7 +1,7 @@
 /** The sandbox's 12-digit references never pass the Aadhaar checksum (the privacy scan must not mistake them). */
 import { expect, it } from 'vitest';
 import { isValidAadhaar } from '../../../app/domain/aadhaar';
-import { notAadhaarShaped } from '../../../main/simulators/eko/sandbox';
+import { notAadhaarShaped } from '../../../main/simulators/eko/answers';
 
 it('a reference that would pass Verhoeff is changed in its last digit; others are kept', () => {
   expect(isValidAadhaar('623601066502')).toBe(true);

@@ -9,7 +9,9 @@ import { createAadhaarEncryptor } from '../../../main/services/eko/aadhaar-crypt
 import { ekoHeaders } from '../../../main/protocol/eko-signing';
 import { istDay } from '../../../main/simulators/eko/answers';
 import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar, demoAgentAadhaar, derivedBalance, scenarioFor } from '../../../main/simulators/eko/demo-customers';
-import { NO_FAULTS, pidCarriesWadh, startEkoSandbox, type EkoSandbox, type EkoSandboxOptions } from '../../../main/simulators/eko/sandbox';
+import { pidCarriesWadh } from '../../../main/simulators/eko/checks';
+import { NO_FAULTS } from '../../../main/simulators/eko/faults';
+import { startEkoSandbox, type EkoSandbox, type EkoSandboxOptions } from '../../../main/simulators/eko/sandbox';
 import { SAMPLE_PID } from './helpers';
 
 /**

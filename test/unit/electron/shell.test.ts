@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, ipcChannel } from '../../../app/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../main/host/csp';
 import { RELAUNCHED_AFTER_ERROR_FLAG, RELAUNCH_LOOP_WINDOW_MS, createShell } from '../../../main/electron/shell';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../app/app-origin';
 import { APP_SCHEME_PRIVILEGES } from '../../../main/electron/protocol';
-import { KIOSK_URL, resolveShellMode } from '../../../main/electron/window';
+import { resolveShellMode } from '../../../main/electron/window';
 import { ConfigError } from '../../../main/services/config/config';
 import { cleanupStandIns, standInElectron, type StandInWindow } from './stand-in-electron';
 
@@ -31,7 +32,7 @@ afterEach(() => {
 });
 
 describe('the Electron shell (release build)', () => {
-  it('opens one full-screen kiosk window with the secure webPreferences, no menu, on app://kiosk', async () => {
+  it('opens one full-screen kiosk window with the secure webPreferences, no menu, on the app origin', async () => {
     const { win, Menu, windows } = await started();
     expect(windows).toHaveLength(1);
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
@@ -51,8 +52,9 @@ describe('the Electron shell (release build)', () => {
       devTools: false,
     });
     expect(win.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
-    expect(win.loadURL).toHaveBeenCalledWith(KIOSK_URL);
-    expect(KIOSK_URL).toBe('app://kiosk/index.html');
+    expect(win.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
+    // The origin is pinned: the renderer's storage is keyed by it.
+    expect(APP_ENTRY_URL).toBe('app://kiosk/index.html');
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalled();
   });
@@ -67,13 +69,13 @@ describe('the Electron shell (release build)', () => {
     expect(e.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_PRIVILEGES]);
     expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, codeCache: true });
     const handler = e.protocol.handlers.get('app')!;
-    const res = await handler(new Request('app://kiosk/index.html'));
+    const res = await handler(new Request(APP_ENTRY_URL));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     // Nothing outside the renderer folder (a path that climbs out gets the app's index), and no other host.
-    const climbing = await handler(new Request('app://kiosk/..%2F..%2F..%2Fetc%2Fhostname.txt'));
+    const climbing = await handler(new Request(`${APP_ORIGIN}/..%2F..%2F..%2Fetc%2Fhostname.txt`));
     expect(await climbing.text()).toContain('<title>kiosk</title>');
     expect((await handler(new Request('app://other/index.html'))).status).toBe(404);
   });
@@ -84,7 +86,7 @@ describe('the Electron shell (release build)', () => {
     const getAppInfo = ipcMain.handlers.get(ipcChannel('getAppInfo'))!;
     expect(await getAppInfo({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'host.unauthorized' } });
     expect(dispatch).not.toHaveBeenCalled();
-    await getAppInfo({ senderFrame: { url: 'app://kiosk/index.html' } }, {});
+    await getAppInfo({ senderFrame: { url: APP_ENTRY_URL } }, {});
     expect(dispatch).toHaveBeenCalledWith('getAppInfo', {});
   });
 
@@ -94,7 +96,7 @@ describe('the Electron shell (release build)', () => {
       const callback = vi.fn();
       session.permissionRequestHandler!({}, permission, callback, {});
       expect(callback).toHaveBeenCalledWith(false);
-      expect(session.permissionCheckHandler!({}, permission, 'app://kiosk', {})).toBe(false);
+      expect(session.permissionCheckHandler!({}, permission, APP_ORIGIN, {})).toBe(false);
     }
     expect(session.devicePermissionHandler!({})).toBe(false);
   });
@@ -106,14 +108,14 @@ describe('the Electron shell (release build)', () => {
       session.beforeRequest!({ url }, (r) => (answer = r));
       return answer.cancel;
     };
-    expect(decide('app://kiosk/assets/app.js')).toBe(false);
+    expect(decide(`${APP_ORIGIN}/assets/app.js`)).toBe(false);
     expect(decide('data:image/png;base64,AAAA')).toBe(false);
     expect(decide('https://evil.example/x.js')).toBe(true);
     expect(decide('http://127.0.0.1:11100/')).toBe(true);
     expect(decide('file:///C:/Windows/win.ini')).toBe(true);
     expect(decide('devtools://devtools/bundled/inspector.html')).toBe(true);
     let headers: Record<string, string[]> = {};
-    session.headersReceived!({ url: 'app://kiosk/', responseHeaders: { 'content-security-policy': ['default-src *'], 'x-a': ['1'] } }, (r) => {
+    session.headersReceived!({ url: `${APP_ORIGIN}/`, responseHeaders: { 'content-security-policy': ['default-src *'], 'x-a': ['1'] } }, (r) => {
       headers = r.responseHeaders as Record<string, string[]>;
     });
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'x-a': ['1'] });
@@ -124,12 +126,12 @@ describe('the Electron shell (release build)', () => {
     const c = win.webContents;
     expect(c.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(c.fire('will-navigate', 'file:///C:/x.html')).toBe(true);
-    expect(c.fire('will-navigate', 'app://kiosk.evil/')).toBe(true);
-    expect(c.fire('will-navigate', 'app://kiosk/index.html')).toBe(false);
+    expect(c.fire('will-navigate', `${APP_ORIGIN}.evil/`)).toBe(true);
+    expect(c.fire('will-navigate', APP_ENTRY_URL)).toBe(false);
     expect(c.fire('will-frame-navigate', { url: 'https://evil.example/' })).toBe(true);
     expect(c.fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(c.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(c.windowOpenHandler!({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
+    expect(c.windowOpenHandler!({ url: APP_ENTRY_URL })).toEqual({ action: 'deny' });
     expect(c.fire('will-attach-webview', {}, {})).toBe(true);
   });
 
@@ -318,7 +320,7 @@ describe('crash and hang recovery', () => {
     expect(windows).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(windows).toHaveLength(2);
-    expect(windows[1]!.loadURL).toHaveBeenCalledWith(KIOSK_URL);
+    expect(windows[1]!.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
     expect(windows[0]!.destroy).toHaveBeenCalled();
     expect(windows[1]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, devTools: false });
     expect(app.quit).not.toHaveBeenCalled();
@@ -362,19 +364,19 @@ describe('crash and hang recovery', () => {
     vi.useFakeTimers();
     const { windows, lines } = await started();
     const c = windows[0]!.webContents;
-    c.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://kiosk/index.html', true);
-    c.emit('did-fail-load', {}, -106, 'ERR_INTERNET_DISCONNECTED', 'app://kiosk/frame.html', false);
+    c.emit('did-fail-load', {}, -3, 'ERR_ABORTED', APP_ENTRY_URL, true);
+    c.emit('did-fail-load', {}, -106, 'ERR_INTERNET_DISCONNECTED', `${APP_ORIGIN}/frame.html`, false);
     await vi.advanceTimersByTimeAsync(5000);
     expect(windows).toHaveLength(1);
-    c.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://kiosk/index.html', true);
+    c.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', APP_ENTRY_URL, true);
     await vi.advanceTimersByTimeAsync(999);
     expect(windows).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(windows).toHaveLength(2);
-    expect(windows[1]!.loadURL).toHaveBeenCalledWith(KIOSK_URL);
+    expect(windows[1]!.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
     expect(lines.some((l) => l.includes('"reason":"load-failed"') && l.includes('ERR_FILE_NOT_FOUND'))).toBe(true);
     // Failing again waits longer (2 s).
-    windows[1]!.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://kiosk/index.html', true);
+    windows[1]!.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', APP_ENTRY_URL, true);
     await vi.advanceTimersByTimeAsync(1999);
     expect(windows).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);

@@ -7,20 +7,20 @@ import { verhoeffValid } from '../../../app/domain/aadhaar';
 import { Journal, JOURNAL_FILE_NAME } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { buildZip } from '../../../main/services/log/export';
-import { startEkoSandbox, TEST_SECRETS_FILE_ENV } from '../../../main/simulators/eko/sandbox';
-import { SECRETS_FILE_NAME, readSuiteSecrets, recordSuiteSecrets, scanForPrivateData, scanSuiteDataDirs, zipEntries } from '../../support/privacy-scan';
+import { readSuiteSecrets, scanForPrivateData, scanSuiteDataDirs, zipEntries } from '../../support/privacy-scan';
+import { SECRETS_FILE_NAME, SUITE_SECRETS_FILE_ENV, recordSuiteSecrets, startRecordedEkoSandbox } from '../../support/suite-secrets';
 import { makeTempDir } from '../../support/temp-dir';
 
-const savedEnv = process.env[TEST_SECRETS_FILE_ENV];
+const savedEnv = process.env[SUITE_SECRETS_FILE_ENV];
 afterEach(() => {
-  if (savedEnv === undefined) delete process.env[TEST_SECRETS_FILE_ENV];
-  else process.env[TEST_SECRETS_FILE_ENV] = savedEnv;
+  if (savedEnv === undefined) delete process.env[SUITE_SECRETS_FILE_ENV];
+  else process.env[SUITE_SECRETS_FILE_ENV] = savedEnv;
 });
 
 /** A browser-suite root: the secrets file beside the data dirs, as global-setup lays it out. */
 function suiteRoot(): string {
   const root = makeTempDir('privacy-root-');
-  process.env[TEST_SECRETS_FILE_ENV] = path.join(root, SECRETS_FILE_NAME);
+  process.env[SUITE_SECRETS_FILE_ENV] = path.join(root, SECRETS_FILE_NAME);
   return root;
 }
 
@@ -119,7 +119,7 @@ describe('privacy scan', () => {
 
   it('knows the keys of every sandbox the run started and of every kiosk given keys', async () => {
     const root = suiteRoot();
-    const sandbox = await startEkoSandbox();
+    const sandbox = await startRecordedEkoSandbox();
     await sandbox.close();
     recordSuiteSecrets('startKiosk', ['env-access-key-0123456789', '']);
     const secrets = readSuiteSecrets(path.join(root, SECRETS_FILE_NAME));
@@ -142,7 +142,7 @@ describe('privacy scan', () => {
     expect(() => scanSuiteDataDirs(root)).toThrow(/no data dirs/);
     fs.mkdirSync(path.join(root, 'kiosk-a'));
     expect(() => scanSuiteDataDirs(root)).toThrow(/no keys were recorded/);
-    await (await startEkoSandbox()).close();
+    await (await startRecordedEkoSandbox()).close();
     expect(scanSuiteDataDirs(root)).toMatchObject({ dirs: [path.join(root, 'kiosk-a')], secrets: 2, findings: [] });
   });
 });
