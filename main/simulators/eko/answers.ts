@@ -271,3 +271,46 @@ export function dailyKycStatusAnswer(userCode: string): Json {
     status: 0,
   };
 }
+
+/** One line of a mini statement as Eko sends it (mini-statement-ok-1.json): a space-padded narration. */
+export interface StatementLineOut {
+  date: string;
+  amount: string;
+  txnType: 'Dr' | 'Cr';
+  narration: string;
+}
+
+/** Like mini-statement-ok-1.json: 1527 with mini_statement_list; customer_balance "0.0" when the bank gave none. */
+export function miniStatementAnswer(view: TransactionView, list: readonly StatementLineOut[]): Json {
+  const when = ekoDateTime(view.at);
+  return {
+    data: withRef(
+      {
+        tid: view.tid,
+        comment: 'Request Completed',
+        totalfee: '0.0',
+        commission: '1.0',
+        sender_name: MASKED.sender_name,
+        service_tax: '0.0',
+        terminal_id: view.terminalId,
+        bank_ref_num: '',
+        merchantname: MASKED.merchantname,
+        merchant_code: '',
+        customer_balance: view.customerBalance === '' ? '0.0' : view.customerBalance,
+        transaction_date: when,
+        transaction_time: when,
+        mini_statement_list: list,
+      },
+      view,
+    ),
+    status: 0,
+    message: 'Transaction Successful',
+    response_type_id: 1527,
+    response_status_id: 0,
+  };
+}
+
+/** mini-statement-fail-2.json exactly: 1528, no `status`, the reason in data.comment. */
+export function miniStatementRefusal(comment: string): Json {
+  return { response_status_id: 1, response_type_id: 1528, message: 'Transaction Fail', data: { comment } };
+}

@@ -90,7 +90,40 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
   },
   { aadhaar: '278901234562', label: 'success, but the bank gave no balance (blank customer_balance)', scenario: { kind: 'success', balance: '' } },
   { aadhaar: '289012345675', label: 'U16 - risk threshold exceeded', scenario: refused('other', DEMO_MESSAGES.riskThreshold, 'noStatus') },
+  { aadhaar: '290123456780', label: 'success (₹40.00); a mini statement with no transactions', scenario: { kind: 'success', balance: '40' } },
 ];
+
+/** The demo customer whose mini statement has no lines. */
+const EMPTY_STATEMENT = '290123456780';
+/** Banks whose statements carry the year (DD/MM/YYYY); the others send only DD/MM, as real banks differ. */
+const YEAR_IN_STATEMENT = new Set(['607094', '607027', '607152', 'SBIN', 'PUNB', 'HDFC']);
+const NARRATIONS = [' UPI IN/4390665', ' Loan Rec:23116', ' ATM WDL/CHN', ' UPIOUT/8466555', ' NEFT IN SALARY', ' AEPS CW/3572', ' SBINT:29-03-20', ' IMPS IN/91027', ' POS/KIRANA', ' CASH DEP'];
+
+/**
+ * A customer's mini statement as a bank sends it through Eko, newest first: up to 10 lines (the
+ * large-balance customer gets 10, the rest 7, one customer none), dates DD/MM/YYYY or DD/MM by bank,
+ * narrations space-padded, Dr/Cr. Derived from the number's digits, so the same every time.
+ */
+export function statementFor(aadhaar: string, bankCode: string, atMs: number): Array<{ date: string; amount: string; txnType: 'Dr' | 'Cr'; narration: string }> {
+  if (aadhaar === EMPTY_STATEMENT) return [];
+  const count = aadhaar === '345678901238' ? 10 : 7;
+  const withYear = YEAR_IN_STATEMENT.has(bankCode);
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const digit = Number(aadhaar[i % 12]);
+    const day = new Date(atMs + 330 * 60_000 - (1 + i * 4 + digit) * 86_400_000);
+    const dd = String(day.getUTCDate()).padStart(2, '0');
+    const mm = String(day.getUTCMonth() + 1).padStart(2, '0');
+    const rupees = (digit + 1) * (i % 3 === 0 ? 100 : 15) + i;
+    lines.push({
+      date: withYear ? `${dd}/${mm}/${day.getUTCFullYear()}` : `${dd}/${mm}`,
+      amount: i % 4 === 1 ? `${rupees}.50` : `${rupees}.0`,
+      txnType: i % 3 === 1 ? ('Cr' as const) : ('Dr' as const),
+      narration: `${NARRATIONS[(digit + i) % NARRATIONS.length]}${i % 2 === 0 ? '   ' : ''}`,
+    });
+  }
+  return lines;
+}
 
 const BY_NUMBER = new Map(DEMO_CUSTOMERS.map((c) => [c.aadhaar, c]));
 
@@ -121,7 +154,9 @@ export type DemoCustomerKey =
   /** Success with a blank customer_balance. */
   | 'blankBalance'
   /** U16 - RISK THRESHOLD EXCEEDED. */
-  | 'riskThreshold';
+  | 'riskThreshold'
+  /** A mini statement with no transactions. */
+  | 'emptyStatement';
 
 /** The demo customer for a meaning (tests: `demoAadhaar('notLinked')`, `demoAadhaar('sbiOnly')`). */
 export function demoAadhaar(key: DemoCustomerKey): string {
@@ -151,6 +186,8 @@ export function demoAadhaar(key: DemoCustomerKey): string {
       return pick((c) => c.scenario.kind === 'success' && c.scenario.balance === '');
     case 'riskThreshold':
       return pick((c) => c.scenario.kind === 'refused' && c.scenario.message === DEMO_MESSAGES.riskThreshold);
+    case 'emptyStatement':
+      return EMPTY_STATEMENT;
     default:
       return pick((c) => c.scenario.kind === 'refused' && c.scenario.reason === key && !c.scenario.clearsDailyAuth);
   }

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { htmlPage, type Json, type Reply } from './answers';
 
-export type SandboxEndpoint = 'balance' | 'accounts' | 'enquiry' | 'inquiry' | 'dailyAuth';
+export type SandboxEndpoint = 'balance' | 'accounts' | 'enquiry' | 'statement' | 'inquiry' | 'dailyAuth';
 
 export interface EkoSandboxFaults {
   /** Added before every answer, ms. */

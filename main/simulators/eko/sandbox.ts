@@ -32,6 +32,8 @@ import {
   istDay,
   notAadhaarShaped,
   ok,
+  miniStatementAnswer,
+  miniStatementRefusal,
   pendingAnswer,
   refusalAnswer,
   settlementAccountsAnswer,
@@ -53,7 +55,7 @@ import {
   walletQueryProblems,
   type SandboxEdition,
 } from './checks';
-import { DAILY_AUTH_REASONS, DEMO_MESSAGES, agentScenarioFor, derivedBalance, scenarioFor, type DemoScenario, type RefusalShape } from './demo-customers';
+import { statementFor, DAILY_AUTH_REASONS, DEMO_MESSAGES, agentScenarioFor, derivedBalance, scenarioFor, type DemoScenario, type RefusalShape } from './demo-customers';
 import { NO_FAULTS, faultApplies, faultyDelivery, forcedReply, type EkoSandboxFaults, type SandboxEndpoint } from './faults';
 
 export type { SandboxEdition } from './checks';
@@ -245,7 +247,8 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
 
   let lastTxn: SandboxTransaction | null = null;
 
-  function enquiryReply(customerId: string, body: unknown): Reply {
+  /** A balance enquiry or a mini statement: the same body, checks and customers; a statement answers its lines. */
+  function enquiryReply(customerId: string, body: unknown, kind: 'balance' | 'statement'): Reply {
     const checked = checkEnquiryBody(body, customerId, edition);
     if ('refused' in checked) return checked.refused;
     const { fields, bad } = checked;
@@ -321,12 +324,18 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
       }
     }
     const balanceLater = txn.state === 'awaited' || txn.state === 'onHold' ? derivedBalance(aadhaar!) : null;
+    // The lines are made now, from the number; the number itself is not kept.
+    const statement = kind === 'statement' && txn.state === 'success' ? statementFor(aadhaar!, bankCode, at) : null;
     aadhaar = null;
     txns.set(txn, { bankName: bank?.name ?? null, echoRef: edition === 'spec' && sentRef !== undefined, balanceLater });
     transactions.set(clientRefId, txn);
     // A demo kiosk may run for weeks: keep the newest 10,000 (a Map iterates oldest first).
     if (transactions.size > 10_000) transactions.delete(transactions.keys().next().value!);
     lastTxn = txn;
+    if (kind === 'statement') {
+      if (txn.state === 'refused') return ok(miniStatementRefusal(txn.message));
+      if (statement !== null) return ok(miniStatementAnswer(viewOf(txn, false), statement));
+    }
     return transactionReply(txn, false);
   }
 
@@ -408,6 +417,8 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     if (method === 'PUT' && rest === '/user/collection/aeps-fingpay/kyc/biometric/daily') return { endpoint: 'dailyAuth', param: '' };
     let m = /^\/customer\/collection\/aeps-fingpay\/balance-enquiry\/([^/]+)$/.exec(rest);
     if (method === 'POST' && m) return { endpoint: 'enquiry', param: decodeURIComponent(m[1]!) };
+    m = /^\/customer\/collection\/aeps-fingpay\/mini-statement\/([^/]+)$/.exec(rest);
+    if (method === 'POST' && m) return { endpoint: 'statement', param: decodeURIComponent(m[1]!) };
     m = /^\/tools\/reference\/transaction\/client_ref_id:([^/]+)$/.exec(rest);
     if (method === 'GET' && m) return { endpoint: 'inquiry', param: decodeURIComponent(m[1]!) };
     return null;
@@ -464,7 +475,7 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
     if (problem === 'timestamp outside the allowed window') return STALE_TIMESTAMP;
     if (problem) return htmlPage(403, '403 Forbidden');
     let body: unknown = undefined;
-    if (target.endpoint === 'enquiry' || target.endpoint === 'dailyAuth') {
+    if (target.endpoint === 'enquiry' || target.endpoint === 'statement' || target.endpoint === 'dailyAuth') {
       try {
         body = JSON.parse(bodyText);
       } catch {
@@ -480,7 +491,9 @@ export async function startEkoSandbox(options: EkoSandboxOptions = {}): Promise<
       case 'accounts':
         return accountsReply(query);
       case 'enquiry':
-        return body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body);
+        return body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body, 'balance');
+      case 'statement':
+        return body === null ? invalid({ body: 'is not JSON' }) : enquiryReply(target.param, body, 'statement');
       case 'dailyAuth':
         return body === null ? invalid({ body: 'is not JSON' }) : dailyAuthReply(body);
       case 'inquiry':
