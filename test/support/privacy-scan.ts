@@ -25,6 +25,11 @@ import { unzipSync } from 'fflate';
 import { verhoeffValid } from '../../app/domain/aadhaar';
 import { EKO_STAGING_CREDENTIALS } from '../../main/services/config/eko-public-keys';
 import { SECRETS_FILE_NAME, SUITE_SECRETS_FILE_ENV } from './suite-secrets';
+import { DEMO_AGENTS, STATEMENT_NARRATIONS as PADDED_NARRATIONS } from '../../main/simulators/eko/demo-customers';
+
+/** The sandbox's statement narrations, as the app would show them (trimmed). */
+const STATEMENT_NARRATIONS = PADDED_NARRATIONS.map((n) => n.trim());
+const AGENT_NUMBERS = DEMO_AGENTS.map((a) => a.aadhaar);
 
 export interface PrivacyFinding {
   /** The file, and for a zip entry "<zip>!<entry>". */
@@ -87,6 +92,10 @@ function scanText(file: string, text: string, secrets: readonly string[], findin
   }
   for (const marker of PID_MARKERS) if (marker.test(text)) findings.push({ file, what: `PID data (${marker.source})`, sample: '' });
   for (const secret of secrets) if (text.includes(secret)) findings.push({ file, what: 'a key or secret', sample: `${secret.slice(0, 3)}…` });
+  // A mini statement's lines are the customer's: shown and printed, never kept or logged.
+  for (const narration of STATEMENT_NARRATIONS) if (text.includes(narration)) findings.push({ file, what: 'a mini-statement narration', sample: narration });
+  // The demo agents' own Aadhaar numbers, by name (the number scan above finds them too, by checksum).
+  for (const agent of AGENT_NUMBERS) if (text.includes(agent)) findings.push({ file, what: "an agent's Aadhaar number", sample: `…${agent.slice(-4)}` });
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');

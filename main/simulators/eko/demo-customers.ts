@@ -97,7 +97,8 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
 const EMPTY_STATEMENT = '290123456780';
 /** Banks whose statements carry the year (DD/MM/YYYY); the others send only DD/MM, as real banks differ. */
 const YEAR_IN_STATEMENT = new Set(['607094', '607027', '607152', 'SBIN', 'PUNB', 'HDFC']);
-const NARRATIONS = [' UPI IN/4390665', ' Loan Rec:23116', ' ATM WDL/CHN', ' UPIOUT/8466555', ' NEFT IN SALARY', ' AEPS CW/3572', ' SBINT:29-03-20', ' IMPS IN/91027', ' POS/KIRANA', ' CASH DEP'];
+/** What the demo statements' lines say (the privacy scan looks for them in every data dir). */
+export const STATEMENT_NARRATIONS = [' UPI IN/4390665', ' Loan Rec:23116', ' ATM WDL/CHN', ' UPIOUT/8466555', ' NEFT IN SALARY', ' AEPS CW/3572', ' SBINT:29-03-20', ' IMPS IN/91027', ' POS/KIRANA', ' CASH DEP'];
 
 /**
  * A customer's mini statement as a bank sends it through Eko, newest first: up to 10 lines (the
@@ -119,7 +120,7 @@ export function statementFor(aadhaar: string, bankCode: string, atMs: number): A
       date: withYear ? `${dd}/${mm}/${day.getUTCFullYear()}` : `${dd}/${mm}`,
       amount: i % 4 === 1 ? `${rupees}.50` : `${rupees}.0`,
       txnType: i % 3 === 1 ? ('Cr' as const) : ('Dr' as const),
-      narration: `${NARRATIONS[(digit + i) % NARRATIONS.length]}${i % 2 === 0 ? '   ' : ''}`,
+      narration: `${STATEMENT_NARRATIONS[(digit + i) % STATEMENT_NARRATIONS.length]}${i % 2 === 0 ? '   ' : ''}`,
     });
   }
   return lines;

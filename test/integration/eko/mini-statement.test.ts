@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiniStatementOutcomeSchema, type MiniStatementOutcome } from '../../../app/contract';
 import { indianDay } from '../../../app/domain/indian-day';
-import { miniStatementOperation, type OperationBank } from '../../../main/services/eko/operations';
+import { miniStatementOperation } from '../../../main/services/eko/operations';
+
+type OperationBank = { iin: string; ifsc: string | null; name: string };
 import { demoAadhaar } from '../../../main/simulators/eko/demo-customers';
 import { SAMPLE_PID, startFixture, type Fixture } from '../../unit/eko/helpers';
 

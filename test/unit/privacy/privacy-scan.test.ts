@@ -10,6 +10,7 @@ import { buildZip } from '../../../main/services/log/export';
 import { readSuiteSecrets, scanForPrivateData, scanSuiteDataDirs, zipEntries } from '../../support/privacy-scan';
 import { SECRETS_FILE_NAME, SUITE_SECRETS_FILE_ENV, recordSuiteSecrets, startRecordedEkoSandbox } from '../../support/suite-secrets';
 import { makeTempDir } from '../../support/temp-dir';
+import { STATEMENT_NARRATIONS, demoAgentAadhaar } from '../../../main/simulators/eko/demo-customers';
 
 const savedEnv = process.env[SUITE_SECRETS_FILE_ENV];
 afterEach(() => {
@@ -36,6 +37,16 @@ describe('privacy scan', () => {
     fs.writeFileSync(path.join(dir, 'c.bin'), Buffer.from('key d2fe1d99-6298-4af2-8cc5-d97dcf46df30'));
     const found = scanForPrivateData(dir).map((f) => `${path.basename(f.file)}:${f.what.split(' ')[0]}`);
     expect(found).toEqual(expect.arrayContaining(['a.log:Aadhaar', 'b.log:PID', 'c.bin:a']));
+  });
+
+  it('finds a mini statement’s narration and a demo agent’s Aadhaar number', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'clean.log'), '{"event":"operation finished","kind":"miniStatement","lines":7}');
+    expect(scanForPrivateData(dir)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'statement.log'), `line: ${STATEMENT_NARRATIONS[0]!.trim()} 100.0 Cr`);
+    fs.writeFileSync(path.join(dir, 'agent.log'), `agent ${demoAgentAadhaar('success')}`);
+    const found = scanForPrivateData(dir).map((f) => `${path.basename(f.file)}:${f.what}`);
+    expect(found).toEqual(expect.arrayContaining(['statement.log:a mini-statement narration', "agent.log:an agent's Aadhaar number"]));
   });
 
   it('finds a key and an Aadhaar number inside a deflated zip entry (the exported logs)', () => {
