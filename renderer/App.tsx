@@ -1,6 +1,6 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from './store';
+import { useKiosk, type RouteName } from './store';
 import { DeviceIndicator } from './components/Device';
 import { ErrorNotice } from './components/ErrorNotice';
 import { IdleWatcher } from './components/IdleWatcher';
@@ -9,19 +9,41 @@ import { SettingsGate } from './screens/settings/SettingsGate';
 import { DailyAuthFlow, DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ReceiptPrintArea, ScreenSuspense } from './lazy-screens';
 import { timings } from './timings';
 
+/**
+ * The screen for each route. The settings routes (setup, settings) are SettingsGate's, which
+ * stands between App and these; adding a screen: its Route member (store/types.ts), its action
+ * (store/nav-slice.ts) and its entry here.
+ */
+const SCREENS: Record<Exclude<RouteName, 'setup' | 'settings'>, ComponentType> = {
+  home: HomeScreen,
+  flow: EnquiryFlow,
+  history: HistoryScreen,
+  diagnostics: DiagnosticsScreen,
+  dailyAuth: DailyAuthFlow,
+};
+
+/** Routes with a Home button in the top bar (leaving ends what runs there). */
+const HOME_BUTTON: ReadonlySet<RouteName> = new Set(['flow', 'dailyAuth', 'history', 'diagnostics']);
+
+function RouteScreen() {
+  const route = useKiosk((s) => s.nav.route.name);
+  const Screen = route === 'setup' || route === 'settings' ? HomeScreen : SCREENS[route];
+  return <Screen />;
+}
+
 export function App() {
   const { t } = useTranslation();
-  const appInfo = useKiosk((s) => s.appInfo);
-  const appInfoError = useKiosk((s) => s.appInfoError);
-  const loadAppInfo = useKiosk((s) => s.loadAppInfo);
-  const toggleLanguage = useKiosk((s) => s.toggleLanguage);
-  const screen = useKiosk((s) => s.screen);
-  const sending = useKiosk((s) => s.capture.phase === 'sending' || s.daily.capture.phase === 'sending');
-  const resetEnquiry = useKiosk((s) => s.resetEnquiry);
-  const startDevicePolling = useKiosk((s) => s.startDevicePolling);
-  const startUp = useKiosk((s) => s.startUp);
-  const startupChecked = useKiosk((s) => s.startupChecked);
-  useKiosk((s) => s.language); // re-render on language change
+  const appInfo = useKiosk((s) => s.session.appInfo);
+  const appInfoError = useKiosk((s) => s.session.appInfoError);
+  const loadAppInfo = useKiosk((s) => s.session.loadAppInfo);
+  const toggleLanguage = useKiosk((s) => s.session.toggleLanguage);
+  const screen = useKiosk((s) => s.nav.route.name);
+  const goHome = useKiosk((s) => s.nav.goHome);
+  const sending = useKiosk((s) => s.enquiry.capture.phase === 'sending' || s.dailyAuth.flow.capture.phase === 'sending');
+  const startDevicePolling = useKiosk((s) => s.device.startPolling);
+  const startUp = useKiosk((s) => s.session.startUp);
+  const startupChecked = useKiosk((s) => s.enquiry.startupChecked);
+  useKiosk((s) => s.session.language); // re-render on language change
 
   // main.tsx has usually asked already (startUp asks once); a test rendering App alone has not.
   useEffect(() => startUp(), [startUp]);
@@ -56,8 +78,8 @@ export function App() {
           </span>
           {t('app.name')}
         </span>
-        {(screen === 'flow' || screen === 'dailyAuth' || screen === 'history' || screen === 'diagnostics') && (
-          <button type="button" className="button button-ghost" onClick={() => resetEnquiry('agent')} disabled={sending}>
+        {HOME_BUTTON.has(screen) && (
+          <button type="button" className="button button-ghost" onClick={() => goHome('agent')} disabled={sending}>
             {t('common.home')}
           </button>
         )}
@@ -73,17 +95,7 @@ export function App() {
         ) : appInfo ? (
           <SettingsGate>
             <ScreenSuspense>
-              {screen === 'flow' ? (
-                <EnquiryFlow />
-              ) : screen === 'history' ? (
-                <HistoryScreen />
-              ) : screen === 'diagnostics' ? (
-                <DiagnosticsScreen />
-              ) : screen === 'dailyAuth' ? (
-                <DailyAuthFlow />
-              ) : (
-                <HomeScreen />
-              )}
+              <RouteScreen />
             </ScreenSuspense>
           </SettingsGate>
         ) : (
@@ -94,7 +106,7 @@ export function App() {
       </main>
       <IdleWatcher />
       {/* Receipts print from the result and history screens only: nothing to load for home. */}
-      {screen !== 'home' && (
+      {screen !== 'home' && screen !== 'setup' && screen !== 'settings' && (
         <Suspense fallback={null}>
           <ReceiptPrintArea />
         </Suspense>

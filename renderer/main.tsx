@@ -9,7 +9,7 @@ import './styles.css';
 
 const i18n = initI18n();
 // Ask the main side the start-up questions now, while React draws the first screen.
-useKiosk.getState().startUp();
+useKiosk.getState().session.startUp();
 // Render once the agent's language is loaded (immediate for English).
 void i18nReady().finally(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,8 +8,8 @@ import { IconFingerprint, IconRefresh } from './Icons';
 export type IndicatorState = DeviceState['state'] | 'unknown';
 
 export function useIndicatorState(): IndicatorState {
-  const state = useKiosk((s) => s.device?.state);
-  const hasError = useKiosk((s) => s.deviceError !== null);
+  const state = useKiosk((s) => s.device.status?.state);
+  const hasError = useKiosk((s) => s.device.error !== null);
   if (hasError) return 'unknown';
   return state ?? 'searching';
 }
@@ -17,7 +17,7 @@ export function useIndicatorState(): IndicatorState {
 /** The scanner's make, model, RD service, serial and level, as far as the device says. */
 export function DeviceDetails() {
   const { t } = useTranslation();
-  const device = useKiosk((s) => s.device);
+  const device = useKiosk((s) => s.device.status);
   const info = device?.deviceInfo ?? null;
   if (!info) return <p className="muted device-noinfo">{t('device.noInfo')}</p>;
   const rows: [string, string | null][] = [
@@ -40,9 +40,9 @@ export function DeviceDetails() {
 
 export function FindScannerButton({ className = 'button button-secondary' }: { className?: string }) {
   const { t } = useTranslation();
-  const finding = useKiosk((s) => s.finding);
-  const findScanner = useKiosk((s) => s.findScanner);
-  const capturing = useKiosk((s) => s.capture.phase === 'capturing' || s.daily.capture.phase === 'capturing');
+  const finding = useKiosk((s) => s.device.finding);
+  const findScanner = useKiosk((s) => s.device.findScanner);
+  const capturing = useKiosk((s) => s.enquiry.capture.phase === 'capturing' || s.dailyAuth.flow.capture.phase === 'capturing');
   return (
     <button type="button" className={className} onClick={() => void findScanner()} disabled={finding || capturing} aria-busy={finding}>
       <IconRefresh size={20} className={finding ? 'spin' : undefined} />
@@ -55,7 +55,7 @@ export function FindScannerButton({ className = 'button button-secondary' }: { c
 export function DeviceIndicator() {
   const { t } = useTranslation();
   const state = useIndicatorState();
-  const deviceError = useKiosk((s) => s.deviceError);
+  const deviceError = useKiosk((s) => s.device.error);
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const label = t(`device.state.${state}`);

@@ -17,7 +17,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   override componentDidCatch(_error: unknown, _info: ErrorInfo): void {
     // Deliberately not logged to the console: the state may hold customer data.
     try {
-      useKiosk.getState().resetEnquiry('agent');
+      useKiosk.getState().nav.goHome('agent');
     } catch {
       /* the store itself failed: the reload button still works */
     }

@@ -13,27 +13,27 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as c
  * never for ever: a hung main side must not keep the customer on screen.
  */
 export function IdleWatcher() {
-  const screen = useKiosk((s) => s.screen);
-  const step = useKiosk((s) => s.step);
-  const waiting = useKiosk((s) => captureBusy(s.capture) || captureBusy(s.daily.capture) || s.pending !== null);
+  const screen = useKiosk((s) => s.nav.route.name);
+  const step = useKiosk((s) => s.enquiry.step);
+  const waiting = useKiosk((s) => captureBusy(s.enquiry.capture) || captureBusy(s.dailyAuth.flow.capture) || s.enquiry.pending !== null);
   // The daily authentication's result waits like the enquiry's: the agent's number is still in memory.
-  const onResult = useKiosk((s) => (s.screen === 'dailyAuth' ? s.daily.step === 'result' : s.step === 'result'));
-  const resetEnquiry = useKiosk((s) => s.resetEnquiry);
+  const onResult = useKiosk((s) => (s.nav.route.name === 'dailyAuth' ? s.dailyAuth.flow.step === 'result' : s.enquiry.step === 'result'));
+  const goHome = useKiosk((s) => s.nav.goHome);
 
   useEffect(() => {
     if (screen !== 'flow' && screen !== 'dailyAuth') return;
     const ms = waiting ? timings.idleWaitMaxMs : onResult ? timings.idleResultMs : timings.idleFlowMs;
-    let timer = setTimeout(() => resetEnquiry('idle'), ms);
+    let timer = setTimeout(() => goHome('idle'), ms);
     const onActivity = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => resetEnquiry('idle'), ms);
+      timer = setTimeout(() => goHome('idle'), ms);
     };
     for (const type of ACTIVITY) document.addEventListener(type, onActivity, { capture: true, passive: true });
     return () => {
       clearTimeout(timer);
       for (const type of ACTIVITY) document.removeEventListener(type, onActivity, { capture: true });
     };
-  }, [screen, step, onResult, waiting, resetEnquiry]);
+  }, [screen, step, onResult, waiting, goHome]);
 
   return null;
 }

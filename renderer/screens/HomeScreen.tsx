@@ -6,7 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { IconArrowRight, IconBank, IconCheck, IconClock, IconFingerprint, IconRefresh, IconWallet, IconWarning } from '../components/Icons';
 import { formatTime } from '../i18n/format';
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../components/Device';
-import { useKiosk } from '../store';
+import { isLoading, useKiosk } from '../store';
 import { HomeLinks, UnknownResultsNotice } from './history/HomeEntry';
 import { SettingsEntryButton } from './settings/SettingsGate';
 
@@ -20,14 +20,14 @@ function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean;
 
 function WalletPanel() {
   const { t } = useTranslation();
-  const wallet = useKiosk(useShallow((s) => s.wallet));
-  const refresh = useKiosk((s) => s.refreshWallet);
+  const wallet = useKiosk(useShallow((s) => s.home.wallet));
+  const refresh = useKiosk((s) => s.home.refreshWallet);
   return (
     <section className="card panel" aria-labelledby="wallet-title" data-testid="wallet">
       <header className="panel-head">
         <IconWallet className="panel-icon" />
         <h2 id="wallet-title">{t('home.wallet.title')}</h2>
-        <RefreshButton label={t('home.wallet.refresh')} busy={wallet.loading} onClick={() => void refresh()} />
+        <RefreshButton label={t('home.wallet.refresh')} busy={isLoading(wallet)} onClick={() => void refresh()} />
       </header>
       {wallet.data && (
         <div className="wallet-amount">
@@ -45,15 +45,15 @@ function WalletPanel() {
 
 function AccountsPanel() {
   const { t } = useTranslation();
-  const accounts = useKiosk(useShallow((s) => s.accounts));
-  const refresh = useKiosk((s) => s.refreshAccounts);
+  const accounts = useKiosk(useShallow((s) => s.home.accounts));
+  const refresh = useKiosk((s) => s.home.refreshAccounts);
   const data = accounts.data;
   return (
     <section className="card panel" aria-labelledby="accounts-title" data-testid="accounts">
       <header className="panel-head">
         <IconBank className="panel-icon" />
         <h2 id="accounts-title">{t('home.accounts.title')}</h2>
-        <RefreshButton label={t('home.accounts.refresh')} busy={accounts.loading} onClick={() => void refresh()} />
+        <RefreshButton label={t('home.accounts.refresh')} busy={isLoading(accounts)} onClick={() => void refresh()} />
       </header>
       {data && (
         <>
@@ -102,9 +102,10 @@ function AccountsPanel() {
  */
 function DailyAuthPanel() {
   const { t, i18n } = useTranslation();
-  const { data, error, loading } = useKiosk(useShallow((s) => s.dailyAuthStatus));
-  const refresh = useKiosk((s) => s.loadDailyAuthStatus);
-  const open = useKiosk((s) => s.openDailyAuth);
+  const { data, error, state: loadState } = useKiosk(useShallow((s) => s.dailyAuth.status));
+  const loading = loadState === 'loading';
+  const refresh = useKiosk((s) => s.dailyAuth.loadStatus);
+  const open = useKiosk((s) => s.nav.openDailyAuth);
   const state = data?.state ?? 'unknown';
   return (
     <section className={`card daily-status is-${state}`} aria-labelledby="daily-title" data-testid="daily-auth-status" data-state={state}>
@@ -140,8 +141,8 @@ function DailyAuthPanel() {
 function ScannerPanel() {
   const { t } = useTranslation();
   const state = useIndicatorState();
-  const deviceError = useKiosk((s) => s.deviceError);
-  const refresh = useKiosk((s) => s.refreshDevice);
+  const deviceError = useKiosk((s) => s.device.error);
+  const refresh = useKiosk((s) => s.device.refresh);
   return (
     <section className="card panel" aria-labelledby="scanner-title" data-testid="scanner">
       <header className="panel-head">
@@ -162,12 +163,12 @@ function ScannerPanel() {
 
 export function HomeScreen() {
   const { t } = useTranslation();
-  const appInfo = useKiosk((s) => s.appInfo);
-  const clockWarning = useKiosk((s) => s.ekoStatus?.clockWarning === true);
-  const wiped = useKiosk((s) => s.wiped);
-  const loadHome = useKiosk((s) => s.loadHome);
-  const startEnquiry = useKiosk((s) => s.startEnquiry);
-  const dismissWipeNotice = useKiosk((s) => s.dismissWipeNotice);
+  const appInfo = useKiosk((s) => s.session.appInfo);
+  const clockWarning = useKiosk((s) => s.home.ekoStatus?.clockWarning === true);
+  const wiped = useKiosk((s) => s.enquiry.wiped);
+  const loadHome = useKiosk((s) => s.home.load);
+  const openFlow = useKiosk((s) => s.nav.openFlow);
+  const dismissWipeNotice = useKiosk((s) => s.enquiry.dismissWipeNotice);
 
   useEffect(() => {
     void loadHome();
@@ -210,7 +211,7 @@ export function HomeScreen() {
       <button
         type="button"
         className="start-enquiry"
-        onClick={startEnquiry}
+        onClick={openFlow}
         autoFocus
         aria-labelledby="start-title"
         aria-describedby="start-hint"

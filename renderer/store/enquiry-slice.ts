@@ -1,6 +1,6 @@
 /**
  * The enquiry-flow slice: one balance enquiry from the customer's mobile number
- * to the result. Every transition is an action; `resetEnquiry` wipes it all.
+ * to the result. Every transition is an action; `end` (nav.goHome) wipes it all.
  *
  * Privacy: the clear Aadhaar number lives only here, in memory, from the keypad
  * until the enquiry is answered. After a refusal that a new try can fix without
@@ -9,7 +9,6 @@
  * the idle wipe), so that try needs no retyping; after any other answer only the
  * masked form is kept. Nothing in this slice is ever written to storage.
  */
-import type { StateCreator } from 'zustand';
 import {
   KioskError,
   enquiryNeverSent,
@@ -24,97 +23,19 @@ import { maskMobile, mobileProblem } from '../../app/domain/mobile';
 import { api } from '../bridge';
 import { bankByIin, bankSelectable, rememberBank } from '../banks';
 import { timings } from '../timings';
-import { captureBusy, idleCapture, type CaptureState } from './capture';
-import { blankDailyAuth } from './daily-auth-slice';
-import type { KioskState } from '.';
-
-export type { CapturePhase, CaptureState } from './capture';
-
-export const STEPS = ['mobile', 'aadhaar', 'bank', 'consent', 'capture', 'result'] as const;
-export type Step = (typeof STEPS)[number];
-
-/** An enquiry the main side was still working on when this renderer started. */
-export interface PendingEnquiry {
-  clientRefId: string | null;
-  at: string;
-  maskedAadhaar: string;
-  maskedMobile: string;
-  bankName: string;
-}
-
-/** The main side's record of an enquiry that failed before it reached a bank. */
-export type NotSentRecord = Extract<LastEnquiry, { state: 'notSent' }>;
-
-export type WipeReason = 'idle' | 'agent';
+import { captureBusy, idleCapture } from './capture';
+import { STEPS, type EnquirySlice, type EnquiryState, type NotSentRecord, type PendingEnquiry, type SliceApi, type Step } from './types';
 
 /** A refusal that a new try fixes without retyping, with the customer's number still in memory: how to recover, else null. */
-export function refusalRecoveryFor(s: Pick<KioskState, 'outcome' | 'aadhaar'>) {
+export function refusalRecoveryFor(s: Pick<EnquiryState, 'outcome' | 'aadhaar'>) {
   if (s.outcome?.outcome !== 'refused' || s.aadhaar === '') return null;
   const recovery = refusalRecovery(s.outcome.reason);
   return recovery === 'none' ? null : recovery;
 }
 
 /** Capture again only after a failure that proves nothing reached a bank, and with the number still typed in. */
-export function canRetryCapture(s: Pick<KioskState, 'enquiryError' | 'aadhaar'>): boolean {
+export function canRetryCapture(s: Pick<EnquiryState, 'enquiryError' | 'aadhaar'>): boolean {
   return s.enquiryError !== null && enquiryNeverSent(s.enquiryError.code) && s.aadhaar !== '';
-}
-
-export interface EnquirySlice {
-  /** 'history', 'diagnostics' and 'dailyAuth' are opened by their own slices. */
-  screen: 'home' | 'flow' | 'history' | 'diagnostics' | 'dailyAuth';
-  step: Step;
-  /** Digits only. */
-  mobile: string;
-  /** Digits only, clear: kept in memory until the enquiry is answered (after a recoverable refusal, until the flow ends), then emptied. */
-  aadhaar: string;
-  /** Set once the Aadhaar step is passed: the only form shown from then on. */
-  maskedAadhaar: string | null;
-  bankIin: string | null;
-  consent: boolean;
-  /** The agent pressed Continue on this step at least once (validation messages show from then on). */
-  attempted: boolean;
-  capture: CaptureState;
-  outcome: EnquiryOutcome | null;
-  /** The enquiry failed: provably not sent (enquiryNeverSent), or else its fate is unknown. */
-  enquiryError: KioskError | null;
-  /** The main side's record of that failure, when it has one (its reference, masked details). */
-  notSent: NotSentRecord | null;
-  pending: PendingEnquiry | null;
-  /** Why the last flow was wiped, shown once on the home screen. */
-  wiped: WipeReason | null;
-  /** Bumped on every reset: answers that arrive for an older flow are dropped. */
-  flowId: number;
-  /** The start-up question to the main side (getLastEnquiry) has been answered. */
-  startupChecked: boolean;
-
-  startEnquiry(): void;
-  setMobile(value: string): void;
-  setAadhaar(value: string): void;
-  /** Back on the Aadhaar step after it was passed: the masked number is replaced by a new one. */
-  changeAadhaar(): void;
-  setBank(iin: string): void;
-  setConsent(value: boolean): void;
-  /** Continue: validates the current step and moves on, or marks it attempted. Returns whether it moved. */
-  next(): boolean;
-  back(): void;
-  captureFingerprint(): Promise<void>;
-  cancelCapture(): Promise<void>;
-  /** After a low-quality capture: send it anyway. */
-  sendLowQuality(): Promise<void>;
-  /** After an error that left nothing sent: capture again (with the number still in memory). */
-  retryCapture(): void;
-  /** Go back to the first step keeping what was typed (e.g. after input.invalid). */
-  editDetails(): void;
-  /**
-   * After a refusal, what fixes it without retyping (refusalRecovery): a new capture for the same
-   * customer, the bank step (another bank), or the agent's daily authentication and then a new capture.
-   * Each try is a new enquiry with its own reference.
-   */
-  recoverRefusal(): void;
-  resetEnquiry(reason?: WipeReason): void;
-  dismissWipeNotice(): void;
-  /** At start-up: show an enquiry the main side has in flight, or finished and not yet acknowledged. */
-  recoverLastEnquiry(): Promise<void>;
 }
 
 /** True when `next` is `previous` with one digit typed in, anywhere: a keystroke, not a paste. */
@@ -141,9 +62,8 @@ function mobileInput(value: string, previous: string): string {
 /** After this many failed questions in a row (about a minute or more) a recovered enquiry is shown as unknown. */
 const PENDING_GIVE_UP_FAILURES = 30;
 
-/** The customer's part of the state: what resetEnquiry puts back. */
+/** The customer's part of the state: what `end` puts back. */
 const blankFlow = () => ({
-  screen: 'home' as const,
   step: 'mobile' as Step,
   mobile: '',
   aadhaar: '',
@@ -189,9 +109,10 @@ function unknownFrom(p: PendingEnquiry): EnquiryOutcome {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> = (set, get) => {
+export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySlice {
   /** Runs `fn` only if the flow was not reset meanwhile. */
-  const sameFlow = (id: number) => get().flowId === id;
+  const sameFlow = (id: number) => get().enquiry.flowId === id;
+  const showFlow = () => get().nav.show({ name: 'flow' });
 
   /**
    * Tells the main side the agent is done with this enquiry (a window opened later will not show it):
@@ -205,7 +126,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
   const stepIndex = (step: Step) => STEPS.indexOf(step);
 
   async function sendEnquiry(allowLowQuality: boolean): Promise<void> {
-    const s = get();
+    const s = get().enquiry;
     const handle = s.capture.result?.handle;
     const id = s.flowId;
     if (!handle || !s.bankIin) return;
@@ -238,7 +159,6 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     const keep = outcome.outcome === 'refused' && refusalRecovery(outcome.reason) !== 'none';
     set((st) => ({
       step: 'result',
-      screen: 'flow',
       outcome,
       enquiryError: null,
       notSent: null,
@@ -248,14 +168,14 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       capture: idleCapture(),
       attempted: false,
     }));
+    showFlow();
     // The main side records a "do 2fa" refusal in today's status (asked again): the notice must say so.
-    void get().loadDailyAuthStatus();
+    void get().dailyAuth.loadStatus();
   }
 
   /** The main side's record of a failure before sending: "not sent", said explicitly. */
   function showNotSent(record: NotSentRecord): void {
     set((st) => ({
-      screen: 'flow',
       step: 'result',
       outcome: null,
       pending: null,
@@ -264,6 +184,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       maskedAadhaar: record.maskedAadhaar,
       capture: { ...st.capture, phase: 'idle', result: null },
     }));
+    showFlow();
   }
 
   /**
@@ -291,14 +212,15 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       return true;
     }
     const { state: _state, ...pending } = last;
-    set({ ...blankFlow(), screen: 'flow', step: 'result', pending, maskedAadhaar: pending.maskedAadhaar });
+    set({ ...blankFlow(), step: 'result', pending, maskedAadhaar: pending.maskedAadhaar });
+    showFlow();
     void pollPending(id);
     return true;
   }
 
   async function pollPending(id: number): Promise<void> {
     let failures = 0;
-    while (sameFlow(id) && get().pending) {
+    while (sameFlow(id) && get().enquiry.pending) {
       await sleep(timings.lastEnquiryPollMs);
       if (!sameFlow(id)) return;
       try {
@@ -315,7 +237,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
         }
         if (last.state === 'none') {
           // The main side forgot it (restarted): its fate is unknown.
-          showOutcome(unknownFrom(get().pending!));
+          showOutcome(unknownFrom(get().enquiry.pending!));
           return;
         }
       } catch {
@@ -323,7 +245,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
         // leaves the result unknown, never a spinner for ever.
         failures += 1;
         if (failures >= PENDING_GIVE_UP_FAILURES) {
-          if (sameFlow(id) && get().pending) showOutcome(unknownFrom(get().pending!));
+          if (sameFlow(id) && get().enquiry.pending) showOutcome(unknownFrom(get().enquiry.pending!));
           return;
         }
       }
@@ -336,31 +258,30 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
     flowId: 0,
     startupChecked: false,
 
-    startEnquiry() {
-      set((s) => ({ ...blankFlow(), screen: 'flow', wiped: null, flowId: s.flowId + 1, dailyAuthJustDone: null }));
-      void get().loadDailyAuthStatus();
+    begin() {
+      set((s) => ({ ...blankFlow(), wiped: null, flowId: s.flowId + 1 }));
     },
     // The consent names the bank and is given for this customer's numbers: any change takes it back.
     setMobile(value) {
-      const mobile = mobileInput(value, get().mobile);
-      if (mobile !== get().mobile) set({ mobile, consent: false });
+      const mobile = mobileInput(value, get().enquiry.mobile);
+      if (mobile !== get().enquiry.mobile) set({ mobile, consent: false });
     },
     setAadhaar(value) {
       const aadhaar = aadhaarDigits(value).replace(/\D/g, '').slice(0, 12);
-      if (aadhaar !== get().aadhaar) set({ aadhaar, maskedAadhaar: null, consent: false });
+      if (aadhaar !== get().enquiry.aadhaar) set({ aadhaar, maskedAadhaar: null, consent: false });
     },
     changeAadhaar() {
       set({ aadhaar: '', maskedAadhaar: null, attempted: false, consent: false });
     },
     setBank(iin) {
-      if (!bankSelectable(bankByIin(iin), get().appInfo?.ekoEdition) || iin === get().bankIin) return;
+      if (!bankSelectable(bankByIin(iin), get().session.appInfo?.ekoEdition) || iin === get().enquiry.bankIin) return;
       set({ bankIin: iin, consent: false });
     },
     setConsent(value) {
       set({ consent: value });
     },
     next() {
-      const s = get();
+      const s = get().enquiry;
       let ok = false;
       const patch: Partial<EnquirySlice> = {};
       switch (s.step) {
@@ -372,7 +293,7 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
           if (ok) patch.maskedAadhaar = maskAadhaar(s.aadhaar);
           break;
         case 'bank':
-          ok = bankSelectable(bankByIin(s.bankIin), s.appInfo?.ekoEdition);
+          ok = bankSelectable(bankByIin(s.bankIin), get().session.appInfo?.ekoEdition);
           break;
         case 'consent':
           ok = s.consent;
@@ -388,38 +309,38 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       return true;
     },
     back() {
-      const s = get();
+      const s = get().enquiry;
       if (captureBusy(s.capture)) return;
       if (s.step === 'result' || s.step === 'mobile') return;
       set({ step: STEPS[stepIndex(s.step) - 1]!, attempted: false, capture: idleCapture() });
     },
     async captureFingerprint() {
-      const s = get();
+      const s = get().enquiry;
       if (s.step !== 'capture' || !s.consent) return; // nothing is captured without consent
       if (s.capture.phase === 'capturing' || s.capture.phase === 'sending') return;
       const id = s.flowId;
       // The configured wait (rd.captureTimeoutMs), for the scanner and the countdown alike.
-      const timeoutMs = s.appInfo?.captureTimeoutMs ?? timings.captureTimeoutMs;
+      const timeoutMs = get().session.appInfo?.captureTimeoutMs ?? timings.captureTimeoutMs;
       set({ capture: { phase: 'capturing', startedAt: Date.now(), timeoutMs, result: null, error: null } });
       let result: CaptureResult;
       try {
         result = await api().captureFingerprint({ timeoutMs });
       } catch (err) {
-        if (!sameFlow(id) || get().capture.phase !== 'capturing') return;
-        set({ capture: { ...get().capture, phase: 'failed', error: toKioskError(err) } });
+        if (!sameFlow(id) || get().enquiry.capture.phase !== 'capturing') return;
+        set({ capture: { ...get().enquiry.capture, phase: 'failed', error: toKioskError(err) } });
         return;
       }
-      if (!sameFlow(id) || get().capture.phase !== 'capturing') return;
+      if (!sameFlow(id) || get().enquiry.capture.phase !== 'capturing') return;
       if (result.quality === 'good') {
-        set({ capture: { ...get().capture, phase: 'sending', result } });
+        set({ capture: { ...get().enquiry.capture, phase: 'sending', result } });
         await sendEnquiry(false);
       } else {
-        set({ capture: { ...get().capture, phase: 'low', result } });
+        set({ capture: { ...get().enquiry.capture, phase: 'low', result } });
       }
     },
     async cancelCapture() {
-      if (get().capture.phase !== 'capturing') return;
-      set({ capture: { ...get().capture, phase: 'failed', error: new KioskError('rd.cancelled') } });
+      if (get().enquiry.capture.phase !== 'capturing') return;
+      set({ capture: { ...get().enquiry.capture, phase: 'failed', error: new KioskError('rd.cancelled') } });
       try {
         await api().cancelCapture({});
       } catch {
@@ -427,63 +348,59 @@ export const createEnquirySlice: StateCreator<KioskState, [], [], EnquirySlice> 
       }
     },
     async sendLowQuality() {
-      if (get().capture.phase !== 'low') return;
+      if (get().enquiry.capture.phase !== 'low') return;
       await sendEnquiry(true);
     },
     retryCapture() {
-      const s = get();
+      const s = get().enquiry;
       if (!canRetryCapture(s)) return;
       acknowledge(s.notSent?.clientRefId); // so a failure of the next try is not mistaken for this one
       set({ step: 'capture', capture: idleCapture(), enquiryError: null, notSent: null, outcome: null });
     },
     editDetails() {
-      const s = get();
+      const s = get().enquiry;
       if (s.outcome || !s.aadhaar) return; // after an answer the details are gone: start a new enquiry
       acknowledge(s.notSent?.clientRefId);
       set({ step: 'mobile', capture: idleCapture(), enquiryError: null, notSent: null, attempted: false });
     },
     recoverRefusal() {
-      const s = get();
+      const s = get().enquiry;
       const recovery = refusalRecoveryFor(s);
       if (!recovery || !s.outcome) return;
       acknowledge(s.outcome.clientRefId); // seen: the next try's failure must not be mistaken for this answer
-      const fresh = { outcome: null, enquiryError: null, notSent: null, capture: idleCapture(), attempted: false, dailyAuthJustDone: null };
+      const fresh = { outcome: null, enquiryError: null, notSent: null, capture: idleCapture(), attempted: false };
+      get().dailyAuth.dismissJustDone();
       if (recovery === 'otherBank') {
         // The consent names the bank: it is asked again for the new one.
         set({ ...fresh, step: 'bank', bankIin: null, consent: false });
         return;
       }
       set({ ...fresh, step: 'capture' });
-      if (recovery === 'dailyAuth') get().openDailyAuth();
+      if (recovery === 'dailyAuth') get().nav.openDailyAuth();
     },
-    resetEnquiry(reason = 'agent') {
-      const s = get();
+    setAside() {
+      if (get().enquiry.capture.phase !== 'idle') set({ capture: idleCapture() });
+      set({ wiped: null });
+    },
+    end(reason, wasActive) {
+      const s = get().enquiry;
       // Seen (or wiped): the main side may forget it, so a new window does not show it again.
       acknowledge(
         s.outcome?.clientRefId ?? s.notSent?.clientRefId ?? s.pending?.clientRefId,
         s.capture.phase === 'sending' ? s.capture.result?.handle : undefined,
       );
-      const wasActive = s.screen === 'flow' || s.screen === 'dailyAuth';
-      if (s.capture.phase === 'capturing' || s.daily.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
-      // The agent's own number (daily authentication) goes too.
-      set({
-        ...blankFlow(),
-        flowId: s.flowId + 1,
-        daily: blankDailyAuth(),
-        dailyId: s.dailyId + 1,
-        dailyAuthJustDone: null,
-        wiped: reason === 'idle' && wasActive ? 'idle' : null,
-      });
+      if (s.capture.phase === 'capturing') void api().cancelCapture({}).catch(() => {});
+      set({ ...blankFlow(), flowId: s.flowId + 1, wiped: reason === 'idle' && wasActive ? 'idle' : null });
     },
     dismissWipeNotice() {
       set({ wiped: null });
     },
     async recoverLastEnquiry() {
       try {
-        await recoverFrom(get().flowId);
+        await recoverFrom(get().enquiry.flowId);
       } finally {
         set({ startupChecked: true });
       }
     },
   };
-};
+}

@@ -1,27 +1,42 @@
-/** One zustand store built from slices; screens use atomic selectors (useShallow for objects). */
+/**
+ * One zustand store built from slices, each under its own name (`state.enquiry`, `state.nav`…);
+ * this file only composes them. Screens use atomic selectors (useShallow for objects).
+ */
 import { create } from 'zustand';
-import { createSessionSlice, type SessionSlice } from './session-slice';
-import { createHomeSlice, type HomeSlice } from './home-slice';
-import { createDeviceSlice, type DeviceSlice } from './device-slice';
-import { createEnquirySlice, type EnquirySlice } from './enquiry-slice';
-import { createSettingsSlice, type SettingsSlice } from './settings-slice';
-import { createHistorySlice, type HistorySlice } from './history-slice';
-import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
-import { createDailyAuthSlice, type DailyAuthSlice } from './daily-auth-slice';
+import { createDailyAuthSlice } from './daily-auth-slice';
+import { createDeviceSlice } from './device-slice';
+import { createDiagnosticsSlice } from './diagnostics-slice';
+import { createEnquirySlice } from './enquiry-slice';
+import { createHistorySlice } from './history-slice';
+import { createHomeSlice } from './home-slice';
+import { createNavSlice } from './nav-slice';
+import { createPrintSlice } from './print-slice';
+import { createSessionSlice } from './session-slice';
+import { createSettingsSlice } from './settings-slice';
+import type { KioskState, SliceApi, SliceName } from './types';
 
-export type KioskState = SessionSlice & HomeSlice & DeviceSlice & EnquirySlice & SettingsSlice & HistorySlice & DiagnosticsSlice & DailyAuthSlice;
+export const useKiosk = create<KioskState>()((set, get) => {
+  const slice = <K extends SliceName>(name: K): SliceApi<K> => ({
+    get,
+    set: (patch) =>
+      set((s) => ({ [name]: { ...s[name], ...(typeof patch === 'function' ? patch(s[name]) : patch) } }) as unknown as Partial<KioskState>),
+  });
+  return {
+    nav: createNavSlice(slice('nav')),
+    session: createSessionSlice(slice('session')),
+    home: createHomeSlice(slice('home')),
+    device: createDeviceSlice(slice('device')),
+    enquiry: createEnquirySlice(slice('enquiry')),
+    dailyAuth: createDailyAuthSlice(slice('dailyAuth')),
+    settings: createSettingsSlice(slice('settings')),
+    history: createHistorySlice(slice('history')),
+    diagnostics: createDiagnosticsSlice(slice('diagnostics')),
+    print: createPrintSlice(slice('print')),
+  };
+});
 
-export const useKiosk = create<KioskState>()((...a) => ({
-  ...createSessionSlice(...a),
-  ...createHomeSlice(...a),
-  ...createDeviceSlice(...a),
-  ...createEnquirySlice(...a),
-  ...createSettingsSlice(...a),
-  ...createHistorySlice(...a),
-  ...createDiagnosticsSlice(...a),
-  ...createDailyAuthSlice(...a),
-}));
-
-export { STEPS, canRetryCapture, refusalRecoveryFor, type Step } from './enquiry-slice';
-export { DAILY_AUTH_STEPS, canRetryDailyAuth, type DailyAuthStep } from './daily-auth-slice';
-export { settingsShown } from './settings-slice';
+export * from './types';
+export { canRetryCapture, refusalRecoveryFor } from './enquiry-slice';
+export { canRetryDailyAuth } from './daily-auth-slice';
+export { localDate, shiftDate } from './history-slice';
+export { isLoading } from './loadable';

@@ -9,146 +9,73 @@
  * pass through an action's argument to the main side once, and come back only
  * masked (settings.eko.*.masked).
  */
-import type { StateCreator } from 'zustand';
-import {
-  KioskError,
-  toKioskError,
-  type ConnectionTest,
-  type Profile,
-  type SaveSettingsInput,
-  type Settings,
-} from '../../app/contract';
+import { KioskError, toKioskError } from '../../app/contract';
 import { api } from '../bridge';
-import type { KioskState } from '.';
+import type { SettingsSlice, SliceApi } from './types';
 
-/** What the form hands over for Test connection and Save (no token: the slice adds it). */
-export interface SettingsCandidate {
-  profile: Profile;
-  eko?: SaveSettingsInput['eko'];
-  receiptPaperMm?: 58 | 80;
-  newPin?: string;
-}
-
-/** The main side refused an input field: `field` as the contract names it (e.g. "eko.latlong"). */
-export interface FieldRefusal {
-  field: string;
-  /** The main side's short English problem, when it gave one. */
-  problem: string | null;
-}
-
-export interface SettingsSlice {
-  /** The last getSettings (or saveSettings) answer. */
-  settings: Settings | null;
-  settingsLoadError: KioskError | null;
-  /** The first getSettings has been answered (either way): the first-run gate can decide. */
-  settingsChecked: boolean;
-  settingsLoading: boolean;
-  /** The settings screen is shown (instead of home). */
-  settingsOpen: boolean;
-  /** The settings-session token: memory only. */
-  settingsToken: string | null;
-  /** Date.now() value at which the token stops working. */
-  settingsTokenExpiresAt: number | null;
-  unlocking: boolean;
-  /** Why unlocking failed, or why the settings locked again (shown on the PIN screen). */
-  unlockError: KioskError | null;
-  settingsWork: 'testing' | 'saving' | null;
-  testResult: ConnectionTest | null;
-  /** Test connection or Save failed as a whole (not a field). */
-  settingsError: KioskError | null;
-  /** What the error was for: its retry repeats it. */
-  settingsErrorOf: 'test' | 'save' | null;
-  fieldRefusal: FieldRefusal | null;
-  /** Date.now() of the last successful save on the settings screen. */
-  savedAt: number | null;
-
-  loadSettings(): Promise<void>;
-  openSettings(): void;
-  /** Leaves the settings screen; locks first. */
-  closeSettings(): void;
-  unlockSettings(pin: string): Promise<boolean>;
-  /** Drops the token here and on the main side. */
-  lockSettings(): Promise<void>;
-  /** The token ran out while the screen was open. */
-  expireSettingsSession(): void;
-  testSettings(candidate: SettingsCandidate): Promise<void>;
-  /** True when saved. */
-  saveSettings(candidate: SettingsCandidate): Promise<boolean>;
-  clearSettingsFeedback(): void;
-}
+export type { FieldRefusal, SettingsCandidate } from './types';
 
 const feedbackCleared = {
   testResult: null,
-  settingsError: null,
-  settingsErrorOf: null,
+  error: null,
+  errorOf: null,
   fieldRefusal: null,
 } as const;
 
 /** Errors that mean the token is gone: back to the PIN. */
 const SESSION_ENDED = new Set(['settings.tokenExpired', 'settings.pinRequired']);
 
-/** The settings screen is on: opened by the operator, or shown without asking while the saved settings need fixing. */
-export function settingsShown(s: Pick<KioskState, 'settingsOpen' | 'settings'>): boolean {
-  return s.settingsOpen || Boolean(s.settings?.configProblem);
-}
-
-export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice> = (set, get) => {
+export function createSettingsSlice({ set, get }: SliceApi<'settings'>): SettingsSlice {
   /** The token for a call, or undefined on first run (which needs none). */
   function tokenFor(): string | undefined {
-    const s = get();
-    return s.settings?.firstRun ? undefined : (s.settingsToken ?? undefined);
+    const s = get().settings;
+    return s.current?.firstRun ? undefined : (s.token ?? undefined);
   }
 
   /** An error of Test connection or Save: a session end (back to the PIN), a field error, or a notice. */
   function handleCallError(err: unknown, of: 'test' | 'save'): void {
     const error = toKioskError(err);
-    if (SESSION_ENDED.has(error.code) && !get().settings?.firstRun) {
-      set({ settingsToken: null, settingsTokenExpiresAt: null, unlockError: error, settingsWork: null, ...feedbackCleared });
+    if (SESSION_ENDED.has(error.code) && !get().settings.current?.firstRun) {
+      set({ token: null, tokenExpiresAt: null, unlockError: error, work: null, ...feedbackCleared });
       return;
     }
     if (error.code === 'input.invalid' && error.params?.field) {
-      set({ settingsWork: null, fieldRefusal: { field: error.params.field, problem: error.params.problem ?? null }, settingsError: null, settingsErrorOf: null });
+      set({ work: null, fieldRefusal: { field: error.params.field, code: error.params.code ?? null, problem: error.params.problem ?? null }, error: null, errorOf: null });
       return;
     }
-    set({ settingsWork: null, settingsError: error, settingsErrorOf: of, fieldRefusal: null });
+    set({ work: null, error, errorOf: of, fieldRefusal: null });
   }
 
   return {
-    settings: null,
-    settingsLoadError: null,
-    settingsChecked: false,
-    settingsLoading: false,
-    settingsOpen: false,
-    settingsToken: null,
-    settingsTokenExpiresAt: null,
+    current: null,
+    loadError: null,
+    checked: false,
+    loading: false,
+    token: null,
+    tokenExpiresAt: null,
     unlocking: false,
     unlockError: null,
-    settingsWork: null,
+    work: null,
     ...feedbackCleared,
     savedAt: null,
 
-    async loadSettings() {
-      set({ settingsLoading: true });
+    async load() {
+      set({ loading: true });
       try {
-        const settings = await api().getSettings({});
-        set({ settings, settingsLoadError: null, settingsChecked: true, settingsLoading: false });
+        const current = await api().getSettings({});
+        set({ current, loadError: null, checked: true, loading: false });
+        get().nav.followSettings(current);
       } catch (err) {
-        set({ settingsLoadError: toKioskError(err), settingsChecked: true, settingsLoading: false });
+        set({ loadError: toKioskError(err), checked: true, loading: false });
       }
     },
 
-    openSettings() {
-      set({ settingsOpen: true, unlockError: null, savedAt: null, ...feedbackCleared });
-      void get().loadSettings();
+    resetScreen() {
+      set({ unlockError: null, savedAt: null, ...feedbackCleared });
     },
 
-    closeSettings() {
-      void get().lockSettings();
-      set({ settingsOpen: false, unlockError: null, savedAt: null, ...feedbackCleared });
-    },
-
-    async unlockSettings(pin) {
-      if (get().unlocking) return false;
+    async unlock(pin) {
+      if (get().settings.unlocking) return false;
       set({ unlocking: true, unlockError: null });
       try {
         const session = await api().unlockSettings({ pin });
@@ -156,35 +83,35 @@ export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice
         // The form starts from what is saved now: read it before the form shows.
         const fresh = await api()
           .getSettings({})
-          .then((settings) => ({ settings, settingsLoadError: null }))
-          .catch((err: unknown) => ({ settingsLoadError: toKioskError(err) }));
-        // Setup needed: the settings screen is shown without being opened (SettingsGate), and cannot be left.
-        if (!settingsShown(get())) {
-          // The operator left while the PIN was checked: do not keep a session nobody sees.
+          .then((current) => ({ current, loadError: null }))
+          .catch((err: unknown) => ({ loadError: toKioskError(err) }));
+        // The operator left while the PIN was checked: do not keep a session nobody sees.
+        if (get().nav.route.name !== 'settings') {
           set({ unlocking: false });
           await api().lockSettings({ token: session.token }).catch(() => undefined);
           return false;
         }
         set({
           ...fresh,
-          settingsToken: session.token,
-          settingsTokenExpiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 10 * 60_000,
+          token: session.token,
+          tokenExpiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 10 * 60_000,
           unlocking: false,
           savedAt: null,
           ...feedbackCleared,
         });
+        if ('current' in fresh) get().nav.followSettings(fresh.current);
         return true;
       } catch (err) {
         set({ unlocking: false, unlockError: toKioskError(err) });
         // A lock-out changes what getSettings says (locked, lockedUntil).
-        if (toKioskError(err).code === 'settings.locked') void get().loadSettings();
+        if (toKioskError(err).code === 'settings.locked') void get().settings.load();
         return false;
       }
     },
 
-    async lockSettings() {
-      const token = get().settingsToken;
-      set({ settingsToken: null, settingsTokenExpiresAt: null, settingsWork: null, savedAt: null, ...feedbackCleared });
+    async lock() {
+      const token = get().settings.token;
+      set({ token: null, tokenExpiresAt: null, work: null, savedAt: null, ...feedbackCleared });
       if (!token) return;
       try {
         await api().lockSettings({ token });
@@ -193,41 +120,42 @@ export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice
       }
     },
 
-    expireSettingsSession() {
-      if (!get().settingsToken) return;
+    expireSession() {
+      if (!get().settings.token) return;
       set({
-        settingsToken: null,
-        settingsTokenExpiresAt: null,
-        settingsWork: null,
+        token: null,
+        tokenExpiresAt: null,
+        work: null,
         savedAt: null,
         ...feedbackCleared,
         unlockError: new KioskError('settings.tokenExpired'),
       });
     },
 
-    async testSettings(candidate) {
-      if (get().settingsWork) return;
-      set({ settingsWork: 'testing', savedAt: null, ...feedbackCleared });
+    async test(candidate) {
+      if (get().settings.work) return;
+      set({ work: 'testing', savedAt: null, ...feedbackCleared });
       try {
         const { newPin: _pin, receiptPaperMm: _paper, ...rest } = candidate;
         const token = tokenFor();
         const testResult = await api().testConnection({ ...(token ? { token } : {}), ...rest });
-        set({ settingsWork: null, testResult });
+        set({ work: null, testResult });
       } catch (err) {
         handleCallError(err, 'test');
       }
     },
 
-    async saveSettings(candidate) {
-      if (get().settingsWork) return false;
-      const firstRun = get().settings?.firstRun === true;
-      set({ settingsWork: 'saving', savedAt: null, ...feedbackCleared });
+    async save(candidate) {
+      if (get().settings.work) return false;
+      const firstRun = get().settings.current?.firstRun === true;
+      set({ work: 'saving', savedAt: null, ...feedbackCleared });
       try {
         const token = tokenFor();
-        const settings = await api().saveSettings({ ...(token ? { token } : {}), ...candidate });
-        set({ settings, settingsWork: null, savedAt: firstRun ? null : Date.now() });
+        const current = await api().saveSettings({ ...(token ? { token } : {}), ...candidate });
+        set({ current, work: null, savedAt: firstRun ? null : Date.now() });
+        get().nav.followSettings(current);
         // The profile decides the TRAINING band, the agent line and the receipt width.
-        await get().loadAppInfo();
+        await get().session.loadAppInfo();
         return true;
       } catch (err) {
         handleCallError(err, 'save');
@@ -235,8 +163,8 @@ export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice
       }
     },
 
-    clearSettingsFeedback() {
+    clearFeedback() {
       set({ ...feedbackCleared });
     },
   };
-};
+}

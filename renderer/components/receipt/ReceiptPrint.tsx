@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorNotice } from '../ErrorNotice';
 import { useKiosk } from '../../store';
-import type { ReceiptTarget } from '../../store/history-slice';
+import type { ReceiptTarget } from '../../store';
 import { Receipt } from './Receipt';
 import type { ReceiptSource } from './receipt-data';
 import { applyPageLength, measureReceiptHeightMm } from './receipt-page';
@@ -14,9 +14,9 @@ import { applyPageLength, measureReceiptHeightMm } from './receipt-page';
  * showing now, and nothing once the agent leaves that screen.
  */
 export function ReceiptPrintArea() {
-  const receipt = useKiosk((s) => (s.receipt && s.receipt.screen === s.screen ? s.receipt.data : null));
-  const appInfo = useKiosk((s) => s.appInfo);
-  const language = useKiosk((s) => s.language); // re-render on language change
+  const receipt = useKiosk((s) => (s.print.receipt && s.print.receipt.screen === s.nav.route.name ? s.print.receipt.data : null));
+  const appInfo = useKiosk((s) => s.session.appInfo);
+  const language = useKiosk((s) => s.session.language); // re-render on language change
   const paperMm = appInfo?.receiptPaperMm;
   // The browser's print dialog takes the page length from @page: the receipt's, measured once laid out.
   useLayoutEffect(() => {
@@ -67,11 +67,11 @@ export function PrintReceiptButton({
   describedBy?: string;
 }) {
   const { t } = useTranslation();
-  const print = useKiosk((s) => s.printReceipt);
+  const print = useKiosk((s) => s.print.printReceipt);
   const { state, to, error, path, anyBusy } = useKiosk(
     useShallow((s) => {
-      const mine = s.printing?.key === source.clientRefId ? s.printing : null;
-      return { state: mine?.state ?? null, to: mine?.to ?? null, error: mine?.error ?? null, path: mine?.path ?? null, anyBusy: s.printing?.state === 'printing' };
+      const mine = s.print.printing?.key === source.clientRefId ? s.print.printing : null;
+      return { state: mine?.state ?? null, to: mine?.to ?? null, error: mine?.error ?? null, path: mine?.path ?? null, anyBusy: s.print.printing?.state === 'printing' };
     }),
   );
   const button = (target: ReceiptTarget, icon: ReactNode) => {

@@ -23,7 +23,7 @@ import { StepFrame } from '../enquiry/StepFrame';
 
 function AgentSummary() {
   const { t } = useTranslation();
-  const { step, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ step: s.daily.step, maskedAadhaar: s.daily.maskedAadhaar, bankIin: s.daily.bankIin })));
+  const { step, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ step: s.dailyAuth.flow.step, maskedAadhaar: s.dailyAuth.flow.maskedAadhaar, bankIin: s.dailyAuth.flow.bankIin })));
   if (step === 'aadhaar' || step === 'result') return null;
   const bank = bankByIin(bankIin);
   const items: [string, string | null][] = [
@@ -46,11 +46,11 @@ function AgentSummary() {
 
 function AgentAadhaarStep() {
   const { t } = useTranslation();
-  const { aadhaar, masked, attempted } = useKiosk(useShallow((s) => ({ aadhaar: s.daily.aadhaar, masked: s.daily.maskedAadhaar, attempted: s.daily.attempted })));
-  const set = useKiosk((s) => s.daSetAadhaar);
-  const change = useKiosk((s) => s.daChangeAadhaar);
-  const next = useKiosk((s) => s.daNext);
-  const back = useKiosk((s) => s.daBack);
+  const { aadhaar, masked, attempted } = useKiosk(useShallow((s) => ({ aadhaar: s.dailyAuth.flow.aadhaar, masked: s.dailyAuth.flow.maskedAadhaar, attempted: s.dailyAuth.flow.attempted })));
+  const set = useKiosk((s) => s.dailyAuth.setAadhaar);
+  const change = useKiosk((s) => s.dailyAuth.changeAadhaar);
+  const next = useKiosk((s) => s.dailyAuth.next);
+  const back = useKiosk((s) => s.dailyAuth.back);
 
   if (masked) {
     return (
@@ -96,11 +96,11 @@ function AgentAadhaarStep() {
 
 function AgentBankStep() {
   const { t } = useTranslation();
-  const { bankIin, attempted } = useKiosk(useShallow((s) => ({ bankIin: s.daily.bankIin, attempted: s.daily.attempted })));
-  const lastBankIin = useKiosk((s) => s.dailyAuthStatus.data?.lastBankIin ?? null);
-  const setBank = useKiosk((s) => s.daSetBank);
-  const next = useKiosk((s) => s.daNext);
-  const back = useKiosk((s) => s.daBack);
+  const { bankIin, attempted } = useKiosk(useShallow((s) => ({ bankIin: s.dailyAuth.flow.bankIin, attempted: s.dailyAuth.flow.attempted })));
+  const lastBankIin = useKiosk((s) => s.dailyAuth.status.data?.lastBankIin ?? null);
+  const setBank = useKiosk((s) => s.dailyAuth.setBank);
+  const next = useKiosk((s) => s.dailyAuth.next);
+  const back = useKiosk((s) => s.dailyAuth.back);
   // The agent's own bank first: the one last used for this (main side's memory, then this PC's).
   const recent = useRef([...new Set([lastBankIin, agentBankIin()].filter((x): x is string => x !== null))]).current;
   return (
@@ -120,11 +120,11 @@ function AgentBankStep() {
 
 function AgentCaptureStep() {
   const { t } = useTranslation();
-  const capture = useKiosk(useShallow((s) => s.daily.capture));
-  const daCapture = useKiosk((s) => s.daCapture);
-  const cancel = useKiosk((s) => s.daCancelCapture);
-  const sendLow = useKiosk((s) => s.daSendLowQuality);
-  const back = useKiosk((s) => s.daBack);
+  const capture = useKiosk(useShallow((s) => s.dailyAuth.flow.capture));
+  const daCapture = useKiosk((s) => s.dailyAuth.capture);
+  const cancel = useKiosk((s) => s.dailyAuth.cancelCapture);
+  const sendLow = useKiosk((s) => s.dailyAuth.sendLowQuality);
+  const back = useKiosk((s) => s.dailyAuth.back);
   return (
     <CapturePanel
       id="da-capture"
@@ -159,10 +159,11 @@ function Facts({ rows }: { rows: [string, string | null, string][] }) {
 
 function DailyAuthResult() {
   const { t, i18n } = useTranslation();
-  const daily = useKiosk(useShallow((s) => s.daily));
-  const captureAgain = useKiosk((s) => s.daCaptureAgain);
-  const editDetails = useKiosk((s) => s.daEditDetails);
-  const leave = useKiosk((s) => s.leaveDailyAuth);
+  const daily = useKiosk(useShallow((s) => s.dailyAuth.flow));
+  const captureAgain = useKiosk((s) => s.dailyAuth.captureAgain);
+  const editDetails = useKiosk((s) => s.dailyAuth.editDetails);
+  const leave = useKiosk((s) => s.nav.leaveDailyAuth);
+  const returnTo = useKiosk((s) => (s.nav.route.name === 'dailyAuth' ? s.nav.route.returnTo : null));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { outcome, error } = daily;
@@ -217,7 +218,7 @@ function DailyAuthResult() {
       <div className="step-actions">
         <span className="flex-spacer" />
         <button type="button" className="button button-secondary button-big" onClick={leave}>
-          {t(daily.returnTo === 'flow' ? 'dailyAuth.result.backToCustomer' : 'dailyAuth.result.backHome')}
+          {t(returnTo === 'flow' ? 'dailyAuth.result.backToCustomer' : 'dailyAuth.result.backHome')}
         </button>
       </div>
     </section>
@@ -226,8 +227,8 @@ function DailyAuthResult() {
 
 export function DailyAuthFlow() {
   const { t } = useTranslation();
-  const step = useKiosk((s) => s.daily.step);
-  const returnTo = useKiosk((s) => s.daily.returnTo);
+  const step = useKiosk((s) => s.dailyAuth.flow.step);
+  const returnTo = useKiosk((s) => (s.nav.route.name === 'dailyAuth' ? s.nav.route.returnTo : null));
   return (
     <section className="screen flow daily-auth" aria-label={t('dailyAuth.title')} data-testid="daily-auth">
       <div className="flow-head">

@@ -5,7 +5,7 @@ import { KioskError, type Diagnostics } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconClock, IconCross, IconFingerprint, IconRefresh, IconWarning } from '../../components/Icons';
-import { useKiosk } from '../../store';
+import { isLoading, useKiosk } from '../../store';
 
 /** Over this the PC clock is too far off for Eko (its timestamp window is ±30 s). */
 export const SKEW_WARN_MS = 30_000;
@@ -201,10 +201,10 @@ function AppPanel({ d }: { d: Diagnostics }) {
 
 export function DiagnosticsScreen() {
   const { t } = useTranslation();
-  const diag = useKiosk(useShallow((s) => s.diagnostics));
-  const exp = useKiosk(useShallow((s) => s.diagnosticsExport));
-  const load = useKiosk((s) => s.loadDiagnostics);
-  const exportBundle = useKiosk((s) => s.exportDiagnostics);
+  const diag = useKiosk(useShallow((s) => s.diagnostics.report));
+  const exp = useKiosk(useShallow((s) => s.diagnostics.export));
+  const load = useKiosk((s) => s.diagnostics.load);
+  const exportBundle = useKiosk((s) => s.diagnostics.exportBundle);
   const d = diag.data;
   return (
     <section className="screen diag" aria-labelledby="diag-title" data-testid="diagnostics">
@@ -214,9 +214,9 @@ export function DiagnosticsScreen() {
           <p className="muted">{t('diagnostics.subtitle')}</p>
         </div>
         <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => void load()} disabled={diag.loading} aria-busy={diag.loading}>
-            <IconRefresh size={20} className={diag.loading ? 'spin' : undefined} />
-            {diag.loading ? t('common.refreshing') : t('diagnostics.refresh')}
+          <button type="button" className="button button-secondary" onClick={() => void load()} disabled={isLoading(diag)} aria-busy={isLoading(diag)}>
+            <IconRefresh size={20} className={isLoading(diag) ? 'spin' : undefined} />
+            {isLoading(diag) ? t('common.refreshing') : t('diagnostics.refresh')}
           </button>
           <button type="button" className="button button-primary" onClick={() => void exportBundle()} disabled={exp.busy} aria-busy={exp.busy}>
             {exp.busy ? t('diagnostics.exporting') : t('diagnostics.export')}

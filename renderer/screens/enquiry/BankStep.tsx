@@ -10,11 +10,11 @@ import { StepFrame } from './StepFrame';
 /** The customer's bank: the enquiry flow's step. */
 export function BankStep() {
   const { t } = useTranslation();
-  const bankIin = useKiosk((s) => s.bankIin);
-  const attempted = useKiosk((s) => s.attempted);
-  const setBank = useKiosk((s) => s.setBank);
-  const next = useKiosk((s) => s.next);
-  const back = useKiosk((s) => s.back);
+  const bankIin = useKiosk((s) => s.enquiry.bankIin);
+  const attempted = useKiosk((s) => s.enquiry.attempted);
+  const setBank = useKiosk((s) => s.enquiry.setBank);
+  const next = useKiosk((s) => s.enquiry.next);
+  const back = useKiosk((s) => s.enquiry.back);
   return (
     <BankChooser
       id="bank"
@@ -63,7 +63,7 @@ export function BankChooser({
   recentIins?: string[];
 }) {
   const { t } = useTranslation();
-  const edition = useKiosk((s) => s.appInfo?.ekoEdition);
+  const edition = useKiosk((s) => s.session.appInfo?.ekoEdition);
   const setBank = onPick;
   const next = onContinue;
   const [query, setQuery] = useState('');

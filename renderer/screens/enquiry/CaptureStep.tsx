@@ -219,9 +219,9 @@ export function CapturePanel({
  */
 function DailyAuthNotice() {
   const { t, i18n } = useTranslation();
-  const status = useKiosk((s) => s.dailyAuthStatus.data);
-  const justDone = useKiosk((s) => s.dailyAuthJustDone);
-  const openDailyAuth = useKiosk((s) => s.openDailyAuth);
+  const status = useKiosk((s) => s.dailyAuth.status.data);
+  const justDone = useKiosk((s) => s.dailyAuth.justDone);
+  const openDailyAuth = useKiosk((s) => s.nav.openDailyAuth);
   if (status?.state === 'notDone') {
     return (
       <div className="notice notice-warn daily-needed" role="alert" data-testid="daily-auth-needed">
@@ -254,11 +254,11 @@ function DailyAuthNotice() {
 
 export function CaptureStep() {
   const { t } = useTranslation();
-  const capture = useKiosk(useShallow((s) => s.capture));
-  const captureFingerprint = useKiosk((s) => s.captureFingerprint);
-  const cancelCapture = useKiosk((s) => s.cancelCapture);
-  const sendLowQuality = useKiosk((s) => s.sendLowQuality);
-  const needsDailyAuth = useKiosk((s) => s.dailyAuthStatus.data?.state === 'notDone');
+  const capture = useKiosk(useShallow((s) => s.enquiry.capture));
+  const captureFingerprint = useKiosk((s) => s.enquiry.captureFingerprint);
+  const cancelCapture = useKiosk((s) => s.enquiry.cancelCapture);
+  const sendLowQuality = useKiosk((s) => s.enquiry.sendLowQuality);
+  const needsDailyAuth = useKiosk((s) => s.dailyAuth.status.data?.state === 'notDone');
   return (
     <CapturePanel
       id="capture"

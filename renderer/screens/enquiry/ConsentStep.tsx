@@ -6,10 +6,10 @@ import { StepFrame } from './StepFrame';
 /** UIDAI informed consent, in the agent's chosen language, before any capture. */
 export function ConsentStep() {
   const { t } = useTranslation();
-  const consent = useKiosk((s) => s.consent);
-  const attempted = useKiosk((s) => s.attempted);
-  const setConsent = useKiosk((s) => s.setConsent);
-  const bank = bankByIin(useKiosk((s) => s.bankIin));
+  const consent = useKiosk((s) => s.enquiry.consent);
+  const attempted = useKiosk((s) => s.enquiry.attempted);
+  const setConsent = useKiosk((s) => s.enquiry.setConsent);
+  const bank = bankByIin(useKiosk((s) => s.enquiry.bankIin));
   const problem = attempted && !consent ? t('consent.required') : null;
   return (
     <StepFrame id="consent" title={t('consent.title')}>

@@ -14,7 +14,7 @@ import { ResultStep } from './ResultStep';
 function CustomerSummary() {
   const { t } = useTranslation();
   const { step, mobile, maskedAadhaar, bankIin } = useKiosk(
-    useShallow((s) => ({ step: s.step, mobile: s.mobile, maskedAadhaar: s.maskedAadhaar, bankIin: s.bankIin })),
+    useShallow((s) => ({ step: s.enquiry.step, mobile: s.enquiry.mobile, maskedAadhaar: s.enquiry.maskedAadhaar, bankIin: s.enquiry.bankIin })),
   );
   if (step === 'mobile' || step === 'result') return null;
   const bank = bankByIin(bankIin);
@@ -38,7 +38,7 @@ function CustomerSummary() {
 }
 
 export function EnquiryFlow() {
-  const step = useKiosk((s) => s.step);
+  const step = useKiosk((s) => s.enquiry.step);
   return (
     <section className="screen flow">
       <div className="flow-head">

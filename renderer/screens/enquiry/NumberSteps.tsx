@@ -26,9 +26,9 @@ export function Keypad({ id, digits, max, set }: { id: string; digits: string; m
 
 export function MobileStep() {
   const { t } = useTranslation();
-  const mobile = useKiosk((s) => s.mobile);
-  const attempted = useKiosk((s) => s.attempted);
-  const setMobile = useKiosk((s) => s.setMobile);
+  const mobile = useKiosk((s) => s.enquiry.mobile);
+  const attempted = useKiosk((s) => s.enquiry.attempted);
+  const setMobile = useKiosk((s) => s.enquiry.setMobile);
   // A wrong first digit or too many digits show at once; anything else after a Continue or once the number is complete.
   const problem = mobileProblem(mobile);
   const show = problem !== null && (attempted || mobile.length >= 10 || problem === 'firstDigit');
@@ -54,11 +54,11 @@ export function MobileStep() {
 
 export function AadhaarStep() {
   const { t } = useTranslation();
-  const aadhaar = useKiosk((s) => s.aadhaar);
-  const masked = useKiosk((s) => s.maskedAadhaar);
-  const attempted = useKiosk((s) => s.attempted);
-  const setAadhaar = useKiosk((s) => s.setAadhaar);
-  const changeAadhaar = useKiosk((s) => s.changeAadhaar);
+  const aadhaar = useKiosk((s) => s.enquiry.aadhaar);
+  const masked = useKiosk((s) => s.enquiry.maskedAadhaar);
+  const attempted = useKiosk((s) => s.enquiry.attempted);
+  const setAadhaar = useKiosk((s) => s.enquiry.setAadhaar);
+  const changeAadhaar = useKiosk((s) => s.enquiry.changeAadhaar);
 
   if (masked) {
     // Back here after the number was accepted: it stays masked; the agent may keep it or type a new one.

@@ -138,8 +138,8 @@ const RECOVERY_LABEL: Record<Exclude<RefusalRecovery, 'none'>, string> = {
 /** After a refusal a new try can fix: the one action that fits, for the same customer, nothing to retype. */
 function RecoveryActions() {
   const { t } = useTranslation();
-  const recovery = useKiosk(refusalRecoveryFor);
-  const recoverRefusal = useKiosk((s) => s.recoverRefusal);
+  const recovery = useKiosk((s) => refusalRecoveryFor(s.enquiry));
+  const recoverRefusal = useKiosk((s) => s.enquiry.recoverRefusal);
   if (!recovery) return null;
   return (
     <div className="actions recovery-actions" data-testid="recovery" data-recovery={recovery}>
@@ -154,7 +154,7 @@ function RecoveryActions() {
 
 function PendingView() {
   const { t, i18n } = useTranslation();
-  const pending = useKiosk((s) => s.pending)!;
+  const pending = useKiosk((s) => s.enquiry.pending)!;
   const heading = useFocusHeading();
   return (
     <div className="result result-pending" data-testid="result" data-outcome="pending">
@@ -172,16 +172,16 @@ function PendingView() {
 
 /** Capture again is offered exactly when the store would do it. */
 function useCanRetry(): boolean {
-  return useKiosk(canRetryCapture);
+  return useKiosk((s) => canRetryCapture(s.enquiry));
 }
 
 function NotSentView() {
   const { t, i18n } = useTranslation();
-  const error = useKiosk((s) => s.enquiryError)!;
-  const record = useKiosk((s) => s.notSent);
-  const { mobile, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ mobile: s.mobile, maskedAadhaar: s.maskedAadhaar, bankIin: s.bankIin })));
-  const retryCapture = useKiosk((s) => s.retryCapture);
-  const editDetails = useKiosk((s) => s.editDetails);
+  const error = useKiosk((s) => s.enquiry.enquiryError)!;
+  const record = useKiosk((s) => s.enquiry.notSent);
+  const { mobile, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ mobile: s.enquiry.mobile, maskedAadhaar: s.enquiry.maskedAadhaar, bankIin: s.enquiry.bankIin })));
+  const retryCapture = useKiosk((s) => s.enquiry.retryCapture);
+  const editDetails = useKiosk((s) => s.enquiry.editDetails);
   const canRetry = useCanRetry();
   const heading = useFocusHeading();
   // Anything that does not prove the enquiry stayed on this PC may have reached the bank.
@@ -234,13 +234,13 @@ function NotSentView() {
 
 export function ResultStep() {
   const { t } = useTranslation();
-  const outcome = useKiosk((s) => s.outcome);
-  const pending = useKiosk((s) => s.pending !== null);
-  const enquiryError = useKiosk((s) => s.enquiryError !== null);
-  const resetEnquiry = useKiosk((s) => s.resetEnquiry);
-  const startEnquiry = useKiosk((s) => s.startEnquiry);
+  const outcome = useKiosk((s) => s.enquiry.outcome);
+  const pending = useKiosk((s) => s.enquiry.pending !== null);
+  const enquiryError = useKiosk((s) => s.enquiry.enquiryError !== null);
+  const goHome = useKiosk((s) => s.nav.goHome);
+  const openFlow = useKiosk((s) => s.nav.openFlow);
   // One primary action: "Capture fingerprint again" (or the refusal's recovery) when it is offered.
-  const recoveryOffered = useKiosk((s) => refusalRecoveryFor(s) !== null);
+  const recoveryOffered = useKiosk((s) => refusalRecoveryFor(s.enquiry) !== null);
   const retryOffered = (useCanRetry() && !outcome) || recoveryOffered;
   return (
     <section className="card step-card result-card" aria-live="polite" data-testid="step-result">
@@ -249,8 +249,8 @@ export function ResultStep() {
         {outcome && <PrintReceiptButton source={outcome} className="button button-secondary button-big" />}
         <span className="flex-spacer" />
         <button type="button" className={`button ${retryOffered ? 'button-secondary' : 'button-primary'} button-big`} onClick={() => {
-          resetEnquiry('agent');
-          startEnquiry();
+          goHome('agent');
+          openFlow();
         }}>
           {t('common.newEnquiry')}
         </button>

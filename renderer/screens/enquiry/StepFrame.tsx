@@ -31,8 +31,8 @@ export function StepFrame({
   focusContinue?: boolean;
 }) {
   const { t } = useTranslation();
-  const back = useKiosk((s) => s.back);
-  const next = useKiosk((s) => s.next);
+  const back = useKiosk((s) => s.enquiry.back);
+  const next = useKiosk((s) => s.enquiry.next);
   const go = onContinue ?? (() => void next());
   const goBack = onBack ?? back;
   return (

@@ -8,8 +8,8 @@ import { IconArrowLeft, IconArrowRight, IconCheck, IconCross, IconQuestion, Icon
 import { NumericKeypad } from '../../components/NumericKeypad';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 import { errorText } from '../../i18n';
-import { useKiosk } from '../../store';
-import { localDate, shiftDate, type KindFilter, type OutcomeFilter } from '../../store/history-slice';
+import { isLoading, useKiosk } from '../../store';
+import { localDate, shiftDate, type KindFilter, type OutcomeFilter } from '../../store';
 import { formatDay, formatTime } from '../../i18n/format';
 
 const FILTERS: OutcomeFilter[] = ['all', ...JOURNAL_OUTCOMES];
@@ -37,8 +37,8 @@ export function useReasonText(row: HistoryRow): string | null {
 
 function DateFilter() {
   const { t, i18n } = useTranslation();
-  const date = useKiosk((s) => s.historyFilters.date);
-  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const date = useKiosk((s) => s.history.filters.date);
+  const setFilters = useKiosk((s) => s.history.setFilters);
   const today = localDate();
   return (
     <div className="field history-date">
@@ -81,8 +81,8 @@ function DateFilter() {
 
 function SearchFilter() {
   const { t } = useTranslation();
-  const last4 = useKiosk((s) => s.historyFilters.last4);
-  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const last4 = useKiosk((s) => s.history.filters.last4);
+  const setFilters = useKiosk((s) => s.history.setFilters);
   const [keypad, setKeypad] = useState(false);
   const incomplete = last4.length > 0 && last4.length < 4;
   return (
@@ -139,8 +139,8 @@ function SearchFilter() {
 /** Customer enquiries, the agent's daily authentications, or both. */
 function KindFilterGroup() {
   const { t } = useTranslation();
-  const kind = useKiosk((s) => s.historyFilters.kind);
-  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const kind = useKiosk((s) => s.history.filters.kind);
+  const setFilters = useKiosk((s) => s.history.setFilters);
   return (
     <fieldset className="history-outcomes history-kinds" data-testid="history-kind">
       <legend className="field-label">{t('history.kindLabel')}</legend>
@@ -159,10 +159,10 @@ function KindFilterGroup() {
 /** The outcome filter, which also shows the day's totals. */
 function OutcomeFilterGroup() {
   const { t, i18n } = useTranslation();
-  const { outcome, date } = useKiosk(useShallow((s) => ({ outcome: s.historyFilters.outcome, date: s.historyFilters.date })));
-  const totals = useKiosk((s) => s.history.list?.totals ?? null);
-  const agentRefused = useKiosk((s) => s.history.list?.agentRefused ?? 0);
-  const setFilters = useKiosk((s) => s.setHistoryFilters);
+  const { outcome, date } = useKiosk(useShallow((s) => ({ outcome: s.history.filters.outcome, date: s.history.filters.date })));
+  const totals = useKiosk((s) => s.history.list.data?.totals ?? null);
+  const agentRefused = useKiosk((s) => s.history.list.data?.agentRefused ?? 0);
+  const setFilters = useKiosk((s) => s.history.setFilters);
   const count = (f: OutcomeFilter) => (totals ? (f === 'all' ? JOURNAL_OUTCOMES.reduce((n, o) => n + (totals[o] ?? 0), 0) : (totals[f] ?? 0)) : null);
   const day = date ? formatDay(`${date}T12:00:00`, i18n.language) : '';
   return (
@@ -196,8 +196,8 @@ function OutcomeFilterGroup() {
 
 function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) {
   const { t, i18n } = useTranslation();
-  const check = useKiosk((s) => s.rowChecks[row.clientRefId]);
-  const checkAgain = useKiosk((s) => s.checkResultAgain);
+  const check = useKiosk((s) => s.history.rowChecks[row.clientRefId]);
+  const checkAgain = useKiosk((s) => s.history.checkResultAgain);
   const reason = useReasonText(row);
   const time = formatTime(row.time, i18n.language);
   const headId = `h-${row.clientRefId}`;
@@ -296,10 +296,10 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
 
 export function HistoryScreen() {
   const { t } = useTranslation();
-  const history = useKiosk(useShallow((s) => s.history));
-  const showDate = useKiosk((s) => s.historyFilters.date === '');
-  const load = useKiosk((s) => s.loadHistory);
-  const rows = history.list?.rows ?? null;
+  const history = useKiosk(useShallow((s) => s.history.list));
+  const showDate = useKiosk((s) => s.history.filters.date === '');
+  const load = useKiosk((s) => s.history.load);
+  const rows = history.data?.rows ?? null;
   return (
     <section className="screen history" aria-labelledby="history-title" data-testid="history">
       <div className="history-head">
@@ -307,8 +307,8 @@ export function HistoryScreen() {
           <h1 id="history-title">{t('history.title')}</h1>
           <p className="muted">{t('history.subtitle')}</p>
         </div>
-        <button type="button" className="button button-secondary" onClick={() => void load()} disabled={history.loading} aria-busy={history.loading}>
-          <IconRefresh size={20} className={history.loading ? 'spin' : undefined} />
+        <button type="button" className="button button-secondary" onClick={() => void load()} disabled={isLoading(history)} aria-busy={isLoading(history)}>
+          <IconRefresh size={20} className={isLoading(history) ? 'spin' : undefined} />
           {t('history.refresh')}
         </button>
       </div>
@@ -330,11 +330,11 @@ export function HistoryScreen() {
             {t('history.count', { count: rows.length })}
           </p>
           {/* The list holds the newest rows only: never let the agent think that was all. */}
-          {history.list?.matching !== undefined && history.list.matching > rows.length && (
+          {history.data?.matching !== undefined && history.data.matching > rows.length && (
             <div className="notice notice-warn history-limited" role="status">
               <IconWarning className="notice-icon" />
               <p className="notice-what" data-testid="history-limited">
-                {t('history.limited', { shown: rows.length, total: history.list.matching })}
+                {t('history.limited', { shown: rows.length, total: history.data.matching })}
               </p>
             </div>
           )}

@@ -14,8 +14,8 @@ function IconPulse() {
 /** The home screen's doors to History and Diagnostics. */
 export function HomeLinks() {
   const { t } = useTranslation();
-  const openHistory = useKiosk((s) => s.openHistory);
-  const openDiagnostics = useKiosk((s) => s.openDiagnostics);
+  const openHistory = useKiosk((s) => s.nav.openHistory);
+  const openDiagnostics = useKiosk((s) => s.nav.openDiagnostics);
   return (
     <nav className="home-links" aria-label={`${t('history.open')} · ${t('diagnostics.open')}`}>
       <button type="button" className="button button-secondary" onClick={() => openHistory()}>
@@ -33,9 +33,9 @@ export function HomeLinks() {
 /** After a crash or a lost connection: "N enquiries have an unknown result — check them in History". */
 export function UnknownResultsNotice() {
   const { t } = useTranslation();
-  const count = useKiosk((s) => s.unknownCount);
-  const countUnknown = useKiosk((s) => s.countUnknown);
-  const openHistory = useKiosk((s) => s.openHistory);
+  const count = useKiosk((s) => s.history.unknownCount);
+  const countUnknown = useKiosk((s) => s.history.countUnknown);
+  const openHistory = useKiosk((s) => s.nav.openHistory);
   useEffect(() => {
     void countUnknown();
   }, [countUnknown]);

@@ -7,12 +7,12 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EKO_EDITIONS, KioskError, type EkoEdition, type Profile, type Settings } from '../../../app/contract';
+import { EKO_SETTING_FIELDS, EKO_SETTING_KEYS, KioskError, type EkoEdition, type Profile, type Settings } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCheck } from '../../components/Icons';
 import { useKiosk } from '../../store';
-import type { SettingsCandidate } from '../../store/settings-slice';
+import type { SettingsCandidate } from '../../store';
 import { ChoiceCards, FieldProblem, HiddenInput, PinInput, PinKeypad, TextInput, fieldId } from './fields';
 import {
   ENV_OF,
@@ -23,6 +23,8 @@ import {
   problemsOf,
   refusalProblem,
   secretMode,
+  SECRET_FIELDS,
+  TEXT_FIELDS,
   type FieldName,
   type FormContext,
   type FormValues,
@@ -33,18 +35,17 @@ import {
 
 const PROFILES: Profile[] = ['demo', 'staging', 'production'];
 
+const isSecret = (field: SecretField | TextField): field is SecretField => (SECRET_FIELDS as readonly string[]).includes(field);
+/** The Eko account's fields (keys and typed values), then those behind "Advanced", in the declaration's order. */
+const ACCOUNT_SECTION = EKO_SETTING_KEYS.filter((k): k is SecretField | TextField => EKO_SETTING_FIELDS[k].form.section === 'account');
+const ADVANCED_SECTION = TEXT_FIELDS.filter((k) => EKO_SETTING_FIELDS[k].form.section === 'advanced');
+
 /** Order of the fields on the page: the first one with a problem gets the focus. */
 const FIELD_ORDER: FieldName[] = [
   'profile',
-  'eko.developerKey',
-  'eko.accessKey',
-  'eko.initiatorId',
-  'eko.userCode',
-  'eko.agentMobile',
-  'eko.latlong',
-  'eko.baseUrl',
-  'eko.aadhaarPublicKey',
+  ...ACCOUNT_SECTION.map((k) => `eko.${k}` as const),
   'eko.edition',
+  ...ADVANCED_SECTION.map((k) => `eko.${k}` as const),
   'receiptPaperMm',
   'newPin',
   'confirmPin',
@@ -136,7 +137,7 @@ function SecretInput({
 
 function TestResult() {
   const { t } = useTranslation();
-  const result = useKiosk((s) => s.testResult);
+  const result = useKiosk((s) => s.settings.testResult);
   if (!result) return null;
   if (!result.ok && result.error) {
     return (
@@ -188,14 +189,14 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
   const [attempted, setAttempted] = useState(false);
   const [advanced, setAdvanced] = useState(() => initial.text.aadhaarPublicKey !== '');
   const [pinTarget, setPinTarget] = useState<'newPin' | 'confirmPin'>('newPin');
-  const work = useKiosk((s) => s.settingsWork);
-  const refusal = useKiosk((s) => s.fieldRefusal);
-  const error = useKiosk((s) => s.settingsError);
-  const errorOf = useKiosk((s) => s.settingsErrorOf);
-  const hasFeedback = useKiosk((s) => s.testResult !== null || s.settingsError !== null || s.fieldRefusal !== null);
-  const clearFeedback = useKiosk((s) => s.clearSettingsFeedback);
-  const testSettings = useKiosk((s) => s.testSettings);
-  const saveSettings = useKiosk((s) => s.saveSettings);
+  const work = useKiosk((s) => s.settings.work);
+  const refusal = useKiosk((s) => s.settings.fieldRefusal);
+  const error = useKiosk((s) => s.settings.error);
+  const errorOf = useKiosk((s) => s.settings.errorOf);
+  const hasFeedback = useKiosk((s) => s.settings.testResult !== null || s.settings.error !== null || s.settings.fieldRefusal !== null);
+  const clearFeedback = useKiosk((s) => s.settings.clearFeedback);
+  const testSettings = useKiosk((s) => s.settings.test);
+  const saveSettings = useKiosk((s) => s.settings.save);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const problems = problemsOf(values, ctx);
@@ -206,7 +207,7 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
     const own: Problem | undefined = attempted ? problems[field] : undefined;
     if (own) return { message: t(`settings.problem.${own}`), detail: null };
     if (refusal && refusedField === field) {
-      const p = refusalProblem(refusal.problem);
+      const p = refusalProblem(refusal.code);
       return { message: t(`settings.problem.${p}`), detail: p === 'refused' ? refusal.problem : null };
     }
     return { message: null, detail: null };
@@ -246,7 +247,7 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
     if (blocking.length > 0) return focusFirst(blocking);
     const saved = await saveSettings(candidate());
     if (!saved) {
-      const s = useKiosk.getState();
+      const s = useKiosk.getState().settings;
       const field = s.fieldRefusal ? formField(s.fieldRefusal.field) : null;
       if (field) focusFirst([field]);
       else resultRef.current?.focus();
@@ -257,10 +258,13 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
   const production = values.profile === 'production';
   const numbered = (n: number, title: string) => (firstRun ? t('setup.numbered', { n, title }) : title);
   const envNote = (field: TextField) => (envSet(settings, field) ? t('settings.env.field', { name: ENV_OF[field] }) : null);
-  const textInput = (field: TextField, extra: { inputMode?: 'numeric' | 'decimal' | 'url'; maxLength?: number; multiline?: boolean; placeholder?: string } = {}) => {
+  const textInput = (field: TextField) => {
     const p = problemOf(`eko.${field}`);
+    // How it is typed comes from the setting's declaration (inputMode, length, placeholder, multiline).
+    const { section: _section, ...extra } = EKO_SETTING_FIELDS[field].form;
     return (
       <TextInput
+        key={field}
         id={fieldId(`eko.${field}`)}
         label={t(`settings.eko.${field}.label`)}
         hint={t(`settings.eko.${field}.hint`)}
@@ -277,6 +281,7 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
     const p = problemOf(`eko.${name}`);
     return (
       <SecretInput
+        key={name}
         name={name}
         ctx={ctx}
         values={values}
@@ -333,17 +338,12 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
           <p className="muted settings-intro">{t('settings.eko.intro')}</p>
           {settings?.secretStorage === 'dev-file' && <p className="settings-env-note">{t('settings.eko.devFile')}</p>}
           <div className="settings-grid">
-            {secretInput('developerKey')}
-            {secretInput('accessKey')}
-            {textInput('initiatorId', { inputMode: 'numeric', maxLength: 10 })}
-            {textInput('userCode', { inputMode: 'numeric', maxLength: 12 })}
-            {textInput('agentMobile', { inputMode: 'numeric', maxLength: 10 })}
-            {textInput('latlong', { inputMode: 'decimal', maxLength: 40, placeholder: '28.6139,77.2090' })}
+            {ACCOUNT_SECTION.map((field) => (isSecret(field) ? secretInput(field) : textInput(field)))}
           </div>
           <ChoiceCards<EkoEdition>
             name="eko.edition"
             legend={t('settings.eko.edition.legend')}
-            options={EKO_EDITIONS.map((e) => ({ value: e, title: t(`settings.eko.edition.${e}.name`), text: t(`settings.eko.edition.${e}.text`), testId: `edition-${e}` }))}
+            options={EKO_SETTING_FIELDS.edition.form.choices.map((e) => ({ value: e, title: t(`settings.eko.edition.${e}.name`), text: t(`settings.eko.edition.${e}.text`), testId: `edition-${e}` }))}
             value={values.edition}
             onChange={(e) => update((s) => ({ ...s, edition: e }))}
             problem={problemOf('eko.edition').message}
@@ -361,13 +361,10 @@ export function SettingsForm({ mode, settings }: { mode: 'setup' | 'settings'; s
             >
               {t(advanced ? 'settings.eko.advancedHide' : 'settings.eko.advanced')}
             </button>
-            {(advanced || (attempted && (problems['eko.baseUrl'] || problems['eko.aadhaarPublicKey'])) ||
-              refusedField === 'eko.baseUrl' ||
-              refusedField === 'eko.aadhaarPublicKey') && (
+            {(advanced || ADVANCED_SECTION.some((field) => (attempted && problems[`eko.${field}`]) || refusedField === `eko.${field}`)) && (
               <div id="settings-advanced-body" className="settings-advanced-body">
                 <p className="muted">{t('settings.eko.advancedHint')}</p>
-                {textInput('baseUrl', { inputMode: 'url', maxLength: 300, placeholder: 'https://…' })}
-                {textInput('aadhaarPublicKey', { multiline: true, maxLength: 4096 })}
+                {ADVANCED_SECTION.map((field) => textInput(field))}
               </div>
             )}
           </div>

@@ -21,7 +21,7 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as c
 
 /** Locks after `timings.idleFlowMs` without input, and goes home. */
 function useIdleLock(active: boolean) {
-  const closeSettings = useKiosk((s) => s.closeSettings);
+  const closeSettings = useKiosk((s) => s.nav.closeSettings);
   useEffect(() => {
     if (!active) return;
     const ms = timings.idleFlowMs;
@@ -43,11 +43,11 @@ function PinEntry() {
   const [pin, setPin] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [now, setNow] = useState(() => Date.now());
-  const unlocking = useKiosk((s) => s.unlocking);
-  const unlockError = useKiosk((s) => s.unlockError);
-  const unlockSettings = useKiosk((s) => s.unlockSettings);
-  const lockedUntil = useKiosk((s) => s.settings?.lockedUntil ?? null);
-  const loadSettings = useKiosk((s) => s.loadSettings);
+  const unlocking = useKiosk((s) => s.settings.unlocking);
+  const unlockError = useKiosk((s) => s.settings.unlockError);
+  const unlockSettings = useKiosk((s) => s.settings.unlock);
+  const lockedUntil = useKiosk((s) => s.settings.current?.lockedUntil ?? null);
+  const loadSettings = useKiosk((s) => s.settings.load);
 
   // A lock-out from the error or from getSettings; either way, its end time.
   const until = unlockError?.code === 'settings.locked' ? (unlockError.params?.until ?? lockedUntil) : lockedUntil;
@@ -127,15 +127,15 @@ function PinEntry() {
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const token = useKiosk((s) => s.settingsToken);
-  const expiresAt = useKiosk((s) => s.settingsTokenExpiresAt);
-  const settings = useKiosk((s) => s.settings);
-  const loadError = useKiosk((s) => s.settingsLoadError);
-  const loadSettings = useKiosk((s) => s.loadSettings);
-  const savedAt = useKiosk((s) => s.savedAt);
-  const closeSettings = useKiosk((s) => s.closeSettings);
-  const lockSettings = useKiosk((s) => s.lockSettings);
-  const expire = useKiosk((s) => s.expireSettingsSession);
+  const token = useKiosk((s) => s.settings.token);
+  const expiresAt = useKiosk((s) => s.settings.tokenExpiresAt);
+  const settings = useKiosk((s) => s.settings.current);
+  const loadError = useKiosk((s) => s.settings.loadError);
+  const loadSettings = useKiosk((s) => s.settings.load);
+  const savedAt = useKiosk((s) => s.settings.savedAt);
+  const closeSettings = useKiosk((s) => s.nav.closeSettings);
+  const lockSettings = useKiosk((s) => s.settings.lock);
+  const expire = useKiosk((s) => s.settings.expireSession);
   // Setup needed: this screen stays until a save fixes the settings (SettingsGate), so no Close.
   const configProblem = settings?.configProblem ?? null;
   const unlocked = token !== null;
@@ -156,7 +156,7 @@ export function SettingsScreen() {
   }, [expiresAt, expire]);
 
   // Leaving this screen by any way locks the settings.
-  useEffect(() => () => void useKiosk.getState().lockSettings(), []);
+  useEffect(() => () => void useKiosk.getState().settings.lock(), []);
 
   return (
     <section className="screen settings" aria-labelledby="settings-title" data-testid="settings-screen">

@@ -4,16 +4,33 @@
  * candidate it sends (only what the operator changed, so saved values and keys
  * are kept unless re-entered).
  */
-import { LatLongSchema, OperatorPinSchema, SETTINGS_FIELD_ENV, type EkoEdition, type Profile, type SaveSettingsInput, type Settings } from '../../../app/contract';
+import {
+  EKO_SETTING_FIELDS,
+  OperatorPinSchema,
+  PLAIN_SETTING_KEYS,
+  SECRET_SETTING_KEYS,
+  SETTINGS_FIELD_ENV,
+  settingConfigKey,
+  type EkoEdition,
+  type EkoSettingKey,
+  type PlainSettingKey,
+  type Profile,
+  type SaveSettingsInput,
+  type SecretSettingKey,
+  type SettingProblem,
+  type Settings,
+} from '../../../app/contract';
 
-export type EkoField = 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'baseUrl' | 'aadhaarPublicKey';
-export type SecretField = 'developerKey' | 'accessKey';
-export type TextField = Exclude<EkoField, SecretField>;
-export const TEXT_FIELDS: readonly TextField[] = ['initiatorId', 'userCode', 'agentMobile', 'latlong', 'baseUrl', 'aadhaarPublicKey'];
-export const SECRET_FIELDS: readonly SecretField[] = ['developerKey', 'accessKey'];
+// Every field below comes from the one declaration of the operator settings (app/contract/settings-fields.ts).
+export type EkoField = Exclude<EkoSettingKey, 'edition'>;
+export type SecretField = SecretSettingKey;
+/** Typed fields: every plain setting but the edition, which is a choice of cards. */
+export type TextField = Exclude<PlainSettingKey, 'edition'>;
+export const TEXT_FIELDS = PLAIN_SETTING_KEYS.filter((k): k is TextField => EKO_SETTING_FIELDS[k].form.section !== 'choice');
+export const SECRET_FIELDS: readonly SecretField[] = SECRET_SETTING_KEYS;
 
 /** The KIOSK_* variable that wins over each field (settings.envOverrides lists those set). */
-export const ENV_OF: Record<EkoField | 'profile' | 'edition', string> = SETTINGS_FIELD_ENV;
+export const ENV_OF: Record<EkoSettingKey | 'profile', string> = SETTINGS_FIELD_ENV;
 
 export interface FormValues {
   /** null: not chosen yet (first run). */
@@ -35,16 +52,7 @@ export interface FormValues {
 /** Every problem the form can name; the screen translates settings.problem.<key>. */
 export type Problem =
   | 'chooseProfile'
-  | 'required'
-  | 'keyFormat'
-  | 'initiatorId'
-  | 'userCode'
-  | 'agentMobile'
-  | 'latlongFormat'
-  | 'latlongRange'
-  | 'baseUrl'
-  | 'baseUrlHttp'
-  | 'aadhaarKey'
+  | SettingProblem
   | 'pinFormat'
   | 'pinEasy'
   | 'pinMismatch'
@@ -55,24 +63,17 @@ export type Problem =
 export type FieldName = 'profile' | `eko.${EkoField}` | 'eko.edition' | 'receiptPaperMm' | 'newPin' | 'confirmPin';
 export type Problems = Partial<Record<FieldName, Problem>>;
 
-const emptyText = (): Record<TextField, string> => ({ initiatorId: '', userCode: '', agentMobile: '', latlong: '', baseUrl: '', aadhaarPublicKey: '' });
+const emptyText = () => Object.fromEntries(TEXT_FIELDS.map((f) => [f, ''])) as Record<TextField, string>;
 
 /** Where the form starts: the running settings (production fields only when production runs). */
 export function initialValues(settings: Settings | null, firstRun: boolean): FormValues {
   const text = emptyText();
   if (settings && settings.profile === 'production') {
-    const e = settings.eko;
-    Object.assign(text, {
-      initiatorId: e.initiatorId,
-      userCode: e.userCode,
-      agentMobile: e.agentMobile,
-      latlong: e.latlong,
-      baseUrl: e.baseUrl ?? '',
-      aadhaarPublicKey: e.aadhaarPublicKey ?? '',
-    });
+    for (const field of TEXT_FIELDS) text[field] = settings.eko[field] ?? '';
   }
   return {
-    profile: firstRun ? null : (settings?.profile ?? null),
+    // A profile fixed by KIOSK_PROFILE is chosen (and locked) even on first run: the operator cannot choose another.
+    profile: firstRun && !envSet(settings, 'profile') ? null : (settings?.profile ?? null),
     text,
     secret: { developerKey: '', accessKey: '' },
     changing: { developerKey: false, accessKey: false },
@@ -89,7 +90,7 @@ export interface FormContext {
   initial: FormValues;
 }
 
-export const envSet = (settings: Settings | null, field: EkoField | 'profile' | 'edition') => settings?.envOverrides.includes(ENV_OF[field]) === true;
+export const envSet = (settings: Settings | null, field: EkoSettingKey | 'profile') => settings?.envOverrides.includes(ENV_OF[field]) === true;
 
 /** The running profile is the one the form edits (else its account fields start empty and are all sent). */
 const sameProfile = (ctx: FormContext, profile: Profile | null) => ctx.settings !== null && ctx.settings.profile === profile && !ctx.settings.firstRun;
@@ -102,24 +103,6 @@ export function secretMode(ctx: FormContext, values: FormValues, name: SecretFie
   return 'entry';
 }
 
-function latlongProblem(value: string): Problem | null {
-  const t = value.replace(/\s/g, '');
-  if (!/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(t)) return 'latlongFormat';
-  return LatLongSchema.safeParse(t).success ? null : 'latlongRange';
-}
-
-function baseUrlProblem(value: string): Problem | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'baseUrl';
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol !== 'http:') return 'baseUrl';
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? null : 'baseUrlHttp';
-}
-
 export function pinProblem(pin: string): Problem | null {
   if (!/^\d{4,8}$/.test(pin)) return 'pinFormat';
   return OperatorPinSchema.safeParse(pin).success ? null : 'pinEasy';
@@ -130,22 +113,18 @@ export function problemsOf(values: FormValues, ctx: FormContext): Problems {
   const p: Problems = {};
   if (values.profile === null) p.profile = 'chooseProfile';
   if (values.profile === 'production') {
+    // Each field by its declaration: blank is a problem where the profile needs it, else its own check.
+    const problemOf = (field: EkoField, value: string): Problem | null =>
+      value.trim() === '' ? ((EKO_SETTING_FIELDS[field].requiredFor as readonly Profile[]).includes('production') ? 'required' : null) : EKO_SETTING_FIELDS[field].check(value);
     for (const name of SECRET_FIELDS) {
       if (secretMode(ctx, values, name) !== 'entry') continue;
-      const v = values.secret[name];
-      if (v === '') p[`eko.${name}`] = 'required';
-      else if (!/^[\x21-\x7e]{8,256}$/.test(v)) p[`eko.${name}`] = 'keyFormat';
+      const problem = problemOf(name, values.secret[name]);
+      if (problem) p[`eko.${name}`] = problem;
     }
-    const t = values.text;
-    const check = (field: TextField, problem: Problem | null) => {
-      if (!envSet(ctx.settings, field) && problem) p[`eko.${field}`] = problem;
-    };
-    check('initiatorId', t.initiatorId.trim() === '' ? 'required' : /^\d{10}$/.test(t.initiatorId.trim()) ? null : 'initiatorId');
-    check('userCode', t.userCode.trim() === '' ? 'required' : /^\d{4,12}$/.test(t.userCode.trim()) ? null : 'userCode');
-    check('agentMobile', t.agentMobile.trim() === '' || /^[6-9]\d{9}$/.test(t.agentMobile.trim()) ? null : 'agentMobile');
-    check('latlong', t.latlong.trim() === '' ? 'required' : latlongProblem(t.latlong));
-    check('baseUrl', t.baseUrl.trim() === '' ? null : baseUrlProblem(t.baseUrl.trim()));
-    check('aadhaarPublicKey', t.aadhaarPublicKey.trim() === '' || t.aadhaarPublicKey.trim().length >= 100 ? null : 'aadhaarKey');
+    for (const field of TEXT_FIELDS) {
+      const problem = envSet(ctx.settings, field) ? null : problemOf(field, values.text[field]);
+      if (problem) p[`eko.${field}`] = problem;
+    }
   }
   if (values.setPin) {
     const problem = pinProblem(values.newPin);
@@ -155,17 +134,19 @@ export function problemsOf(values: FormValues, ctx: FormContext): Problems {
   return p;
 }
 
-/** The main side's input.invalid as a form problem (its own English text is kept for support). */
-export function refusalProblem(problem: string | null): Problem {
-  if (!problem) return 'refused';
-  if (/decrypt/i.test(problem)) return 'decrypt';
-  if (/required/i.test(problem)) return 'required';
+/**
+ * The main side's input.invalid as a form problem, by its code (CONFIG_PROBLEMS), never by its
+ * English text (which is kept for support).
+ */
+export function refusalProblem(code: string | null | undefined): Problem {
+  if (code === 'missing') return 'required';
+  if (code === 'keyNotReadable') return 'decrypt';
   return 'refused';
 }
 
 /** The contract's field names as the form knows them (the bridge says "eko.latlong", the main side too). */
 export function formField(field: string): FieldName | null {
-  const known: readonly string[] = ['profile', 'receiptPaperMm', 'newPin', 'eko.edition', ...[...TEXT_FIELDS, ...SECRET_FIELDS].map((f) => `eko.${f}`)];
+  const known: readonly string[] = ['profile', 'receiptPaperMm', 'newPin', ...Object.keys(EKO_SETTING_FIELDS).map((k) => settingConfigKey(k as EkoSettingKey))];
   return known.includes(field) ? (field as FieldName) : null;
 }
 

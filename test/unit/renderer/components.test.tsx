@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../../renderer/components/ErrorNotice';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
 import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
-import { SUCCESS, deferred, fakeKioskApi } from './fake-kiosk-api';
+import { SUCCESS, deferred, fakeKioskApi, patchSlice } from './fake-kiosk-api';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -33,7 +33,7 @@ beforeEach(async () => {
   sessionStorage.clear();
   setApi(fakeKioskApi());
   await act(() => i18n.changeLanguage('en'));
-  s().startEnquiry();
+  s().nav.openFlow();
 });
 afterEach(() => {
   cleanup();
@@ -47,12 +47,12 @@ describe('mobile step', () => {
     typeInto(input, '5876543210');
     expect(screen.getByRole('alert').textContent).toContain('starts with 6, 7, 8 or 9');
     fireEvent.submit(input.closest('form')!);
-    expect(s().step).toBe('mobile');
+    expect(s().enquiry.step).toBe('mobile');
     typeInto(input, '9876543210');
     expect(screen.queryByRole('alert')).toBeNull();
     expect((input as HTMLInputElement).value).toBe('98765 43210');
     fireEvent.submit(input.closest('form')!);
-    expect(s().step).toBe('aadhaar');
+    expect(s().enquiry.step).toBe('aadhaar');
   });
 
   it('says how many digits are missing after Continue', () => {
@@ -84,7 +84,7 @@ describe('mobile step', () => {
     expect(screen.getByRole('alert').textContent).toBe('Too many digits (11): a mobile number has 10. Remove the extra digits.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     press('Continue');
-    expect(s().step).toBe('mobile');
+    expect(s().enquiry.step).toBe('mobile');
     typeInto(input, '98765 43210');
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -96,16 +96,16 @@ describe('mobile step', () => {
     for (const d of '98765432109') fireEvent.click(within(keypad).getByRole('button', { name: d }));
     expect(input.value).toBe('98765 43210'); // the 11th digit is ignored
     fireEvent.click(within(keypad).getByRole('button', { name: 'Delete last digit' }));
-    expect(s().mobile).toBe('987654321');
+    expect(s().enquiry.mobile).toBe('987654321');
     fireEvent.click(within(keypad).getByRole('button', { name: 'Clear' }));
-    expect(s().mobile).toBe('');
+    expect(s().enquiry.mobile).toBe('');
   });
 });
 
 describe('Aadhaar step', () => {
   beforeEach(() => {
-    s().setMobile('9876543210');
-    s().next();
+    s().enquiry.setMobile('9876543210');
+    s().enquiry.next();
   });
 
   it('groups the digits in fours while typed', () => {
@@ -128,23 +128,23 @@ describe('Aadhaar step', () => {
     typeInto(input, '1');
     expect(screen.getByRole('alert').textContent).toContain('never starts with 0 or 1');
     press('Continue');
-    expect(s().step).toBe('aadhaar');
+    expect(s().enquiry.step).toBe('aadhaar');
   });
 
   it('from the next step on shows the number only masked — also when coming back', () => {
     const { container } = renderFlow();
     typeInto(screen.getByLabelText('Aadhaar number'), '234567890124');
     press('Continue');
-    expect(s().step).toBe('bank');
+    expect(s().enquiry.step).toBe('bank');
     expect(container.textContent).toContain('XXXX XXXX 0124');
     expect(container.textContent).not.toContain('2345 6789');
     expect(container.textContent).not.toContain('23456789');
     press('Back');
-    expect(s().step).toBe('aadhaar');
+    expect(s().enquiry.step).toBe('aadhaar');
     expect(screen.getByTestId('aadhaar-masked').textContent).toBe('XXXX XXXX 0124');
     expect(container.innerHTML).not.toContain('23456789');
     press('Continue'); // kept: no need to type it again
-    expect(s().step).toBe('bank');
+    expect(s().enquiry.step).toBe('bank');
   });
 
   it('back on the masked number, Continue has the focus so Enter goes on', () => {
@@ -155,16 +155,16 @@ describe('Aadhaar step', () => {
     const cont = screen.getByRole('button', { name: 'Continue' });
     expect(document.activeElement).toBe(cont);
     fireEvent.submit(cont.closest('form')!); // what Enter on the focused button does
-    expect(s().step).toBe('bank');
+    expect(s().enquiry.step).toBe('bank');
   });
 });
 
 describe('bank step', () => {
   beforeEach(() => {
-    s().setMobile('9876543210');
-    s().next();
-    s().setAadhaar('234567890124');
-    s().next();
+    s().enquiry.setMobile('9876543210');
+    s().enquiry.next();
+    s().enquiry.setAadhaar('234567890124');
+    s().enquiry.next();
   });
 
   it('searches by name, short name or IIN; Enter picks the highlighted bank, Enter again continues', () => {
@@ -177,10 +177,10 @@ describe('bank step', () => {
     typeInto(input, '607094');
     expect(screen.getAllByRole('option')).toHaveLength(1);
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(s().bankIin).toBe('607094');
+    expect(s().enquiry.bankIin).toBe('607094');
     expect(screen.getByTestId('selected-bank').textContent).toContain('State Bank of India');
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(s().step).toBe('consent');
+    expect(s().enquiry.step).toBe('consent');
   });
 
   it('arrow keys move the highlight; a tap picks a bank', () => {
@@ -191,7 +191,7 @@ describe('bank step', () => {
     const second = screen.getAllByRole('option')[1]!;
     expect(input.getAttribute('aria-activedescendant')).toBe(second.id);
     fireEvent.click(screen.getAllByRole('option')[0]!);
-    expect(s().bankIin).not.toBeNull();
+    expect(s().enquiry.bankIin).not.toBeNull();
   });
 
   it('says so when nothing matches, and asks for a bank on Continue', () => {
@@ -222,42 +222,42 @@ describe('bank step', () => {
 
 describe('consent and capture', () => {
   beforeEach(() => {
-    s().setMobile('9876543210');
-    s().next();
-    s().setAadhaar('234567890124');
-    s().next();
-    s().setBank('607094');
-    s().next();
+    s().enquiry.setMobile('9876543210');
+    s().enquiry.next();
+    s().enquiry.setAadhaar('234567890124');
+    s().enquiry.next();
+    s().enquiry.setBank('607094');
+    s().enquiry.next();
   });
 
   it('shows the consent text with the chosen bank and will not continue without the tick', () => {
     renderFlow();
     expect(screen.getByText(/State Bank of India can be shown to me/)).toBeTruthy();
     press('Continue');
-    expect(s().step).toBe('consent');
+    expect(s().enquiry.step).toBe('consent');
     expect(screen.getByRole('alert').textContent).toContain('consent is needed');
     fireEvent.click(screen.getByRole('checkbox', { name: /consent/ }));
     press('Continue');
-    expect(s().step).toBe('capture');
+    expect(s().enquiry.step).toBe('capture');
   });
 
   it('capture shows the device, then the result of a good capture', async () => {
-    await s().refreshDevice();
-    s().setConsent(true);
-    s().next();
+    await s().device.refresh();
+    s().enquiry.setConsent(true);
+    s().enquiry.next();
     renderFlow();
     expect(screen.getByTestId('capture-device').textContent).toMatch(/MANTRA.*MFS100/);
     await act(async () => press('Capture fingerprint'));
-    expect(s().step).toBe('result');
+    expect(s().enquiry.step).toBe('result');
     expect(screen.getByTestId('balance').textContent).toBe('₹5,500.75');
   });
 
   it('the countdown starts from the configured capture time', async () => {
     const capture = deferred<unknown>();
     setApi(fakeKioskApi({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), captureTimeoutMs: 25_000 }, captureFingerprint: () => capture.promise }));
-    await s().loadAppInfo();
-    s().setConsent(true);
-    s().next();
+    await s().session.loadAppInfo();
+    s().enquiry.setConsent(true);
+    s().enquiry.next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
     // 25 (or 24 if this machine took a second to get here): from the configured time, not the 10 s default.
@@ -268,8 +268,8 @@ describe('consent and capture', () => {
   it('shows the quality of a good capture while the bank is asked', async () => {
     const answer = deferred<unknown>();
     setApi(fakeKioskApi({ captureFingerprint: { handle: 'h1', qScore: 82, nmPoints: 30, quality: 'good', device: null }, balanceEnquiry: () => answer.promise }));
-    s().setConsent(true);
-    s().next();
+    s().enquiry.setConsent(true);
+    s().enquiry.next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
     expect(screen.getByTestId('quality').textContent).toBe('Quality 82');
@@ -280,8 +280,8 @@ describe('consent and capture', () => {
 
   it('a failed capture says what happened and offers a retry, never the raw code as text', async () => {
     setApi(fakeKioskApi({ captureFingerprint: new KioskError('rd.captureTimeout') }));
-    s().setConsent(true);
-    s().next();
+    s().enquiry.setConsent(true);
+    s().enquiry.next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
     const alert = screen.getByRole('alert');
@@ -293,7 +293,7 @@ describe('consent and capture', () => {
 
 describe('result', () => {
   const show = (outcome: unknown) => {
-    useKiosk.setState({ step: 'result', outcome: outcome as never });
+    patchSlice('enquiry', { step: 'result', outcome: outcome as never });
     return renderFlow();
   };
 
@@ -330,7 +330,8 @@ describe('result', () => {
   it('New enquiry clears everything and starts again', () => {
     show(SUCCESS);
     press('New enquiry');
-    expect(s()).toMatchObject({ screen: 'flow', step: 'mobile', outcome: null, mobile: '', maskedAadhaar: null });
+    expect(s().enquiry).toMatchObject({ step: 'mobile', outcome: null, mobile: '', maskedAadhaar: null });
+    expect(s().nav.route.name).toBe('flow');
   });
 
   it('Hindi: the result in Hindi', async () => {
@@ -343,12 +344,12 @@ describe('result', () => {
 
 describe('an enquiry that failed', () => {
   const failed = (error: KioskError) => {
-    s().setMobile('9876543210');
-    s().setAadhaar('234567890124');
-    s().next();
-    s().next();
-    s().setBank('607094');
-    useKiosk.setState({ step: 'result', enquiryError: error, maskedAadhaar: 'XXXX XXXX 0124' });
+    s().enquiry.setMobile('9876543210');
+    s().enquiry.setAadhaar('234567890124');
+    s().enquiry.next();
+    s().enquiry.next();
+    s().enquiry.setBank('607094');
+    patchSlice('enquiry', { step: 'result', enquiryError: error, maskedAadhaar: 'XXXX XXXX 0124' });
     return renderFlow();
   };
 
@@ -373,7 +374,7 @@ describe('an enquiry that failed', () => {
   }
 
   it('a "not sent" found after a restart shows the masked record and its reference, and only New enquiry', () => {
-    useKiosk.setState({
+    patchSlice('enquiry', {
       step: 'result',
       enquiryError: new KioskError('eko.offline'),
       notSent: { state: 'notSent', clientRefId: 'REF-8', at: SUCCESS.at, maskedAadhaar: 'XXXX XXXX 0124', maskedMobile: 'XXXXXX3210', bankIin: '607094', bankName: 'State Bank of India', error: { code: 'eko.offline', messageKey: 'errors.eko.offline' } },
@@ -436,7 +437,7 @@ describe('errors', () => {
     const Boom = () => {
       throw new Error('boom');
     };
-    s().setMobile('9876543210');
+    s().enquiry.setMobile('9876543210');
     const quiet = console.error;
     console.error = () => {};
     try {
@@ -453,7 +454,7 @@ describe('errors', () => {
     expect(screen.getByRole('alert').textContent).toContain('This screen ran into a problem.');
     expect(screen.getByRole('button', { name: 'Back to home' })).toBeTruthy();
     expect(screen.getByRole('alert').textContent).not.toContain('boom');
-    expect(s().mobile).toBe('');
+    expect(s().enquiry.mobile).toBe('');
   });
 
   it('the app shows a translated notice when it cannot load, with a retry', async () => {

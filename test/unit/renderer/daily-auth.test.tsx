@@ -21,7 +21,7 @@ import { DailyAuthFlow } from '../../../renderer/screens/daily-auth/DailyAuthFlo
 import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { HomeScreen } from '../../../renderer/screens/HomeScreen';
-import { DAILY_DONE, DAILY_NOT_DONE, DAILY_SUCCESS, SUCCESS, fakeKioskApi, type FakeKioskApi } from './fake-kiosk-api';
+import { DAILY_DONE, DAILY_NOT_DONE, DAILY_SUCCESS, SUCCESS, fakeKioskApi, type FakeKioskApi, patchSlice } from './fake-kiosk-api';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -53,26 +53,26 @@ const refused = (reason: Extract<EnquiryOutcome, { outcome: 'refused' }>['reason
 
 /** The customer's details typed, consent given: at the fingerprint step. */
 function toCapture() {
-  s().startEnquiry();
-  s().setMobile(MOBILE);
-  s().next();
-  s().setAadhaar(CUSTOMER);
-  s().next();
-  s().setBank('607094');
-  s().next();
-  s().setConsent(true);
-  s().next();
-  expect(s().step).toBe('capture');
+  s().nav.openFlow();
+  s().enquiry.setMobile(MOBILE);
+  s().enquiry.next();
+  s().enquiry.setAadhaar(CUSTOMER);
+  s().enquiry.next();
+  s().enquiry.setBank('607094');
+  s().enquiry.next();
+  s().enquiry.setConsent(true);
+  s().enquiry.next();
+  expect(s().enquiry.step).toBe('capture');
 }
 
 /** The agent's part: own number, the bank (preselected or chosen), the finger. */
 async function doDailyAuth(bankIin?: string) {
-  expect(s().screen).toBe('dailyAuth');
-  s().daSetAadhaar(AGENT);
-  expect(s().daNext()).toBe(true);
-  if (bankIin) s().daSetBank(bankIin);
-  expect(s().daNext()).toBe(true);
-  await s().daCapture();
+  expect(s().nav.route.name).toBe('dailyAuth');
+  s().dailyAuth.setAadhaar(AGENT);
+  expect(s().dailyAuth.next()).toBe(true);
+  if (bankIin) s().dailyAuth.setBank(bankIin);
+  expect(s().dailyAuth.next()).toBe(true);
+  await s().dailyAuth.capture();
 }
 
 const customerKept = () => ({ mobile: MOBILE, aadhaar: CUSTOMER, bankIin: '607094', consent: true, maskedAadhaar: 'XXXX XXXX 0124' });
@@ -101,84 +101,90 @@ afterEach(() => {
 describe('daily authentication: store', () => {
   it('home asks for today’s status; nothing ever starts the billed call by itself', async () => {
     use({ getDailyAuthStatus: DAILY_NOT_DONE, balanceEnquiry: refused('dailyAuthMissing') });
-    await s().loadHome();
-    expect(s().dailyAuthStatus.data).toEqual(DAILY_NOT_DONE);
+    await s().home.load();
+    expect(s().dailyAuth.status.data).toEqual(DAILY_NOT_DONE);
     toCapture();
-    await s().captureFingerprint();
-    expect(s().outcome).toMatchObject({ outcome: 'refused', reason: 'dailyAuthMissing' });
-    s().openDailyAuth(); // not from the result: only its recovery button leads there
-    s().recoverRefusal();
-    expect(s().screen).toBe('dailyAuth');
+    await s().enquiry.captureFingerprint();
+    expect(s().enquiry.outcome).toMatchObject({ outcome: 'refused', reason: 'dailyAuthMissing' });
+    s().nav.openDailyAuth(); // not from the result: only its recovery button leads there
+    s().enquiry.recoverRefusal();
+    expect(s().nav.route.name).toBe('dailyAuth');
     expect(api.dailyAuthenticate).not.toHaveBeenCalled();
   });
 
   it('not done: from the fingerprint step to the daily authentication and back to the same customer, nothing retyped', async () => {
     use({ getDailyAuthStatus: DAILY_NOT_DONE });
-    await s().loadDailyAuthStatus();
+    await s().dailyAuth.loadStatus();
     toCapture();
-    s().openDailyAuth();
-    expect(s()).toMatchObject({ screen: 'dailyAuth', ...customerKept() });
-    expect(s().daily).toMatchObject({ step: 'aadhaar', returnTo: 'flow' });
+    s().nav.openDailyAuth();
+    expect(s().enquiry).toMatchObject({ ...customerKept() });
+    expect(s().nav.route.name).toBe('dailyAuth');
+    expect(s().dailyAuth.flow).toMatchObject({ step: 'aadhaar' });
+    expect(s().nav.route).toEqual({ name: 'dailyAuth', returnTo: 'flow' });
     api.getDailyAuthStatus.mockResolvedValue(DAILY_DONE);
     await doDailyAuth('607094');
     expect(api.dailyAuthenticate).toHaveBeenCalledWith({ aadhaar: AGENT, bankIin: '607094', captureHandle: 'h1' });
-    expect(s()).toMatchObject({ screen: 'flow', step: 'capture', ...customerKept() });
-    expect(s().daily.aadhaar).toBe(''); // the agent's number is gone
-    expect(s().dailyAuthStatus.data?.state).toBe('done');
-    expect(s().dailyAuthJustDone).toBe(DAILY_SUCCESS.at);
-    await s().captureFingerprint();
+    expect(s().enquiry).toMatchObject({ step: 'capture', ...customerKept() });
+    expect(s().nav.route.name).toBe('flow');
+    expect(s().dailyAuth.flow.aadhaar).toBe(''); // the agent's number is gone
+    expect(s().dailyAuth.status.data?.state).toBe('done');
+    expect(s().dailyAuth.justDone).toBe(DAILY_SUCCESS.at);
+    await s().enquiry.captureFingerprint();
     expect(api.balanceEnquiry).toHaveBeenCalledWith({ customerMobile: MOBILE, aadhaar: CUSTOMER, bankIin: '607094', captureHandle: 'h1' });
-    expect(s().outcome).toEqual(SUCCESS);
+    expect(s().enquiry.outcome).toEqual(SUCCESS);
   });
 
   it('a "do 2fa" refusal leads into the daily authentication, then back to the customer ready to capture again', async () => {
     use({ balanceEnquiry: refused('dailyAuthMissing', 'REF-2FA') });
     toCapture();
-    await s().captureFingerprint();
-    expect(s().aadhaar).toBe(CUSTOMER); // kept in memory for the next try
+    await s().enquiry.captureFingerprint();
+    expect(s().enquiry.aadhaar).toBe(CUSTOMER); // kept in memory for the next try
     expect(api.getDailyAuthStatus).toHaveBeenCalled(); // the main side recorded "asked again"
-    s().recoverRefusal();
+    s().enquiry.recoverRefusal();
     expect(api.acknowledgeLastEnquiry).toHaveBeenCalledWith({ clientRefId: 'REF-2FA' });
-    expect(s()).toMatchObject({ screen: 'dailyAuth', step: 'capture', outcome: null });
+    expect(s().enquiry).toMatchObject({ step: 'capture', outcome: null });
+    expect(s().nav.route.name).toBe('dailyAuth');
     await doDailyAuth('607094');
-    expect(s()).toMatchObject({ screen: 'flow', step: 'capture', outcome: null, ...customerKept() });
+    expect(s().enquiry).toMatchObject({ step: 'capture', outcome: null, ...customerKept() });
+    expect(s().nav.route.name).toBe('flow');
     api.balanceEnquiry.mockResolvedValueOnce(SUCCESS);
-    await s().captureFingerprint();
+    await s().enquiry.captureFingerprint();
     expect(api.balanceEnquiry).toHaveBeenCalledTimes(2);
     expect(api.balanceEnquiry).toHaveBeenLastCalledWith(expect.objectContaining({ aadhaar: CUSTOMER, customerMobile: MOBILE }));
-    expect(s().outcome).toEqual(SUCCESS);
+    expect(s().enquiry.outcome).toEqual(SUCCESS);
   });
 
   for (const reason of ['biometricMismatch', 'duplicateBiometric', 'bankUnavailable'] as const) {
     it(`${reason}: a new capture for the same customer, a new enquiry`, async () => {
       use({ balanceEnquiry: refused(reason) });
       toCapture();
-      await s().captureFingerprint();
-      s().recoverRefusal();
-      expect(s()).toMatchObject({ screen: 'flow', step: 'capture', outcome: null, ...customerKept() });
-      expect(s().capture.phase).toBe('idle');
+      await s().enquiry.captureFingerprint();
+      s().enquiry.recoverRefusal();
+      expect(s().enquiry).toMatchObject({ step: 'capture', outcome: null, ...customerKept() });
+      expect(s().nav.route.name).toBe('flow');
+      expect(s().enquiry.capture.phase).toBe('idle');
       api.balanceEnquiry.mockResolvedValueOnce(SUCCESS);
       api.captureFingerprint.mockResolvedValueOnce({ handle: 'h2', qScore: 80, nmPoints: null, quality: 'good', device: null });
-      await s().captureFingerprint();
+      await s().enquiry.captureFingerprint();
       expect(api.balanceEnquiry).toHaveBeenLastCalledWith({ customerMobile: MOBILE, aadhaar: CUSTOMER, bankIin: '607094', captureHandle: 'h2' });
-      expect(s().outcome).toEqual(SUCCESS);
-      expect(s().aadhaar).toBe(''); // answered: the clear number goes
+      expect(s().enquiry.outcome).toEqual(SUCCESS);
+      expect(s().enquiry.aadhaar).toBe(''); // answered: the clear number goes
     });
   }
 
   it('not linked: the bank step, mobile and Aadhaar kept, the consent asked again for the new bank', async () => {
     use({ balanceEnquiry: refused('notLinked') });
     toCapture();
-    await s().captureFingerprint();
-    s().recoverRefusal();
-    expect(s()).toMatchObject({ step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, bankIin: null, consent: false, outcome: null });
-    s().setBank('607027');
-    expect(s().next()).toBe(true);
-    expect(s().next()).toBe(false); // consent first
-    s().setConsent(true);
-    s().next();
+    await s().enquiry.captureFingerprint();
+    s().enquiry.recoverRefusal();
+    expect(s().enquiry).toMatchObject({ step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, bankIin: null, consent: false, outcome: null });
+    s().enquiry.setBank('607027');
+    expect(s().enquiry.next()).toBe(true);
+    expect(s().enquiry.next()).toBe(false); // consent first
+    s().enquiry.setConsent(true);
+    s().enquiry.next();
     api.balanceEnquiry.mockResolvedValueOnce({ ...SUCCESS, bankIin: '607027' });
-    await s().captureFingerprint();
+    await s().enquiry.captureFingerprint();
     expect(api.balanceEnquiry).toHaveBeenLastCalledWith(expect.objectContaining({ aadhaar: CUSTOMER, bankIin: '607027' }));
   });
 
@@ -186,143 +192,147 @@ describe('daily authentication: store', () => {
     for (const answer of [refused('limitExhausted'), SUCCESS, { ...SUCCESS, outcome: 'unknown', reason: 'awaited' }]) {
       use({ balanceEnquiry: answer });
       toCapture();
-      await s().captureFingerprint();
-      expect(s().aadhaar).toBe('');
-      s().recoverRefusal();
-      expect(s().step).toBe('result');
+      await s().enquiry.captureFingerprint();
+      expect(s().enquiry.aadhaar).toBe('');
+      s().enquiry.recoverRefusal();
+      expect(s().enquiry.step).toBe('result');
     }
   });
 
   it('after a refusal the number stays only in memory, and the end of the flow wipes it', async () => {
     use({ balanceEnquiry: refused('biometricMismatch') });
     toCapture();
-    await s().captureFingerprint();
-    expect(s().aadhaar).toBe(CUSTOMER);
+    await s().enquiry.captureFingerprint();
+    expect(s().enquiry.aadhaar).toBe(CUSTOMER);
     const dump = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
     expect(dump).not.toContain(CUSTOMER);
-    s().resetEnquiry('idle');
-    expect(s()).toMatchObject({ aadhaar: '', mobile: '', screen: 'home', wiped: 'idle' });
+    s().nav.goHome('idle');
+    expect(s().enquiry).toMatchObject({ aadhaar: '', mobile: '', wiped: 'idle' });
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('the agent’s number is never stored; the bank’s IIN is remembered and preselected next time', async () => {
     use({ getDailyAuthStatus: { ...DAILY_NOT_DONE, lastBankIin: null } });
-    await s().loadDailyAuthStatus();
-    s().openDailyAuth();
-    expect(s().daily).toMatchObject({ returnTo: 'home', bankIin: null });
+    await s().dailyAuth.loadStatus();
+    s().nav.openDailyAuth();
+    expect(s().dailyAuth.flow).toMatchObject({ bankIin: null });
+    expect(s().nav.route).toEqual({ name: 'dailyAuth', returnTo: 'home' });
     await doDailyAuth('607027');
-    expect(s().screen).toBe('home');
+    expect(s().nav.route.name).toBe('home');
     const dump = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + JSON.stringify(s());
     expect(dump).not.toContain(AGENT);
     expect(dump).not.toContain(`${AGENT.slice(0, 4)} ${AGENT.slice(4, 8)}`);
     expect(localStorage.getItem('kiosk.agentBank')).toBe('607027');
     use({ getDailyAuthStatus: { ...DAILY_NOT_DONE, lastBankIin: null } });
-    s().openDailyAuth();
-    expect(s().daily.bankIin).toBe('607027');
-    s().leaveDailyAuth();
+    s().nav.openDailyAuth();
+    expect(s().dailyAuth.flow.bankIin).toBe('607027');
+    s().nav.leaveDailyAuth();
     // The main side's memory wins over this PC's.
-    useKiosk.setState({ dailyAuthStatus: { data: { ...DAILY_NOT_DONE, lastBankIin: '607161' }, error: null, loading: false } });
-    s().openDailyAuth();
-    expect(s().daily.bankIin).toBe('607161');
+    patchSlice('dailyAuth', { status: { state: 'ok', data: { ...DAILY_NOT_DONE, lastBankIin: '607161' }, error: null } });
+    s().nav.openDailyAuth();
+    expect(s().dailyAuth.flow.bankIin).toBe('607161');
   });
 
   it('finger not matched: capture again keeps the agent’s number, a second call; an idle wipe then clears it', async () => {
     use({ dailyAuthenticate: { ...DAILY_SUCCESS, outcome: 'refused', reason: 'biometricMismatch', serverMessage: 'Authentication Failed. Invalid Biometric data.' } });
-    s().openDailyAuth();
+    s().nav.openDailyAuth();
     await doDailyAuth('607094');
-    expect(s().daily).toMatchObject({ step: 'result', aadhaar: AGENT, outcome: { reason: 'biometricMismatch' } });
-    s().daCaptureAgain();
-    expect(s().daily).toMatchObject({ step: 'capture', aadhaar: AGENT, outcome: null });
-    await s().daCapture();
+    expect(s().dailyAuth.flow).toMatchObject({ step: 'result', aadhaar: AGENT, outcome: { reason: 'biometricMismatch' } });
+    s().dailyAuth.captureAgain();
+    expect(s().dailyAuth.flow).toMatchObject({ step: 'capture', aadhaar: AGENT, outcome: null });
+    await s().dailyAuth.capture();
     expect(api.dailyAuthenticate).toHaveBeenCalledTimes(2);
-    s().resetEnquiry('idle');
-    expect(s().daily.aadhaar).toBe('');
-    expect(s().screen).toBe('home');
+    s().nav.goHome('idle');
+    expect(s().dailyAuth.flow.aadhaar).toBe('');
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('an unknown result leaves today not done; an answer lost on the way back that the main side recorded as done counts', async () => {
     use({ getDailyAuthStatus: DAILY_NOT_DONE, dailyAuthenticate: { ...DAILY_SUCCESS, outcome: 'unknown', reason: 'timeout' } });
-    await s().loadDailyAuthStatus();
-    s().openDailyAuth();
+    await s().dailyAuth.loadStatus();
+    s().nav.openDailyAuth();
     await doDailyAuth('607094');
-    expect(s().daily).toMatchObject({ step: 'result', outcome: { outcome: 'unknown' } });
-    expect(s().dailyAuthStatus.data?.state).toBe('notDone');
+    expect(s().dailyAuth.flow).toMatchObject({ step: 'result', outcome: { outcome: 'unknown' } });
+    expect(s().dailyAuth.status.data?.state).toBe('notDone');
 
     const later = new Date(Date.now() + 1000).toISOString();
     use({ dailyAuthenticate: new KioskError('host.unreachable'), getDailyAuthStatus: { ...DAILY_DONE, doneAt: later } });
-    s().daCaptureAgain();
-    await s().daCapture();
-    expect(s()).toMatchObject({ screen: 'home', dailyAuthJustDone: later });
+    s().dailyAuth.captureAgain();
+    await s().dailyAuth.capture();
+    expect(s().dailyAuth).toMatchObject({ justDone: later });
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('a failure that proves nothing was sent (enquiry.busy) offers capture again', async () => {
     use({ dailyAuthenticate: new KioskError('enquiry.busy') });
-    s().openDailyAuth();
+    s().nav.openDailyAuth();
     await doDailyAuth('607094');
-    expect(s().daily.error?.code).toBe('enquiry.busy');
-    s().daCaptureAgain();
-    expect(s().daily.step).toBe('capture');
+    expect(s().dailyAuth.flow.error?.code).toBe('enquiry.busy');
+    s().dailyAuth.captureAgain();
+    expect(s().dailyAuth.flow.step).toBe('capture');
   });
 
   it('"Eko current": a bank without an IFSC prefix cannot be chosen, for the customer or the agent', async () => {
     use({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), ekoEdition: 'current' } });
-    await s().loadAppInfo();
-    s().startEnquiry();
-    s().setMobile(MOBILE);
-    s().next();
-    s().setAadhaar(CUSTOMER);
-    s().next();
-    s().setBank(REGIONAL.iin);
-    expect(s().bankIin).toBeNull();
-    expect(s().next()).toBe(false);
-    s().setBank('607094');
-    expect(s().next()).toBe(true);
-    s().resetEnquiry();
-    s().openDailyAuth();
-    s().daSetBank(REGIONAL.iin);
-    expect(s().daily.bankIin).toBeNull();
+    await s().session.loadAppInfo();
+    s().nav.openFlow();
+    s().enquiry.setMobile(MOBILE);
+    s().enquiry.next();
+    s().enquiry.setAadhaar(CUSTOMER);
+    s().enquiry.next();
+    s().enquiry.setBank(REGIONAL.iin);
+    expect(s().enquiry.bankIin).toBeNull();
+    expect(s().enquiry.next()).toBe(false);
+    s().enquiry.setBank('607094');
+    expect(s().enquiry.next()).toBe(true);
+    s().nav.goHome();
+    s().nav.openDailyAuth();
+    s().dailyAuth.setBank(REGIONAL.iin);
+    expect(s().dailyAuth.flow.bankIin).toBeNull();
   });
 });
 
 describe('daily authentication: screens', () => {
   it('home: "not done today" with the button; "done at" once done; "asked again"', async () => {
     use({ getDailyAuthStatus: DAILY_NOT_DONE });
-    await s().loadAppInfo();
+    await s().session.loadAppInfo();
     renderIn(<HomeScreen />);
     await flush();
     const panel = screen.getByTestId('daily-auth-status');
     expect(panel.dataset.state).toBe('notDone');
     expect(panel.textContent).toContain('Not done today');
     fireEvent.click(within(panel).getByRole('button', { name: 'Do daily authentication' }));
-    expect(s().screen).toBe('dailyAuth');
+    expect(s().nav.route.name).toBe('dailyAuth');
     expect(api.dailyAuthenticate).not.toHaveBeenCalled();
-    act(() => s().leaveDailyAuth());
+    act(() => s().nav.leaveDailyAuth());
 
-    act(() => useKiosk.setState({ dailyAuthStatus: { data: DAILY_DONE, error: null, loading: false } }));
+    act(() => patchSlice('dailyAuth', { status: { state: 'ok', data: DAILY_DONE, error: null } }));
     expect(screen.getByTestId('daily-auth-line').textContent).toBe('Daily authentication done at 9:12 am');
     expect(within(screen.getByTestId('daily-auth-status')).queryByRole('button', { name: 'Do daily authentication' })).toBeNull();
 
-    act(() => useKiosk.setState({ dailyAuthStatus: { data: { ...DAILY_NOT_DONE, askedAgain: true }, error: null, loading: false } }));
+    act(() => patchSlice('dailyAuth', { status: { state: 'ok', data: { ...DAILY_NOT_DONE, askedAgain: true }, error: null } }));
     expect(screen.getByTestId('daily-auth-line').textContent).toBe('Not done today · Eko asked for it again');
   });
 
   it('the fingerprint step asks for the daily authentication first, and its button opens it', async () => {
     use({ getDailyAuthStatus: DAILY_NOT_DONE });
     toCapture();
-    await s().loadDailyAuthStatus();
+    await s().dailyAuth.loadStatus();
     renderIn(<EnquiryFlow />);
     const notice = screen.getByTestId('daily-auth-needed');
     expect(notice.textContent).toContain('Do your daily authentication first');
     const button = within(notice).getByRole('button', { name: 'Do daily authentication first' });
     expect(document.activeElement).toBe(button);
     fireEvent.click(button);
-    expect(s()).toMatchObject({ screen: 'dailyAuth', ...customerKept() });
+    expect(s().enquiry).toMatchObject({ ...customerKept() });
+    expect(s().nav.route.name).toBe('dailyAuth');
   });
 
   it('the flow: labelled Aadhaar field, masked once accepted; the result explains eKYC and shows Eko’s words', async () => {
     use({ dailyAuthenticate: { ...DAILY_SUCCESS, outcome: 'refused', reason: 'ekycNotDone', serverMessage: 'Please complete bank eKYC to process the transaction.' } });
     toCapture();
-    await s().loadDailyAuthStatus(); // its lastBankIin: State Bank of India
-    s().openDailyAuth();
+    await s().dailyAuth.loadStatus(); // its lastBankIin: State Bank of India
+    s().nav.openDailyAuth();
     renderIn(<DailyAuthFlow />);
     expect(screen.getByTestId('customer-waiting')).toBeTruthy();
     const input = screen.getByLabelText('Your Aadhaar number (agent)');
@@ -339,22 +349,23 @@ describe('daily authentication: screens', () => {
     expect(result.textContent).toContain('Eko Connect');
     expect(result.textContent).toContain('Message from Eko: Please complete bank eKYC to process the transaction.');
     press('Back to the customer');
-    expect(s()).toMatchObject({ screen: 'flow', step: 'capture', ...customerKept() });
+    expect(s().enquiry).toMatchObject({ step: 'capture', ...customerKept() });
+    expect(s().nav.route.name).toBe('flow');
   });
 
   it('finger not matched: "Finger not matched" and "Capture my fingerprint again"', async () => {
     use({ dailyAuthenticate: { ...DAILY_SUCCESS, outcome: 'refused', reason: 'biometricMismatch', serverMessage: null } });
-    s().openDailyAuth();
+    s().nav.openDailyAuth();
     await doDailyAuth('607094');
     renderIn(<DailyAuthFlow />);
     expect(screen.getByTestId('da-result').textContent).toContain('Finger not matched.');
     press('Capture my fingerprint again');
-    expect(s().daily.step).toBe('capture');
+    expect(s().dailyAuth.flow.step).toBe('capture');
   });
 
   it('unknown: says so, today stays not done, may try again', async () => {
     use({ dailyAuthenticate: { ...DAILY_SUCCESS, outcome: 'unknown', reason: 'timeout' } });
-    s().openDailyAuth();
+    s().nav.openDailyAuth();
     await doDailyAuth('607094');
     renderIn(<DailyAuthFlow />);
     const result = screen.getByTestId('da-result');
@@ -368,20 +379,20 @@ describe('refusals and results', () => {
   it('the agent’s refusal is shown as the agent’s, with the daily authentication one tap away', async () => {
     use({ balanceEnquiry: refused('dailyAuthMissing') });
     toCapture();
-    await s().captureFingerprint();
+    await s().enquiry.captureFingerprint();
     renderIn(<EnquiryFlow />);
     const result = screen.getByTestId('result');
     expect(result.dataset.agent).toBe('true');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your agent account needs attention');
     expect(result.textContent).toContain('Your daily authentication is not done for today');
     press('Do daily authentication');
-    expect(s().screen).toBe('dailyAuth');
+    expect(s().nav.route.name).toBe('dailyAuth');
   });
 
   it('the wallet (float) is the agent’s too; a receipt names it as the agent’s, not the customer’s', async () => {
     use({ balanceEnquiry: refused('insufficientFloat') });
     toCapture();
-    await s().captureFingerprint();
+    await s().enquiry.captureFingerprint();
     renderIn(<EnquiryFlow />);
     expect(screen.getByTestId('result').textContent).toContain('Your Eko wallet balance is too low');
     expect(screen.queryByTestId('recovery')).toBeNull(); // nothing a new try fixes
@@ -399,11 +410,11 @@ describe('refusals and results', () => {
     it(`${reason}: the result offers "${label}"`, async () => {
       use({ balanceEnquiry: refused(reason) });
       toCapture();
-      await s().captureFingerprint();
+      await s().enquiry.captureFingerprint();
       renderIn(<EnquiryFlow />);
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The bank did not give the balance');
       press(label);
-      expect(s().step).toBe(reason === 'notLinked' ? 'bank' : 'capture');
+      expect(s().enquiry.step).toBe(reason === 'notLinked' ? 'bank' : 'capture');
     });
   }
 
@@ -411,7 +422,7 @@ describe('refusals and results', () => {
     const noBalance = { ...SUCCESS, balance: null };
     use({ balanceEnquiry: noBalance });
     toCapture();
-    await s().captureFingerprint();
+    await s().enquiry.captureFingerprint();
     renderIn(<EnquiryFlow />);
     expect(screen.getByTestId('balance-missing').textContent).toBe('The bank did not give the balance');
     expect(screen.queryByTestId('balance')).toBeNull();
@@ -455,7 +466,7 @@ describe('history of both kinds', () => {
 
   it('shows daily authentications apart (agent’s masked Aadhaar, no check again, no receipt), the agent’s refusals counted apart, and filters by kind', async () => {
     use({ listEnquiries: LIST });
-    s().openHistory();
+    s().nav.openHistory();
     renderIn(<HistoryScreen />);
     await flush();
     const rows = screen.getAllByTestId('history-row');
@@ -485,29 +496,29 @@ describe('history of both kinds', () => {
 describe('bank step in "Eko current"', () => {
   it('shows banks without an IFSC prefix as not available, last, and does not pick them', async () => {
     use({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), ekoEdition: 'current' } });
-    await s().loadAppInfo();
-    s().startEnquiry();
-    useKiosk.setState({ step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, maskedAadhaar: 'XXXX XXXX 0124' });
+    await s().session.loadAppInfo();
+    s().nav.openFlow();
+    patchSlice('enquiry', { step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, maskedAadhaar: 'XXXX XXXX 0124' });
     renderIn(<EnquiryFlow />);
     expect(screen.getByTestId('bank-unavailable-note')).toBeTruthy();
     const option = document.getElementById(`bank-opt-${REGIONAL.iin}`)!;
     expect(option.getAttribute('aria-disabled')).toBe('true');
     expect(option.textContent).toContain('Not available');
     fireEvent.click(option);
-    expect(s().bankIin).toBeNull();
+    expect(s().enquiry.bankIin).toBeNull();
     const options = screen.getAllByRole('option');
     const firstOff = options.findIndex((o) => o.getAttribute('aria-disabled') === 'true');
     expect(options.slice(firstOff).every((o) => o.getAttribute('aria-disabled') === 'true')).toBe(true);
   });
 
   it('in the spec edition every bank can be chosen', async () => {
-    await s().loadAppInfo();
-    s().startEnquiry();
-    useKiosk.setState({ step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, maskedAadhaar: 'XXXX XXXX 0124' });
+    await s().session.loadAppInfo();
+    s().nav.openFlow();
+    patchSlice('enquiry', { step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, maskedAadhaar: 'XXXX XXXX 0124' });
     renderIn(<EnquiryFlow />);
     expect(screen.queryByTestId('bank-unavailable-note')).toBeNull();
     fireEvent.click(document.getElementById(`bank-opt-${REGIONAL.iin}`)!);
-    expect(s().bankIin).toBe(REGIONAL.iin);
+    expect(s().enquiry.bankIin).toBe(REGIONAL.iin);
   });
 });
 
@@ -515,7 +526,7 @@ describe('Hindi', () => {
   it('the home status and the notice read in Hindi', async () => {
     await act(() => i18n.changeLanguage('hi'));
     use({ getDailyAuthStatus: DAILY_NOT_DONE });
-    await s().loadAppInfo();
+    await s().session.loadAppInfo();
     renderIn(<HomeScreen />);
     await flush();
     expect(screen.getByTestId('daily-auth-line').textContent).toBe('आज नहीं हुआ');

@@ -27,7 +27,7 @@ const DIAG: Diagnostics = {
 function open(answers: Parameters<typeof fakeKioskApi>[0]) {
   api = fakeKioskApi(answers);
   setApi(api);
-  useKiosk.getState().openDiagnostics();
+  useKiosk.getState().nav.openDiagnostics();
   return render(
     <I18nextProvider i18n={i18n}>
       <DiagnosticsScreen />

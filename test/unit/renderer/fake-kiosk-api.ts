@@ -1,6 +1,7 @@
 /** A KioskApi for component and store tests: every call a vi.fn with a sensible default answer. */
 import { vi } from 'vitest';
 import { CALL_NAMES, KioskError, type CallName, type KioskApi } from '../../../app/contract';
+import { useKiosk, type KioskState } from '../../../renderer/store';
 
 export const DEVICE_READY = {
   state: 'ready' as const,
@@ -84,4 +85,9 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** Sets part of one slice's state directly, as a test's starting point (`patchSlice('enquiry', { step: 'result' })`). */
+export function patchSlice<K extends keyof KioskState>(name: K, patch: Partial<KioskState[K]>): void {
+  useKiosk.setState((s) => ({ [name]: { ...s[name], ...patch } }) as unknown as Partial<KioskState>);
 }

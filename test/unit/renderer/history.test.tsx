@@ -10,7 +10,7 @@ import { useKiosk } from '../../../renderer/store';
 import { historyQuery, localDate, localDayRange, shiftDate } from '../../../renderer/store/history-slice';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { UnknownResultsNotice } from '../../../renderer/screens/history/HomeEntry';
-import { deferred, fakeKioskApi, type FakeKioskApi } from './fake-kiosk-api';
+import { deferred, fakeKioskApi, type FakeKioskApi, patchSlice } from './fake-kiosk-api';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -80,25 +80,25 @@ describe('the local day', () => {
 
 describe('history slice', () => {
   it('opens on today and asks the journal for today', async () => {
-    s().openHistory();
-    expect(s().screen).toBe('history');
-    await vi.waitFor(() => expect(s().history.list).toEqual(LIST));
+    s().nav.openHistory();
+    expect(s().nav.route.name).toBe('history');
+    await vi.waitFor(() => expect(s().history.list.data).toEqual(LIST));
     expect(api.listEnquiries).toHaveBeenCalledWith(localDayRange(localDate())!);
   });
 
   it('sends each filter to listEnquiries', async () => {
-    s().openHistory();
-    s().setHistoryFilters({ outcome: 'success' });
+    s().nav.openHistory();
+    s().history.setFilters({ outcome: 'success' });
     expect(api.listEnquiries).toHaveBeenLastCalledWith({ ...localDayRange(localDate())!, outcome: 'success' });
-    s().setHistoryFilters({ date: '2026-11-20' });
+    s().history.setFilters({ date: '2026-11-20' });
     expect(api.listEnquiries).toHaveBeenLastCalledWith({ ...localDayRange('2026-11-20')!, outcome: 'success' });
     const calls = api.listEnquiries.mock.calls.length;
-    s().setHistoryFilters({ last4: '01a' }); // digits only, and not until there are 4
-    expect(s().historyFilters.last4).toBe('01');
+    s().history.setFilters({ last4: '01a' }); // digits only, and not until there are 4
+    expect(s().history.filters.last4).toBe('01');
     expect(api.listEnquiries.mock.calls.length).toBe(calls);
-    s().setHistoryFilters({ last4: '0124' });
+    s().history.setFilters({ last4: '0124' });
     expect(api.listEnquiries).toHaveBeenLastCalledWith({ ...localDayRange('2026-11-20')!, outcome: 'success', last4: '0124' });
-    s().setHistoryFilters({ date: '', outcome: 'all', last4: '' });
+    s().history.setFilters({ date: '', outcome: 'all', last4: '' });
     expect(api.listEnquiries).toHaveBeenLastCalledWith({});
   });
 
@@ -106,47 +106,47 @@ describe('history slice', () => {
     const slow = deferred<EnquiryList>();
     const fresh = { rows: [], totals: { success: 0, refused: 0, unknown: 0, notSent: 0 } };
     use({ listEnquiries: (input: { outcome?: string }) => (input.outcome === 'refused' ? fresh : slow.promise) });
-    s().openHistory();
-    s().setHistoryFilters({ outcome: 'refused' });
-    await vi.waitFor(() => expect(s().history.list).toEqual(fresh));
+    s().nav.openHistory();
+    s().history.setFilters({ outcome: 'refused' });
+    await vi.waitFor(() => expect(s().history.list.data).toEqual(fresh));
     slow.resolve(LIST);
     await new Promise((r) => setTimeout(r, 0));
-    expect(s().history.list).toEqual(fresh);
+    expect(s().history.list.data).toEqual(fresh);
   });
 
   it('"check result again" replaces the row in place and moves it in the totals', async () => {
     const resolved = row({ outcome: 'success', reason: null, balance: '56789.01', bankRef: 'RRN7', uidaiRef: 'U7' });
     use({ followUpEnquiry: resolved, listEnquiries: LIST });
-    useKiosk.setState({ unknownCount: 1 });
-    s().openHistory({ outcome: 'unknown' });
-    await vi.waitFor(() => expect(s().history.list).not.toBeNull());
-    await s().checkResultAgain('R1');
+    patchSlice('history', { unknownCount: 1 });
+    s().nav.openHistory({ outcome: 'unknown' });
+    await vi.waitFor(() => expect(s().history.list.data).not.toBeNull());
+    await s().history.checkResultAgain('R1');
     expect(api.followUpEnquiry).toHaveBeenCalledWith({ clientRefId: 'R1' });
-    const list = s().history.list!;
+    const list = s().history.list.data!;
     expect(list.rows.map((r) => r.clientRefId)).toEqual(['R1', 'R2']); // same place, even under the "unknown" filter
     expect(list.rows[0]).toEqual(resolved);
     expect(list.totals).toEqual({ success: 2, refused: 0, unknown: 0, notSent: 0 });
-    expect(s().rowChecks.R1).toEqual({ busy: false, error: null, stillUnknown: false });
-    expect(s().unknownCount).toBe(0);
+    expect(s().history.rowChecks.R1).toEqual({ busy: false, error: null, stillUnknown: false });
+    expect(s().history.unknownCount).toBe(0);
   });
 
   it('says when the result is still unknown, and keeps an error for the row', async () => {
     use({ followUpEnquiry: row() });
-    s().openHistory();
-    await vi.waitFor(() => expect(s().history.list).not.toBeNull());
-    await s().checkResultAgain('R1');
-    expect(s().rowChecks.R1!.stillUnknown).toBe(true);
+    s().nav.openHistory();
+    await vi.waitFor(() => expect(s().history.list.data).not.toBeNull());
+    await s().history.checkResultAgain('R1');
+    expect(s().history.rowChecks.R1!.stillUnknown).toBe(true);
     api.followUpEnquiry.mockRejectedValueOnce(new KioskError('eko.offline'));
-    await s().checkResultAgain('R1');
-    expect(s().rowChecks.R1!.error?.code).toBe('eko.offline');
-    expect(s().history.list!.rows[0]!.outcome).toBe('unknown');
+    await s().history.checkResultAgain('R1');
+    expect(s().history.rowChecks.R1!.error?.code).toBe('eko.offline');
+    expect(s().history.list.data!.rows[0]!.outcome).toBe('unknown');
   });
 
   it('counts unknown results of every date for the home notice, leaving out the one in flight', async () => {
     use({ listEnquiries: { rows: [row(), row({ clientRefId: 'R3', reason: 'interrupted' }), row({ clientRefId: 'R4', reason: 'inFlight' })], totals: LIST.totals } });
-    await s().countUnknown();
+    await s().history.countUnknown();
     expect(api.listEnquiries).toHaveBeenCalledWith({ outcome: 'unknown', kind: 'balance' });
-    expect(s().unknownCount).toBe(2);
+    expect(s().history.unknownCount).toBe(2);
   });
 });
 
@@ -161,7 +161,7 @@ describe('history screen', () => {
   it('shows each row with masked numbers, the outcome in words and the totals; "check result again" shows the new outcome', async () => {
     const gate = deferred<HistoryRow>();
     use({ followUpEnquiry: () => gate.promise });
-    s().openHistory();
+    s().nav.openHistory();
     renderScreen();
     const rows = await screen.findAllByTestId('history-row');
     expect(rows).toHaveLength(2);
@@ -189,7 +189,7 @@ describe('history screen', () => {
 
   it('a row Eko never received says so, not that the internet was down', async () => {
     use({ listEnquiries: { rows: [row({ outcome: 'notSent', reason: null, errorCode: 'eko.neverArrived', tid: null })], totals: { ...LIST.totals, notSent: 1 } } });
-    s().openHistory();
+    s().nav.openHistory();
     renderScreen();
     const [notSent] = await screen.findAllByTestId('history-row');
     expect(within(notSent!).getByTestId('row-outcome').textContent).toBe('Not sent');
@@ -200,7 +200,7 @@ describe('history screen', () => {
 
   it('tells the agent when the list shows only the latest rows of more, in English and Hindi', async () => {
     use({ listEnquiries: { ...LIST, matching: 1234 } });
-    s().openHistory();
+    s().nav.openHistory();
     const { unmount } = renderScreen();
     expect((await screen.findByTestId('history-limited')).textContent).toBe(
       'Showing the latest 2 of 1234 enquiries. Choose a date or a result, or search by the last 4 digits, to see the others.',
@@ -212,7 +212,7 @@ describe('history screen', () => {
     // All of them shown: no notice.
     cleanup();
     use({ listEnquiries: { ...LIST, matching: 2 } });
-    s().openHistory();
+    s().nav.openHistory();
     renderScreen();
     await screen.findAllByTestId('history-row');
     expect(screen.queryByTestId('history-limited')).toBeNull();
@@ -220,15 +220,15 @@ describe('history screen', () => {
 
   it('"check result again" keeps the count of matching rows', async () => {
     use({ listEnquiries: { ...LIST, matching: 900 }, followUpEnquiry: row({ outcome: 'success', reason: null, balance: '1' }) });
-    s().openHistory();
-    await vi.waitFor(() => expect(s().history.list).not.toBeNull());
-    await s().checkResultAgain('R1');
-    expect(s().history.list!.matching).toBe(900);
+    s().nav.openHistory();
+    await vi.waitFor(() => expect(s().history.list.data).not.toBeNull());
+    await s().history.checkResultAgain('R1');
+    expect(s().history.list.data!.matching).toBe(900);
   });
 
   it('shows a failed follow-up as an error notice in the row', async () => {
     use({ followUpEnquiry: new KioskError('eko.timeout') });
-    s().openHistory();
+    s().nav.openHistory();
     renderScreen();
     const [unknown] = await screen.findAllByTestId('history-row');
     await act(async () => fireEvent.click(within(unknown!).getByRole('button', { name: 'Check result again' })));
@@ -236,7 +236,7 @@ describe('history screen', () => {
   });
 
   it('filters from the screen: outcome chips, and the search only at 4 digits', async () => {
-    s().openHistory();
+    s().nav.openHistory();
     renderScreen();
     await screen.findAllByTestId('history-row');
     fireEvent.click(screen.getByRole('radio', { name: /Refused/ }));
@@ -260,7 +260,7 @@ describe('history screen', () => {
     const notice = await screen.findByTestId('unknown-results');
     expect(notice.textContent).toContain('2 enquiries have an unknown result — check them in History.');
     fireEvent.click(within(notice).getByRole('button', { name: 'Check in History' }));
-    expect(s().screen).toBe('history');
-    expect(s().historyFilters).toEqual({ date: '', outcome: 'unknown', kind: 'balance', last4: '' });
+    expect(s().nav.route.name).toBe('history');
+    expect(s().history.filters).toEqual({ date: '', outcome: 'unknown', kind: 'balance', last4: '' });
   });
 });

@@ -7,7 +7,7 @@ import { applyMainSideWaits, callTimeoutMs } from '../../../renderer/bridge/call
 import { IdleWatcher } from '../../../renderer/components/IdleWatcher';
 import { useKiosk } from '../../../renderer/store';
 import { DEFAULT_TIMINGS } from '../../../renderer/timings';
-import { fakeKioskApi } from './fake-kiosk-api';
+import { fakeKioskApi, patchSlice } from './fake-kiosk-api';
 
 const initial = useKiosk.getState();
 const s = () => useKiosk.getState();
@@ -19,8 +19,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   useKiosk.setState(initial, true);
   setApi(fakeKioskApi());
-  s().startEnquiry();
-  s().setMobile('9876543210');
+  s().nav.openFlow();
+  s().enquiry.setMobile('9876543210');
   render(<IdleWatcher />);
 });
 afterEach(() => {
@@ -34,9 +34,11 @@ const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 describe('IdleWatcher: the customer’s data is wiped after a while without input', () => {
   it('3 minutes anywhere in the flow', async () => {
     await wait(idleFlowMs - 1_000);
-    expect(s()).toMatchObject({ screen: 'flow', mobile: '9876543210' });
+    expect(s().enquiry).toMatchObject({ mobile: '9876543210' });
+    expect(s().nav.route.name).toBe('flow');
     await wait(1_000);
-    expect(s()).toMatchObject({ screen: 'home', mobile: '', wiped: 'idle' });
+    expect(s().enquiry).toMatchObject({ mobile: '', wiped: 'idle' });
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('input keeps it alive', async () => {
@@ -44,31 +46,34 @@ describe('IdleWatcher: the customer’s data is wiped after a while without inpu
       await wait(idleFlowMs - 10_000);
       document.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
     }
-    expect(s().screen).toBe('flow');
+    expect(s().nav.route.name).toBe('flow');
     await wait(idleFlowMs);
-    expect(s().screen).toBe('home');
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('60 seconds on the result', async () => {
-    act(() => useKiosk.setState({ step: 'result' }));
+    act(() => patchSlice('enquiry', { step: 'result' }));
     await wait(idleResultMs);
-    expect(s()).toMatchObject({ screen: 'home', wiped: 'idle' });
+    expect(s().enquiry).toMatchObject({ wiped: 'idle' });
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('waits longer while the scanner or the bank is waited for, but not for ever (a hung main side)', async () => {
-    act(() => useKiosk.setState({ step: 'capture', capture: { ...s().capture, phase: 'sending' } }));
+    act(() => patchSlice('enquiry', { step: 'capture', capture: { ...s().enquiry.capture, phase: 'sending' } }));
     await wait(idleFlowMs * 1.5);
-    expect(s().screen).toBe('flow'); // the bank may take a while
+    expect(s().nav.route.name).toBe('flow'); // the bank may take a while
     await wait(idleWaitMaxMs - idleFlowMs * 1.5);
-    expect(s()).toMatchObject({ screen: 'home', mobile: '', wiped: 'idle' });
+    expect(s().enquiry).toMatchObject({ mobile: '', wiped: 'idle' });
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('a recovered enquiry still "waiting for the bank" is wiped too in the end', async () => {
-    act(() => useKiosk.setState({ step: 'result', pending: PENDING, maskedAadhaar: PENDING.maskedAadhaar }));
+    act(() => patchSlice('enquiry', { step: 'result', pending: PENDING, maskedAadhaar: PENDING.maskedAadhaar }));
     await wait(idleResultMs * 2);
-    expect(s().pending).not.toBeNull();
+    expect(s().enquiry.pending).not.toBeNull();
     await wait(idleWaitMaxMs);
-    expect(s()).toMatchObject({ screen: 'home', pending: null, maskedAadhaar: null });
+    expect(s().enquiry).toMatchObject({ pending: null, maskedAadhaar: null });
+    expect(s().nav.route.name).toBe('home');
   });
 
   it('the cap is above the longest legitimate wait: an enquiry’s call deadline at the longest configurable bank wait, and the recovery after it', () => {

@@ -11,7 +11,7 @@ import { receiptFrom } from '../../../renderer/components/receipt/receipt-data';
 import { measureReceiptHeightMm } from '../../../renderer/components/receipt/receipt-page';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
-import { SUCCESS, fakeKioskApi } from './fake-kiosk-api';
+import { SUCCESS, fakeKioskApi, patchSlice } from './fake-kiosk-api';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -171,8 +171,8 @@ describe('printing', () => {
   beforeEach(async () => {
     const api = fakeKioskApi();
     setApi(api);
-    await useKiosk.getState().loadAppInfo();
-    useKiosk.setState({ appInfo: { ...useKiosk.getState().appInfo!, receiptPaperMm: 58 } });
+    await useKiosk.getState().session.loadAppInfo();
+    patchSlice('session', { appInfo: { ...useKiosk.getState().session.appInfo!, receiptPaperMm: 58 } });
   });
 
   it('renders the receipt into the print area, asks the main side to print it, and opens the browser dialog when told to', async () => {
@@ -246,7 +246,7 @@ describe('printing', () => {
       expect(replaceSync.mock.calls.map((c) => c[0])).toContain('@page receipt58 { size: 58mm 107mm; margin: 0; }');
       expect(document.adoptedStyleSheets.length).toBe(before + 1);
     });
-    useKiosk.setState({ screen: 'history' });
+    patchSlice('nav', { route: { name: 'history' } });
     renderPrint(ROW);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Print receipt' }));
@@ -254,7 +254,7 @@ describe('printing', () => {
     await vi.waitFor(() => expect(print).toHaveBeenCalledTimes(1));
     expect(print.mock.results[0]!.type).toBe('return'); // its checks passed
     expect(document.adoptedStyleSheets.length).toBe(before + 1);
-    act(() => useKiosk.setState({ screen: 'home' }));
+    act(() => patchSlice('nav', { route: { name: 'home' } }));
     expect(document.adoptedStyleSheets.length).toBe(before);
   });
 
@@ -307,14 +307,14 @@ describe('printing', () => {
 
   it('leaves nothing in the print area once the agent leaves the screen it was printed from', async () => {
     setApi(fakeKioskApi({ printReceipt: { method: 'silent' } }));
-    useKiosk.setState({ screen: 'history' });
+    patchSlice('nav', { route: { name: 'history' } });
     renderPrint(ROW);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Print receipt' }));
     });
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Receipt sent to the printer.'));
     expect(screen.getByTestId('receipt-print').textContent).toContain('XXXX XXXX 0124');
-    act(() => useKiosk.setState({ screen: 'home' }));
+    act(() => patchSlice('nav', { route: { name: 'home' } }));
     expect(screen.queryByTestId('receipt-print')).toBeNull();
   });
 });

@@ -82,7 +82,7 @@ async function pressKeys(digits: string) {
 async function openUnlocked() {
   renderGate();
   await flush();
-  act(() => s().openSettings());
+  act(() => s().nav.openSettings());
   await flush();
   screen.getByLabelText('Operator PIN').focus();
   await pressKeys('2468');
@@ -110,7 +110,7 @@ describe('operator PIN', () => {
     });
     renderGate();
     await flush();
-    act(() => s().openSettings());
+    act(() => s().nav.openSettings());
     await flush();
     expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
     const pin = screen.getByLabelText('Operator PIN') as HTMLInputElement;
@@ -123,12 +123,12 @@ describe('operator PIN', () => {
     expect(api.unlockSettings).toHaveBeenCalledWith({ pin: '1357' });
     expect(screen.getByRole('alert').textContent).toContain('The operator PIN is wrong (2 tries left).');
     expect(pin.value).toBe('');
-    expect(s().settingsToken).toBeNull();
+    expect(s().settings.token).toBeNull();
 
     typeInto(pin, '2468');
     await act(async () => press('Open settings'));
     await flush();
-    expect(s().settingsToken).toBe(TOKEN);
+    expect(s().settings.token).toBe(TOKEN);
     expect(screen.getByRole('radio', { name: /Training \(demo\)/ })).toHaveProperty('checked', true);
     // The token is in memory only.
     expect(JSON.stringify({ ...localStorage })).not.toContain(TOKEN);
@@ -139,7 +139,7 @@ describe('operator PIN', () => {
     setup();
     renderGate();
     await flush();
-    act(() => s().openSettings());
+    act(() => s().nav.openSettings());
     await flush();
     typeInto(screen.getByLabelText('Operator PIN'), '12');
     await act(async () => press('Open settings'));
@@ -152,7 +152,7 @@ describe('operator PIN', () => {
     setup({ unlockSettings: new KioskError('settings.locked', { params: { minutes: '5', until } }) });
     renderGate();
     await flush();
-    act(() => s().openSettings());
+    act(() => s().nav.openSettings());
     await flush();
     typeInto(screen.getByLabelText('Operator PIN'), '1111');
     await act(async () => press('Open settings'));
@@ -168,7 +168,7 @@ describe('operator PIN', () => {
     setup({ getSettings: { ...DEMO, locked: true, lockedUntil: until } });
     renderGate();
     await flush();
-    act(() => s().openSettings());
+    act(() => s().nav.openSettings());
     await flush();
     expect(screen.getByRole('alert').textContent).toContain('locked for 2 more minutes');
     expect(screen.getByRole('button', { name: 'Open settings' })).toHaveProperty('disabled', true);
@@ -179,11 +179,11 @@ describe('settings session', () => {
   it('Lock drops the token here and on the main side, and shows the PIN again', async () => {
     setup();
     await openUnlocked();
-    expect(s().settingsToken).toBe(TOKEN);
+    expect(s().settings.token).toBe(TOKEN);
     await act(async () => press('Lock'));
     await flush();
     expect(api.lockSettings).toHaveBeenCalledWith({ token: TOKEN });
-    expect(s().settingsToken).toBeNull();
+    expect(s().settings.token).toBeNull();
     expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
   });
 
@@ -193,7 +193,8 @@ describe('settings session', () => {
     await act(async () => press('Close settings'));
     await flush();
     expect(api.lockSettings).toHaveBeenCalledWith({ token: TOKEN });
-    expect(s()).toMatchObject({ settingsToken: null, settingsOpen: false });
+    expect(s().settings).toMatchObject({ token: null });
+    expect(s().nav.route).not.toMatchObject({ name: 'settings', reason: 'operator' });
     expect(screen.getByText('home screen')).toBeTruthy();
   });
 
@@ -204,20 +205,21 @@ describe('settings session', () => {
     act(() => {
       vi.advanceTimersByTime(timings.idleFlowMs - 1000);
     });
-    expect(s().settingsToken).toBe(TOKEN);
+    expect(s().settings.token).toBe(TOKEN);
     // Input restarts the clock.
     fireEvent.keyDown(document.body, { key: 'a' });
     act(() => {
       vi.advanceTimersByTime(timings.idleFlowMs - 1000);
     });
-    expect(s().settingsToken).toBe(TOKEN);
+    expect(s().settings.token).toBe(TOKEN);
     act(() => {
       vi.advanceTimersByTime(2000);
     });
     vi.useRealTimers();
     await flush();
     expect(api.lockSettings).toHaveBeenCalledWith({ token: TOKEN });
-    expect(s()).toMatchObject({ settingsToken: null, settingsOpen: false });
+    expect(s().settings).toMatchObject({ token: null });
+    expect(s().nav.route).not.toMatchObject({ name: 'settings', reason: 'operator' });
   });
 
   it('an expired token on save goes back to the PIN, saying why', async () => {
@@ -226,7 +228,7 @@ describe('settings session', () => {
     fireEvent.click(screen.getByRole('radio', { name: /80 mm/ }));
     await act(async () => press('Save settings'));
     await flush();
-    expect(s().settingsToken).toBeNull();
+    expect(s().settings.token).toBeNull();
     expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('The settings locked themselves again after 10 minutes.');
   });
@@ -280,7 +282,7 @@ describe('the settings form', () => {
     const { container } = await (async () => {
       const r = renderGate();
       await flush();
-      act(() => s().openSettings());
+      act(() => s().nav.openSettings());
       await flush();
       typeInto(screen.getByLabelText('Operator PIN'), '2468');
       await act(async () => press('Open settings'));
@@ -505,7 +507,7 @@ describe('setup needed (the saved settings did not load; training runs meanwhile
     typeInto(screen.getByLabelText('Operator PIN'), '2468');
     await act(async () => press('Open settings'));
     await flush();
-    expect(s().settingsToken).toBe(TOKEN);
+    expect(s().settings.token).toBe(TOKEN);
     // The form starts from what is saved: Live, its fields, and the unreadable keys to enter again.
     expect(screen.getByRole('radio', { name: /Live \(production\)/ })).toHaveProperty('checked', true);
     expect(screen.queryByText('Now in use')).toBeNull();
@@ -535,7 +537,7 @@ describe('setup needed (the saved settings did not load; training runs meanwhile
     });
     vi.useRealTimers();
     await flush();
-    expect(s().settingsToken).toBeNull();
+    expect(s().settings.token).toBeNull();
     expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
     expect(screen.queryByText('home screen')).toBeNull();
   });
@@ -591,7 +593,7 @@ describe('settings and setup strings', () => {
     await act(() => i18n.changeLanguage('hi'));
     renderGate();
     await flush();
-    act(() => s().openSettings());
+    act(() => s().nav.openSettings());
     await flush();
     expect(screen.getByRole('heading', { name: 'ऑपरेटर PIN डालें' })).toBeTruthy();
     expect(screen.getByLabelText('ऑपरेटर PIN')).toBeTruthy();

@@ -1,0 +1,52 @@
+/** What every store test shares: a fresh store and a fake KioskApi per test, and walks through the flow. */
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { setApi } from '../../../../renderer/bridge';
+import { useKiosk } from '../../../../renderer/store';
+import { fakeKioskApi, type FakeKioskApi } from '../fake-kiosk-api';
+
+export const AADHAAR = '234567890124'; // Verhoeff-valid
+export const MOBILE = '9876543210';
+const initial = useKiosk.getState();
+
+/** The fake KioskApi of the running test (`use` replaces it). */
+export let api: FakeKioskApi;
+
+export const s = () => useKiosk.getState();
+
+export function use(answers: Parameters<typeof fakeKioskApi>[0] = {}) {
+  api = fakeKioskApi(answers);
+  setApi(api);
+}
+
+/** The store as the app starts (a reload). */
+export function resetStore() {
+  useKiosk.setState(initial, true);
+}
+
+/** Walks the flow to the fingerprint step. */
+export function toCapture(bankIin = '607094') {
+  s().nav.openFlow();
+  s().enquiry.setMobile(MOBILE);
+  expect(s().enquiry.next()).toBe(true);
+  s().enquiry.setAadhaar(AADHAAR);
+  expect(s().enquiry.next()).toBe(true);
+  s().enquiry.setBank(bankIin);
+  expect(s().enquiry.next()).toBe(true);
+  s().enquiry.setConsent(true);
+  expect(s().enquiry.next()).toBe(true);
+  expect(s().enquiry.step).toBe('capture');
+}
+
+/** Call once at the top of a store test file. */
+export function storeHarness() {
+  beforeEach(() => {
+    resetStore();
+    localStorage.clear();
+    sessionStorage.clear();
+    use();
+  });
+  afterEach(() => {
+    setApi(null);
+    vi.useRealTimers();
+  });
+}
