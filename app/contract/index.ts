@@ -248,6 +248,31 @@ const EnquiryCommon = {
   bankName: z.string(),
 };
 
+/** A customer's operation (balance enquiry, mini statement) refused by the bank, UIDAI or Eko. */
+const CustomerRefusedSchema = z.object({
+  outcome: z.literal('refused'),
+  ...EnquiryCommon,
+  reason: z.enum(REFUSAL_REASONS),
+  /** Eko's own words, shown small under our translated explanation. */
+  serverMessage: z.nullable(z.string()),
+  tid: z.nullable(z.string()),
+});
+
+/** A customer's operation whose result is not known (see UNKNOWN_REASONS). */
+const CustomerUnknownSchema = z.object({
+  outcome: z.literal('unknown'),
+  ...EnquiryCommon,
+  /**
+   * awaited/onHold: Eko said tx_status 2/5. timeout/connectionLost: sent, no answer.
+   * After sending, an answer that is not a verdict: serverError (HTTP 5xx), gatewayError (HTTP 502/503/504
+   * from a gateway), htmlPage (a web page, e.g. a proxy's), httpError (another HTTP error status with JSON),
+   * unreadable (cut off or not JSON), unexpectedData (JSON with fields of the wrong type, or a success
+   * without a balance). interrupted: the app stopped mid-enquiry.
+   */
+  reason: z.enum(UNKNOWN_REASONS),
+  tid: z.nullable(z.string()),
+});
+
 export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('success'),
@@ -258,27 +283,8 @@ export const EnquiryOutcomeSchema = z.discriminatedUnion('outcome', [
     bankRef: z.nullable(z.string()),
     uidaiRef: z.nullable(z.string()),
   }),
-  z.object({
-    outcome: z.literal('refused'),
-    ...EnquiryCommon,
-    reason: z.enum(REFUSAL_REASONS),
-    /** Eko's own words, shown small under our translated explanation. */
-    serverMessage: z.nullable(z.string()),
-    tid: z.nullable(z.string()),
-  }),
-  z.object({
-    outcome: z.literal('unknown'),
-    ...EnquiryCommon,
-    /**
-     * awaited/onHold: Eko said tx_status 2/5. timeout/connectionLost: sent, no answer.
-     * After sending, an answer that is not a verdict: serverError (HTTP 5xx), gatewayError (HTTP 502/503/504
-     * from a gateway), htmlPage (a web page, e.g. a proxy's), httpError (another HTTP error status with JSON),
-     * unreadable (cut off or not JSON), unexpectedData (JSON with fields of the wrong type, or a success
-     * without a balance). interrupted: the app stopped mid-enquiry.
-     */
-    reason: z.enum(UNKNOWN_REASONS),
-    tid: z.nullable(z.string()),
-  }),
+  CustomerRefusedSchema,
+  CustomerUnknownSchema,
 ]);
 export type EnquiryOutcome = z.infer<typeof EnquiryOutcomeSchema>;
 
@@ -307,14 +313,8 @@ export const MiniStatementOutcomeSchema = z.discriminatedUnion('outcome', [
     tid: z.nullable(z.string()),
     bankRef: z.nullable(z.string()),
   }),
-  z.object({
-    outcome: z.literal('refused'),
-    ...EnquiryCommon,
-    reason: z.enum(REFUSAL_REASONS),
-    serverMessage: z.nullable(z.string()),
-    tid: z.nullable(z.string()),
-  }),
-  z.object({ outcome: z.literal('unknown'), ...EnquiryCommon, reason: z.enum(UNKNOWN_REASONS), tid: z.nullable(z.string()) }),
+  CustomerRefusedSchema,
+  CustomerUnknownSchema,
 ]);
 export type MiniStatementOutcome = z.infer<typeof MiniStatementOutcomeSchema>;
 

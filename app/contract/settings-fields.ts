@@ -67,26 +67,22 @@ export interface SettingFieldDeclaration {
   form: { section: 'account' | 'choice' | 'advanced'; inputMode?: 'numeric' | 'decimal' | 'url'; maxLength?: number; placeholder?: string; multiline?: boolean; choices?: readonly string[] };
 }
 
+/** One of Eko's two keys: a secret of the account, needed in production, typed as printable characters. */
+const ekoKey = <E extends `KIOSK_${string}`>(env: E) =>
+  ({
+    env,
+    secret: true,
+    scope: 'account',
+    requiredFor: ['production'],
+    schema: EkoSecretInputSchema,
+    check: (v: string) => (/^[\x21-\x7e]{8,256}$/.test(v) ? null : 'keyFormat'),
+    form: { section: 'account' },
+  }) as const;
+
 /** In the form's order. */
 export const EKO_SETTING_FIELDS = {
-  developerKey: {
-    env: 'KIOSK_EKO_DEVELOPER_KEY',
-    secret: true,
-    scope: 'account',
-    requiredFor: ['production'],
-    schema: EkoSecretInputSchema,
-    check: (v) => (/^[\x21-\x7e]{8,256}$/.test(v) ? null : 'keyFormat'),
-    form: { section: 'account' },
-  },
-  accessKey: {
-    env: 'KIOSK_EKO_ACCESS_KEY',
-    secret: true,
-    scope: 'account',
-    requiredFor: ['production'],
-    schema: EkoSecretInputSchema,
-    check: (v) => (/^[\x21-\x7e]{8,256}$/.test(v) ? null : 'keyFormat'),
-    form: { section: 'account' },
-  },
+  developerKey: ekoKey('KIOSK_EKO_DEVELOPER_KEY'),
+  accessKey: ekoKey('KIOSK_EKO_ACCESS_KEY'),
   /** The partner's registered mobile (10 digits). */
   initiatorId: {
     env: 'KIOSK_EKO_INITIATOR_ID',

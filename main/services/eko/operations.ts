@@ -12,6 +12,7 @@ import {
   type EnquiryOutcome,
   type MiniStatementOutcome,
   type OperationKind,
+  type RefusalReason,
   type UnknownReason,
 } from '../../../app/contract';
 import { isValidAadhaar, maskAadhaar } from '../../../app/domain/aadhaar';
@@ -146,59 +147,59 @@ const customerCommon = (input: BalanceEnquiryInput, ref: string, at: string): Op
   bankName: input.bank.name,
 });
 
-export const balanceEnquiryOperation: EkoOperation<BalanceEnquiryInput, EnquiryOutcome> = {
-  kind: 'balance',
-  method: 'POST',
-  path: (input) => `/customer/collection/aeps-fingpay/balance-enquiry/${encodeURIComponent(input.customerMobile)}`,
-  check: checkCustomer,
-  body: customerBody,
-  common: customerCommon,
-  read(reply, common) {
-    const base = enquiryCommon(common);
-    if (reply.kind === 'noVerdict') return { outcome: 'unknown', ...base, reason: reply.reason, tid: null };
-    const reading = readEnquiry(reply.envelope);
-    if (reading.outcome === 'success') {
-      // No balance field, or one that is not an amount: never a figure to show the customer.
-      if (reading.balanceUnreadable) return { outcome: 'unknown', ...base, reason: 'unexpectedData', tid: reading.tid };
-      return {
-        outcome: 'success',
-        ...base,
-        bankName: reading.bankName ?? base.bankName,
-        balance: reading.balance,
-        tid: reading.tid,
-        bankRef: reading.bankRef,
-        uidaiRef: reading.uidaiRef,
-      };
-    }
-    if (reading.outcome === 'refused') return { outcome: 'refused', ...base, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
-    return { outcome: 'unknown', ...base, reason: reading.reason, tid: reading.tid };
+type CustomerNotSuccess = Extract<EnquiryOutcome, { outcome: 'refused' | 'unknown' }>;
+
+/**
+ * A customer's operation (balance enquiry, mini statement): the same checks, body, masked details
+ * and journal row; only its path and how its success reads differ.
+ */
+function customerOperation<R extends { outcome: string; tid: string | null }, S>(
+  kind: 'balance' | 'miniStatement',
+  urlPart: string,
+  readAnswer: (envelope: Envelope, common: OperationCommon) => R,
+  success: (reading: Extract<R, { outcome: 'success' }>, base: ReturnType<typeof enquiryCommon>) => S | CustomerNotSuccess,
+): EkoOperation<BalanceEnquiryInput, S | CustomerNotSuccess> {
+  return {
+    kind,
+    method: 'POST',
+    path: (input) => `/customer/collection/aeps-fingpay/${urlPart}/${encodeURIComponent(input.customerMobile)}`,
+    check: checkCustomer,
+    body: customerBody,
+    common: customerCommon,
+    read(reply, common) {
+      const base = enquiryCommon(common);
+      if (reply.kind === 'noVerdict') return { outcome: 'unknown', ...base, reason: reply.reason, tid: null };
+      const reading = readAnswer(reply.envelope, common) as R & ({ outcome: 'success' } | { outcome: 'refused'; reason: RefusalReason; serverMessage: string | null } | { outcome: 'unknown'; reason: UnknownReason });
+      if (reading.outcome === 'success') return success(reading as Extract<R, { outcome: 'success' }>, base);
+      if (reading.outcome === 'refused') return { outcome: 'refused', ...base, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
+      return { outcome: 'unknown', ...base, reason: (reading as { reason: UnknownReason }).reason, tid: reading.tid };
+    },
+    interrupted: (common) => ({ outcome: 'unknown', ...enquiryCommon(common), reason: 'interrupted', tid: null }),
+    journalAnswer: (outcome) => journalAnswerOf(outcome as Parameters<typeof journalAnswerOf>[0]),
+  };
+}
+
+export const balanceEnquiryOperation: EkoOperation<BalanceEnquiryInput, EnquiryOutcome> = customerOperation(
+  'balance',
+  'balance-enquiry',
+  (envelope) => readEnquiry(envelope),
+  (reading, base) => {
+    // No balance field, or one that is not an amount: never a figure to show the customer.
+    if (reading.balanceUnreadable) return { outcome: 'unknown', ...base, reason: 'unexpectedData', tid: reading.tid };
+    return { outcome: 'success', ...base, bankName: reading.bankName ?? base.bankName, balance: reading.balance, tid: reading.tid, bankRef: reading.bankRef, uidaiRef: reading.uidaiRef };
   },
-  interrupted: (common) => ({ outcome: 'unknown', ...enquiryCommon(common), reason: 'interrupted', tid: null }),
-  journalAnswer: journalAnswerOf,
-};
+);
 
 // ---------------------------------------------------------------------------
 // Mini statement: the same customer, capture and body as a balance enquiry; the result is the lines.
 
-export const miniStatementOperation: EkoOperation<BalanceEnquiryInput, MiniStatementOutcome> = {
-  kind: 'miniStatement',
-  method: 'POST',
-  path: (input) => `/customer/collection/aeps-fingpay/mini-statement/${encodeURIComponent(input.customerMobile)}`,
-  check: checkCustomer,
-  body: customerBody,
-  common: customerCommon,
-  read(reply, common) {
-    const base = enquiryCommon(common);
-    if (reply.kind === 'noVerdict') return { outcome: 'unknown', ...base, reason: reply.reason, tid: null };
-    // Dates without a year are placed in the twelve months up to the Indian day the statement was asked.
-    const reading = readMiniStatement(reply.envelope, indianDay(new Date(common.at)).day);
-    if (reading.outcome === 'success') return { outcome: 'success', ...base, balance: reading.balance, lines: reading.lines, tid: reading.tid, bankRef: reading.bankRef };
-    if (reading.outcome === 'refused') return { outcome: 'refused', ...base, reason: reading.reason, serverMessage: reading.serverMessage, tid: reading.tid };
-    return { outcome: 'unknown', ...base, reason: reading.reason, tid: reading.tid };
-  },
-  interrupted: (common) => ({ outcome: 'unknown', ...enquiryCommon(common), reason: 'interrupted', tid: null }),
-  journalAnswer: journalAnswerOf,
-};
+export const miniStatementOperation: EkoOperation<BalanceEnquiryInput, MiniStatementOutcome> = customerOperation(
+  'miniStatement',
+  'mini-statement',
+  // Dates without a year are placed in the twelve months up to the Indian day the statement was asked.
+  (envelope, common) => readMiniStatement(envelope, indianDay(new Date(common.at)).day),
+  (reading, base) => ({ outcome: 'success', ...base, balance: reading.balance, lines: reading.lines, tid: reading.tid, bankRef: reading.bankRef }),
+);
 
 function enquiryCommon(common: OperationCommon) {
   return { clientRefId: common.ref, at: common.at, maskedAadhaar: common.maskedAadhaar, maskedMobile: common.maskedMobile, bankIin: common.bankIin, bankName: common.bankName };
