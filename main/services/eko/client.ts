@@ -48,6 +48,7 @@ import {
 } from './responses';
 import { balanceEnquiryOperation, type EkoOperation, type EkoReply, type OperationCommon, type RequestContext } from './operations';
 import { ekoHeaders } from '../../protocol/eko-signing';
+import { TransportError } from '../transport-error';
 import { TunnelingAgent, proxyFor } from './proxy-tunnel';
 import { localIpv4 } from './source-ip';
 import { maskNumbersInText } from '../../../app/domain/privacy';
@@ -132,15 +133,6 @@ interface Answer {
   ms: number;
 }
 
-/** The request failed without an HTTP answer. */
-class TransportFailure extends Error {
-  constructor(
-    readonly kind: 'notSent' | 'timeout' | 'lost',
-    readonly code: string,
-  ) {
-    super(`${kind} (${code})`);
-  }
-}
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REF_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
@@ -192,7 +184,7 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     proxy: false,
   });
 
-  /** The one place a request is signed and sent. Resolves with any HTTP answer; rejects with TransportFailure. */
+  /** The one place a request is signed and sent. Resolves with any HTTP answer; rejects with TransportError. */
   async function send(
     call: CallName,
     method: 'GET' | 'POST' | 'PUT',
@@ -234,9 +226,9 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
       } as Parameters<AxiosInstance['request']>[0]);
     } catch (err) {
       const code = errorCode(err);
-      const kind = !progress.sent ? 'notSent' : timedOut ? 'timeout' : 'lost';
-      logger.warn('eko.transport', { call, kind, code, timedOut, ms: clock.local() - sentAt });
-      throw new TransportFailure(timedOut && !progress.sent ? 'notSent' : kind, timedOut ? 'timeout' : code);
+      const kind = timedOut ? 'timeout' : code === 'ECONNREFUSED' || code === 'EPROXYREFUSED' ? 'refused' : 'closed';
+      logger.warn('eko.transport', { call, kind, code, sent: progress.sent, timedOut, ms: clock.local() - sentAt });
+      throw new TransportError(kind, timedOut ? 'timeout' : code, progress.sent);
     } finally {
       clearTimeout(timer);
     }
@@ -308,10 +300,10 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
   }
 
   function transportError(err: unknown): KioskError {
-    if (err instanceof TransportFailure) {
-      if (err.kind === 'notSent') return new KioskError('eko.offline', { detail: `not sent: ${err.code}` });
+    if (err instanceof TransportError) {
+      if (!err.sent) return new KioskError('eko.offline', { detail: `not sent: ${err.detail}` });
       if (err.kind === 'timeout') return new KioskError('eko.timeout', { detail: 'no answer in time' });
-      return new KioskError('eko.offline', { detail: `connection lost: ${err.code}` });
+      return new KioskError('eko.offline', { detail: `connection lost: ${err.detail}` });
     }
     return err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message ?? String(err) });
   }
@@ -400,9 +392,9 @@ export function createEkoClient(config: EkoClientConfig, logger: Logger, options
     try {
       answer = await send(call, prepared.method, prepared.path, { body: prepared.body, timeoutMs: config.enquiryTimeoutMs, freshConnection: true });
     } catch (err) {
-      if (!(err instanceof TransportFailure)) throw err;
+      if (!(err instanceof TransportError)) throw err;
       // Not sent: nothing reached Eko, the agent may try again with a new capture.
-      if (err.kind === 'notSent') throw new KioskError('eko.offline', { detail: `${call} ${common.ref} not sent: ${err.code}` });
+      if (!err.sent) throw new KioskError('eko.offline', { detail: `${call} ${common.ref} not sent: ${err.detail}` });
       return concluded(operation.read({ kind: 'noVerdict', reason: err.kind === 'timeout' ? 'timeout' : 'connectionLost' }, common), null);
     }
     const early = gatewayError(answer);

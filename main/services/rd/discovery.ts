@@ -6,7 +6,8 @@
 import type { RdService } from '../../../app/contract';
 import type { Logger } from '../log/logger';
 import { parseRdServiceXml } from './xml';
-import { rdRequest, RdTransportError, type RdProtocol } from './transport';
+import { rdRequest, type RdProtocol } from './transport';
+import { TransportError } from '../transport-error';
 
 
 interface ProbeTarget {
@@ -25,7 +26,7 @@ export async function probe(target: ProbeTarget, timeoutMs: number, logger?: Log
   try {
     answer = await rdRequest({ ...target, method: 'RDSERVICE', path: '/', timeoutMs, maxBytes: 64 * 1024, signal, onConnect });
   } catch (err) {
-    return { kind: 'none', why: err instanceof RdTransportError ? err.kind : 'error' };
+    return { kind: 'none', why: err instanceof TransportError ? err.kind : 'error' };
   }
   const parsed = parseRdServiceXml(answer.body.toString('utf8'));
   if (!parsed.ok) {

@@ -29,7 +29,8 @@ import { CaptureStore, CAPTURE_TTL_MS } from './captures';
 import { probe, scanPorts, type ProbeOutcome } from './discovery';
 import { readLastDevice, writeLastDevice, type LastDevice } from './last-device';
 import { abortableSleep, askWhileStarting, isStarting, STARTING_POLL_MS, STARTING_WAIT_MS, type Sleep } from './starting';
-import { rdRequest, RdTransportError } from './transport';
+import { rdRequest } from './transport';
+import { TransportError } from '../transport-error';
 import { parseDeviceInfoXml, parsePidData, type ParsedPid } from './xml';
 
 export { LAST_DEVICE_FILE } from './last-device';
@@ -375,7 +376,7 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
 
   function transportToKiosk(err: unknown): KioskError {
     if (err instanceof KioskError) return err;
-    if (err instanceof RdTransportError) {
+    if (err instanceof TransportError) {
       switch (err.kind) {
         case 'aborted':
           return new KioskError('rd.cancelled');
@@ -410,7 +411,7 @@ export function createRdService(config: RdConfig, logger: Logger, options: RdSer
         // Nothing listens where the device was (service restarted elsewhere), or the service no
         // longer takes the capture path it gave (updated, reconfigured): look again, once.
         // Neither answer means a finger was asked for, so a second CAPTURE is safe.
-        const moved = err instanceof RdTransportError && err.kind === 'refused';
+        const moved = err instanceof TransportError && err.kind === 'refused';
         const staleAddress = err instanceof KioskError && err.code === 'rd.addressRejected';
         if (!moved && !staleAddress) throw err;
         const gone: RdService = device;

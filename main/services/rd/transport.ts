@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import { isLoopbackHost } from '../config/config';
+import { TransportError } from '../transport-error';
 
 export type RdProtocol = 'http' | 'https';
 
@@ -30,22 +31,6 @@ interface RdAnswer {
   body: Buffer;
 }
 
-/**
- * Why no answer came. refused: nothing listens (no service there). timeout: no answer in time.
- * closed: the peer hung up or spoke something else (TLS vs plain). aborted: we cancelled.
- * tooLarge: the answer exceeded the cap.
- */
-type TransportFailure = 'refused' | 'timeout' | 'closed' | 'aborted' | 'tooLarge';
-
-export class RdTransportError extends Error {
-  constructor(
-    readonly kind: TransportFailure,
-    detail: string,
-  ) {
-    super(`${kind}: ${detail}`);
-    this.name = 'RdTransportError';
-  }
-}
 
 /** Where to connect: RD services bind 127.0.0.1, and "localhost" may resolve to ::1 first. */
 export function connectHost(host: string): string {
@@ -76,11 +61,11 @@ export function rdRequest(req: RdRequest): Promise<RdAnswer> {
   return new Promise<RdAnswer>((resolve, reject) => {
     if (!isLoopbackHost(req.host)) {
       // Accepting self-signed certificates is only safe because the peer is this PC.
-      reject(new RdTransportError('refused', `${req.host} is not a loopback host`));
+      reject(new TransportError('refused', `${req.host} is not a loopback host`));
       return;
     }
     if (req.signal?.aborted) {
-      reject(new RdTransportError('aborted', 'cancelled before sending'));
+      reject(new TransportError('aborted', 'cancelled before sending'));
       return;
     }
     const maxBytes = req.maxBytes ?? 1024 * 1024;
@@ -104,7 +89,7 @@ export function rdRequest(req: RdRequest): Promise<RdAnswer> {
     }
 
     let settled = false;
-    const finish = (err: RdTransportError | null, answer?: RdAnswer) => {
+    const finish = (err: TransportError | null, answer?: RdAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -114,20 +99,20 @@ export function rdRequest(req: RdRequest): Promise<RdAnswer> {
         reject(err);
       } else resolve(answer!);
     };
-    const onAbort = () => finish(new RdTransportError('aborted', 'cancelled'));
-    const timer = setTimeout(() => finish(new RdTransportError('timeout', `no answer in ${req.timeoutMs} ms`)), req.timeoutMs);
+    const onAbort = () => finish(new TransportError('aborted', 'cancelled'));
+    const timer = setTimeout(() => finish(new TransportError('timeout', `no answer in ${req.timeoutMs} ms`)), req.timeoutMs);
 
     const request = (req.protocol === 'https' ? https : http).request(options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) finish(new RdTransportError('tooLarge', `answer over ${maxBytes} bytes`));
+        if (size > maxBytes) finish(new TransportError('tooLarge', `answer over ${maxBytes} bytes`));
         else chunks.push(chunk);
       });
       res.on('end', () => finish(null, { statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      res.on('error', (e) => finish(new RdTransportError('closed', e.message)));
-      res.on('aborted', () => finish(new RdTransportError('closed', 'answer cut off')));
+      res.on('error', (e) => finish(new TransportError('closed', e.message)));
+      res.on('aborted', () => finish(new TransportError('closed', 'answer cut off')));
     });
     if (req.onConnect) {
       const onConnect = req.onConnect;
@@ -138,7 +123,7 @@ export function rdRequest(req: RdRequest): Promise<RdAnswer> {
       });
     }
     request.on('error', (e: NodeJS.ErrnoException) => {
-      finish(new RdTransportError(e.code === 'ECONNREFUSED' ? 'refused' : 'closed', e.code ?? e.message));
+      finish(new TransportError(e.code === 'ECONNREFUSED' ? 'refused' : 'closed', e.code ?? e.message));
     });
     req.signal?.addEventListener('abort', onAbort, { once: true });
     request.end(body);
