@@ -4,28 +4,16 @@
  * `npm run web`, which runs the same app in a browser.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildElectron, buildRenderer } from './build';
-
-const require = createRequire(import.meta.url);
-
-function electronBinary(): string | null {
-  try {
-    const bin = require('electron') as unknown as string;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary, electronPackageDir } from './electron-binary';
 
 async function main(): Promise<void> {
   let bin = electronBinary();
   if (!bin) {
     // npm ci may have skipped the download (ELECTRON_SKIP_BINARY_DOWNLOAD); try once now.
     console.log('The Electron binary is not installed: downloading it once (this can take up to 2 minutes)…');
-    const installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+    const installer = path.join(electronPackageDir(), 'install.js');
     const env = { ...process.env };
     delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
     spawnSync(process.execPath, [installer], { stdio: 'ignore', env, timeout: 120_000 });

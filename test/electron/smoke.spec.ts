@@ -8,7 +8,6 @@
  * (so it opens on home, not first-run setup), and an Eko sandbox this test starts and steers.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { APP_ENTRY_URL } from '../../app/app-origin';
@@ -20,19 +19,9 @@ import { button, captureAndWait, expectNoCustomerTraces, toCapture, waitForHome 
 import { seedFinishedSetup } from '../support/kiosk-process';
 import { scanForPrivateData } from '../support/privacy-scan';
 import { makeTempDir } from '../support/temp-dir';
+import { electronBinary } from '../../scripts/electron-binary';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const require = createRequire(import.meta.url);
-
-function electronBinary(): string | null {
-  if (process.env.ELECTRON_PATH && fs.existsSync(process.env.ELECTRON_PATH)) return process.env.ELECTRON_PATH;
-  try {
-    const bin = require('electron') as unknown as string;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 const bin = electronBinary();
 const SKIP_MESSAGE =
