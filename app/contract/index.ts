@@ -27,7 +27,7 @@ export const MoneySchema = z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'plain de
 export { ProfileSchema, EKO_EDITIONS, EkoEditionSchema, type Profile, type EkoEdition } from './profiles';
 import { EkoEditionSchema, ProfileSchema } from './profiles';
 export * from './settings-fields';
-import { EkoSettingsInputSchema } from './settings-fields';
+import { EkoSettingsInputSchema, EkoSettingsViewSchema } from './settings-fields';
 
 const NoInput = z.strictObject({});
 
@@ -533,14 +533,6 @@ function isTrivialPin(pin: string): boolean {
 /** A settings-session token from unlockSettings. */
 const SettingsTokenSchema = z.string().check(z.minLength(16), z.maxLength(128));
 
-/** A stored secret as the screen may show it. source: where the running value comes from. */
-export const MaskedSecretSchema = z.object({
-  set: z.boolean(),
-  /** "••••0567": the last 4 characters only; null when not set or not the operator's (sandbox). */
-  masked: z.nullable(z.string()),
-  /** saved: operator settings; env: a KIOSK_* variable; profile: the staging profile's public keys; sandbox: the demo sandbox's own. */
-  source: z.enum(['saved', 'env', 'profile', 'sandbox', 'none']),
-});
 
 /**
  * Why the saved settings did not load at start-up. The counter then runs the training (demo)
@@ -567,19 +559,8 @@ export const SettingsSchema = z.object({
   lockedUntil: z.nullable(z.string()),
   /** The profile running now; while configProblem is set, the one the saved settings ask for. */
   profile: ProfileSchema,
-  eko: z.object({
-    /** null: the built-in sandbox (demo). */
-    baseUrl: z.nullable(z.string()),
-    initiatorId: z.string(),
-    userCode: z.string(),
-    agentMobile: z.string(),
-    latlong: z.string(),
-    /** null: the profile's built-in key. */
-    aadhaarPublicKey: z.nullable(z.string()),
-    developerKey: MaskedSecretSchema,
-    accessKey: MaskedSecretSchema,
-    edition: EkoEditionSchema,
-  }),
+  /** Every Eko setting (app/contract/settings-fields.ts); baseUrl null: the profile's (demo: the built-in sandbox); aadhaarPublicKey null: the profile's built-in key. */
+  eko: EkoSettingsViewSchema,
   receiptPaperMm: PaperWidthSchema,
   /** os: Windows DPAPI (Electron safeStorage). dev-file: a key file in the data dir (web host, development only). */
   secretStorage: z.enum(['os', 'dev-file']),

@@ -63,6 +63,8 @@ export interface SettingFieldDeclaration {
   schema: z.ZodMiniType<string>;
   /** What the form itself can tell about a typed value (blank is handled by requiredFor). */
   check(value: string): SettingProblem | null;
+  /** Blank means the profile's own value, which the settings view shows as null (not the built-in value). */
+  blankIsProfileDefault?: boolean;
   /** Where on the form: the Eko account's fields, a choice of cards, or behind "Advanced". */
   form: { section: 'account' | 'choice' | 'advanced'; inputMode?: 'numeric' | 'decimal' | 'url'; maxLength?: number; placeholder?: string; multiline?: boolean; choices?: readonly string[] };
 }
@@ -141,6 +143,7 @@ export const EKO_SETTING_FIELDS = {
     requiredFor: [],
     schema: z.url({ protocol: /^https?$/ }).check(z.maxLength(300)),
     check: (v) => baseUrlProblem(v.trim()),
+    blankIsProfileDefault: true,
     form: { section: 'advanced', inputMode: 'url', maxLength: 300, placeholder: 'https://…' },
   },
   /** Eko's RSA public key (base64 DER or PEM); blank = the profile's built-in key. */
@@ -151,6 +154,7 @@ export const EKO_SETTING_FIELDS = {
     requiredFor: [],
     schema: z.string().check(z.minLength(100), z.maxLength(4096)),
     check: (v) => (v.trim().length >= 100 ? null : 'aadhaarKey'),
+    blankIsProfileDefault: true,
     form: { section: 'advanced', multiline: true, maxLength: 4096 },
   },
 } as const satisfies Record<string, SettingFieldDeclaration>;
@@ -182,3 +186,34 @@ export const SETTINGS_FIELD_ENV = {
   profile: 'KIOSK_PROFILE',
   ...(Object.fromEntries(EKO_SETTING_KEYS.map((key) => [key, EKO_SETTING_FIELDS[key].env])) as { [K in EkoSettingKey]: (typeof EKO_SETTING_FIELDS)[K]['env'] }),
 } as const;
+
+/** A stored secret as the screen may show it. source: where the running value comes from. */
+export const MaskedSecretSchema = z.object({
+  set: z.boolean(),
+  /** "••••0567": the last 4 characters only; null when not set or not the operator's (sandbox). */
+  masked: z.nullable(z.string()),
+  /** saved: operator settings; env: a KIOSK_* variable; profile: the staging profile's public keys; sandbox: the demo sandbox's own. */
+  source: z.enum(['saved', 'env', 'profile', 'sandbox', 'none']),
+});
+
+type ViewSchemaOf<K extends EkoSettingKey> = (typeof EKO_SETTING_FIELDS)[K] extends { secret: true }
+  ? typeof MaskedSecretSchema
+  : (typeof EKO_SETTING_FIELDS)[K] extends { form: { section: 'choice' } }
+    ? (typeof EKO_SETTING_FIELDS)[K]['schema']
+    : (typeof EKO_SETTING_FIELDS)[K] extends { blankIsProfileDefault: true }
+      ? z.ZodMiniNullable<z.ZodMiniString>
+      : z.ZodMiniString;
+
+/**
+ * How the settings view shows each setting, from the declaration: a key only masked, a choice as
+ * its value, a field whose blank means the profile's own as null when blank, the rest as text.
+ */
+export const EkoSettingsViewSchema = z.object(
+  Object.fromEntries(
+    EKO_SETTING_KEYS.map((key) => {
+      const field: SettingFieldDeclaration = EKO_SETTING_FIELDS[key];
+      const schema = field.secret ? MaskedSecretSchema : field.form.section === 'choice' ? field.schema : field.blankIsProfileDefault ? z.nullable(z.string()) : z.string();
+      return [key, schema];
+    }),
+  ) as unknown as { [K in EkoSettingKey]: ViewSchemaOf<K> },
+);

@@ -1,4 +1,4 @@
-/** The AePS bank list (assets/aeps-banks.tsv): name, short name, IIN, IFSC bank prefix. */
+/** The AePS bank list (assets/aeps-banks.tsv): name, short name, IIN, IFSC bank prefix, Hindi name, other names, rank among the most used. */
 
 export interface Bank {
   name: string;
@@ -11,6 +11,12 @@ export interface Bank {
    * guess would name another bank.
    */
   ifsc: string | null;
+  /** The bank's name in Hindi (Devanagari), '' where not known (the English name is shown then). */
+  hindi?: string;
+  /** Other names customers use for it (a short form, an older name): search finds them too. */
+  aliases?: string[];
+  /** Its place among the most used banks (1 first), null for the rest (they follow A–Z). */
+  popular?: number | null;
 }
 
 /** Parses the TSV (comment lines start with #, first data line is the header). */
@@ -22,30 +28,86 @@ export function parseBankList(tsv: string): Bank[] {
   const [header, ...data] = rows;
   if (!header) return [];
   const col = (name: string) => header.indexOf(name);
-  const [iName, iShort, iIin, iIfsc] = [col('name'), col('short'), col('iin'), col('ifsc')];
+  const [iName, iShort, iIin, iIfsc, iHindi, iAliases, iPopular] = ['name', 'short', 'iin', 'ifsc', 'hindi', 'aliases', 'popular'].map(col) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Optional columns (hindi, aliases, popular) may be missing: cells[-1] is undefined.
   return data
-    .map((cells) => {
+    .map((cells): Bank => {
       const ifsc = (cells[iIfsc] ?? '').toUpperCase();
-      return { name: cells[iName] ?? '', short: cells[iShort] ?? '', iin: cells[iIin] ?? '', ifsc: /^[A-Z]{4}$/.test(ifsc) ? ifsc : null };
+      const popular = Number.parseInt(cells[iPopular] ?? '', 10);
+      return {
+        name: cells[iName] ?? '',
+        short: cells[iShort] ?? '',
+        iin: cells[iIin] ?? '',
+        ifsc: /^[A-Z]{4}$/.test(ifsc) ? ifsc : null,
+        hindi: cells[iHindi] ?? '',
+        aliases: (cells[iAliases] ?? '')
+          .split('|')
+          .map((a) => a.trim())
+          .filter((a) => a !== ''),
+        popular: Number.isInteger(popular) && popular > 0 ? popular : null,
+      };
     })
     .filter((bank) => bank.name !== '' && /^\d{6}$/.test(bank.iin));
 }
 
-/** Case-insensitive search by name, short name or IIN; recent IINs first, then alphabetical order kept. */
+/**
+ * A name as search compares it: lower case, without dots, spaces, hyphens, ampersands, commas,
+ * apostrophes or brackets ("S.B.I" = "sbi"), and without the Devanagari nukta ("ऑफ़" = "ऑफ").
+ */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\u093C/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s.\-&'’,()/]+/g, '');
+}
+
+/** How well `bank` matches the search key `q` (lower is better), or null when it does not. */
+function matchRank(bank: Bank, q: string): number | null {
+  if (/^\d+$/.test(q)) return bank.iin.startsWith(q) ? 0 : null;
+  const aliases = bank.aliases ?? [];
+  const names = [bank.name, bank.short, bank.hindi ?? '', ...aliases].filter((n) => n !== '');
+  const keys = names.map(searchKey);
+  if (searchKey(bank.short) === q || aliases.some((a) => searchKey(a) === q)) return 0;
+  if (keys.some((k) => k.startsWith(q))) return 1;
+  // A word of a name that starts with it ("bihar" in "Dakshin Bihar Gramin Bank").
+  const words = names.flatMap((n) => n.split(/[\s\-&/]+/)).map(searchKey);
+  if (words.some((w) => w.startsWith(q))) return 2;
+  // One letter finds names by their words' first letters only (an index, not "every bank with an a").
+  if (q.length < 2) return null;
+  return keys.some((k) => k.includes(q)) ? 3 : null;
+}
+
+/**
+ * Search by name (English or Hindi), short name, a common other name or IIN, ignoring case,
+ * dots and spaces. An empty query lists the counter's recent banks first, then the most used
+ * banks, then the rest A–Z. A query lists the best matches first (a short name or a name that
+ * starts with it), recent banks first among equals, then A–Z.
+ */
 export function searchBanks(banks: readonly Bank[], query: string, recentIins: readonly string[] = []): Bank[] {
-  const q = query.trim().toLowerCase();
-  const matches = q === ''
-    ? [...banks]
-    : banks.filter(
-        (b) => b.name.toLowerCase().includes(q) || b.short.toLowerCase().includes(q) || b.iin.startsWith(q),
-      );
-  const rank = (b: Bank) => {
+  const q = searchKey(query);
+  const recent = (b: Bank) => {
     const i = recentIins.indexOf(b.iin);
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
-  return matches
-    .map((bank, index) => ({ bank, index }))
-    .sort((a, b) => rank(a.bank) - rank(b.bank) || a.index - b.index)
+  const byName = (a: Bank, b: Bank) => a.name.localeCompare(b.name, 'en');
+  if (q === '') {
+    const popular = (b: Bank) => b.popular ?? Number.MAX_SAFE_INTEGER;
+    return [...banks].sort((a, b) => recent(a) - recent(b) || popular(a) - popular(b) || byName(a, b));
+  }
+  return banks
+    .map((bank) => ({ bank, rank: matchRank(bank, q) }))
+    .filter((m): m is { bank: Bank; rank: number } => m.rank !== null)
+    .sort((a, b) => a.rank - b.rank || recent(a.bank) - recent(b.bank) || byName(a.bank, b.bank))
     .map(({ bank }) => bank);
 }
 

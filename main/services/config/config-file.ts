@@ -5,30 +5,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
-import { MAIN_SIDE_WAITS_MS, ProfileSchema, type ConfigProblem } from '../../../app/contract';
+import { EKO_SETTING_FIELDS, EKO_SETTING_KEYS, MAIN_SIDE_WAITS_MS, ProfileSchema, type ConfigProblem, type EkoSettingKey, type SecretSettingKey } from '../../../app/contract';
 import { ConfigError } from './errors';
 import { CONFIG_FILE_NAME, fileSetting, nonEmpty } from './resolve';
 import { isLoopbackHost, parsePorts, RD_HOST_PROBLEM } from './validate';
 
 /** The config file's shape (data dir/config.json). Every key optional; unknown keys are an error. */
 
+const SETTING_KEYS_IN_FILE = Object.fromEntries(
+  EKO_SETTING_KEYS.flatMap((key) => (EKO_SETTING_FIELDS[key].secret ? [key, `${key}Encrypted`] : [key]).map((name) => [name, z.string()])),
+) as { [K in EkoSettingKey]: z.ZodString } & { [K in SecretSettingKey as `${K}Encrypted`]: z.ZodString };
+
 export const ConfigFileSchema = z
   .object({
     profile: ProfileSchema,
     eko: z
       .object({
-        baseUrl: z.string(),
-        developerKey: z.string(),
-        accessKey: z.string(),
-        /** The operator settings store secrets only encrypted (SecretStore: DPAPI in the desktop app), base64. */
-        developerKeyEncrypted: z.string(),
-        accessKeyEncrypted: z.string(),
-        initiatorId: z.string(),
-        userCode: z.string(),
-        aadhaarPublicKey: z.string(),
-        agentMobile: z.string(),
-        latlong: z.string(),
-        edition: z.string(),
+        // Every declared setting as text (loadConfig checks each value and names its place), and each
+        // secret also as <key>Encrypted: the operator settings store secrets only encrypted (DPAPI), base64.
+        ...SETTING_KEYS_IN_FILE,
         requestTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.ekoRequest.min).max(MAIN_SIDE_WAITS_MS.ekoRequest.max),
         enquiryTimeoutMs: z.number().int().min(MAIN_SIDE_WAITS_MS.ekoEnquiry.min).max(MAIN_SIDE_WAITS_MS.ekoEnquiry.max),
       })

@@ -11,7 +11,10 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import {
   EKO_SETTING_FIELDS,
+  EKO_SETTING_KEYS,
   KioskError,
+  type EkoSettingKey,
+  type SettingFieldDeclaration,
   EkoEditionSchema,
   PLAIN_SETTING_KEYS,
   ProfileSchema,
@@ -194,6 +197,18 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     };
   }
 
+  /** Every declared Eko setting as the screen may see it: keys only masked; the Aadhaar key only the operator's own. */
+  function ekoView(config: SettingsView, file: ConfigFile): Settings['eko'] {
+    const view = (key: EkoSettingKey): unknown => {
+      const field: SettingFieldDeclaration = EKO_SETTING_FIELDS[key];
+      if (field.secret) return secretView(key as SecretName, config, file);
+      // The profile's built-in key is not the operator's: blank (null) on the screen, as saved.
+      if (key === 'aadhaarPublicKey') return resolveSetting(env, field.env, key, file.eko?.aadhaarPublicKey, null)?.value ?? null;
+      return config.eko[key as keyof SettingsView['eko']];
+    };
+    return Object.fromEntries(EKO_SETTING_KEYS.map((key) => [key, view(key)])) as Settings['eko'];
+  }
+
   async function get(): Promise<Settings> {
     const file = savedFile();
     const config = problem ? savedView(file) : live.current().config;
@@ -204,17 +219,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       locked: lockedUntil !== null,
       lockedUntil,
       profile: config.profile,
-      eko: {
-        baseUrl: config.eko.baseUrl,
-        initiatorId: config.eko.initiatorId,
-        userCode: config.eko.userCode,
-        agentMobile: config.eko.agentMobile,
-        latlong: config.eko.latlong,
-        edition: config.eko.edition,
-        aadhaarPublicKey: nonEmpty(env.KIOSK_EKO_AADHAAR_KEY) ?? file.eko?.aadhaarPublicKey ?? null,
-        developerKey: secretView('developerKey', config, file),
-        accessKey: secretView('accessKey', config, file),
-      },
+      eko: ekoView(config, file),
       receiptPaperMm: config.receiptPaperMm,
       secretStorage: secretStore.kind,
       envOverrides: Object.values(ENV_OF_FIELD).filter((name) => nonEmpty(env[name]) !== undefined),
