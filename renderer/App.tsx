@@ -112,8 +112,8 @@ export function App() {
         </Suspense>
       )}
       {appInfo && (
-        <footer className="footer" data-testid="app-info">
-          <span>{t('app.version', { version: appInfo.version })}</span>
+        // The version is for support (Diagnostics shows it), not text on the counter's screens.
+        <footer className="footer" data-testid="app-info" data-version={appInfo.version}>
           <span data-testid="profile">{t('app.profile', { profile: t(`app.profiles.${appInfo.profile}`) })}</span>
         </footer>
       )}

@@ -29,7 +29,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function callTimeoutMs(name: CallName): number {
   // The main side's CAPTURE call waits CAPTURE_HTTP_MARGIN_MS past the finger, and may look for the scanner again.
   if (name === 'captureFingerprint') return waits.captureTimeoutMs + CAPTURE_HTTP_MARGIN_MS + 2 * MARGIN_MS;
-  if (name === 'balanceEnquiry') return waits.ekoEnquiryTimeoutMs + 2 * MARGIN_MS;
+  // A billed operation waits for Eko as long as the main side's enquiry timeout.
+  if (name === 'balanceEnquiry' || name === 'miniStatement' || name === 'dailyAuthenticate') return waits.ekoEnquiryTimeoutMs + 2 * MARGIN_MS;
   if (name === 'findScanner') return 20_000;
   if (EKO_GET_CALLS.has(name)) return 2 * waits.ekoRequestTimeoutMs + MARGIN_MS;
   return DEFAULT_TIMEOUT_MS;

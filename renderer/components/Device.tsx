@@ -5,16 +5,35 @@ import { useKiosk } from '../store';
 import { ErrorNotice } from './ErrorNotice';
 import { IconFingerprint, IconRefresh } from './Icons';
 
-export type IndicatorState = DeviceState['state'] | 'unknown';
+/** 'capturing': this app's own capture holds the scanner ("busy" is another app holding it). */
+export type IndicatorState = DeviceState['state'] | 'unknown' | 'capturing';
+
+/** What a failed capture found out about the scanner: the header says the same as the message. */
+const STATE_AFTER_CAPTURE_ERROR: Partial<Record<string, IndicatorState>> = {
+  'rd.notFound': 'none',
+  'rd.notReady': 'notReady',
+  'rd.noResponse': 'unknown',
+};
 
 export function useIndicatorState(): IndicatorState {
   const state = useKiosk((s) => s.device.status?.state);
   const hasError = useKiosk((s) => s.device.error !== null);
+  // The capture on screen (the customer's, or the agent's own in the daily authentication) knows best.
+  const fromCapture = useKiosk((s) => {
+    const capture = s.nav.route.name === 'dailyAuth' ? s.dailyAuth.flow.capture : s.nav.route.name === 'flow' ? s.enquiry.capture : null;
+    if (capture?.phase === 'capturing') return 'capturing';
+    if (capture?.phase === 'failed') return STATE_AFTER_CAPTURE_ERROR[capture.error?.code ?? ''] ?? null;
+    return null;
+  });
+  if (fromCapture) return fromCapture;
   if (hasError) return 'unknown';
   return state ?? 'searching';
 }
 
-/** The scanner's make, model, RD service, serial and level, as far as the device says. */
+/**
+ * The scanner's make and model, as far as the device says. Its RD service, version, serial and
+ * security level are for support: Diagnostics shows them, the counter's screens do not.
+ */
 export function DeviceDetails() {
   const { t } = useTranslation();
   const device = useKiosk((s) => s.device.status);
@@ -22,9 +41,6 @@ export function DeviceDetails() {
   if (!info) return <p className="muted device-noinfo">{t('device.noInfo')}</p>;
   const rows: [string, string | null][] = [
     [t('device.vendor'), `${info.vendor} · ${info.model}`],
-    [t('device.rdsVersion'), `${info.rdsId} ${info.rdsVersion}`.trim()],
-    [t('device.serial'), info.serial],
-    [t('device.level'), info.level],
   ];
   return (
     <dl className="facts device-facts" data-testid="device-info">

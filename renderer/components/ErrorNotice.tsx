@@ -6,7 +6,7 @@ import { IconWarning } from './Icons';
 
 /**
  * An error in the agent's language: what happened, what to do, an optional retry.
- * The code only appears small (a footnote and a data attribute), never as the main text.
+ * The code is a data attribute only; Diagnostics may show it small, for support.
  */
 export function ErrorNotice({
   error,
@@ -14,8 +14,11 @@ export function ErrorNotice({
   retryLabel,
   title,
   children,
+  showCode = false,
 }: {
   error: KioskError;
+  /** The code as text (`ref: rd.notReady`): for Diagnostics only, never on the counter's screens. */
+  showCode?: boolean;
   onRetry?: () => void;
   retryLabel?: string;
   title?: string;
@@ -37,7 +40,7 @@ export function ErrorNotice({
             {retryLabel ?? t('app.retry')}
           </button>
         )}
-        <p className="notice-ref">{t('common.ref', { code: error.code })}</p>
+        {showCode && <p className="notice-ref">{t('common.ref', { code: error.code })}</p>}
       </div>
     </div>
   );

@@ -10,6 +10,16 @@ import { isLoading, useKiosk } from '../store';
 import { HomeLinks, UnknownResultsNotice } from './history/HomeEntry';
 import { SettingsEntryButton } from './settings/SettingsGate';
 
+/** A page with lines: the statement's icon. */
+function IconStatement({ size = 24, className }: { size?: number; className?: string }) {
+  return (
+    <svg className={className ? `icon ${className}` : 'icon'} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M9 10h7M9 14h7M9 18h4" />
+    </svg>
+  );
+}
+
 function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean; onClick(): void }) {
   return (
     <button type="button" className="button button-icon" aria-label={label} title={label} onClick={onClick} disabled={busy} aria-busy={busy}>
@@ -19,7 +29,7 @@ function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean;
 }
 
 function WalletPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const wallet = useKiosk(useShallow((s) => s.home.wallet));
   const refresh = useKiosk((s) => s.home.refreshWallet);
   return (
@@ -35,6 +45,11 @@ function WalletPanel() {
           <span className="amount" data-testid="wallet-balance">
             {formatRupees(wallet.data.balance)}
           </span>
+          {wallet.at && (
+            <span className={wallet.error ? 'wallet-stale notice-warn small' : 'muted small'} data-testid="wallet-when" data-stale={wallet.error ? 'true' : undefined}>
+              {wallet.error ? t('home.wallet.stale', { time: formatTime(new Date(wallet.at), i18n.language) }) : t('home.wallet.updated', { time: formatTime(new Date(wallet.at), i18n.language) })}
+            </span>
+          )}
         </div>
       )}
       {!wallet.data && !wallet.error && <p className="muted" role="status">{t('common.loading')}</p>}
@@ -208,25 +223,47 @@ export function HomeScreen() {
         </div>
       )}
       <DailyAuthPanel />
-      <button
-        type="button"
-        className="start-enquiry"
-        onClick={openFlow}
-        autoFocus
-        aria-labelledby="start-title"
-        aria-describedby="start-hint"
-      >
-        <IconFingerprint size={44} className="start-icon" />
-        <span className="start-text">
-          <span className="start-title" id="start-title">
-            {t('home.startEnquiry')}
+      {/* The two customer operations, equally prominent: the same steps, another result. */}
+      <div className="start-actions">
+        <button
+          type="button"
+          className="start-enquiry"
+          onClick={() => openFlow('balance')}
+          autoFocus
+          aria-labelledby="start-title"
+          aria-describedby="start-hint"
+        >
+          <IconFingerprint size={44} className="start-icon" />
+          <span className="start-text">
+            <span className="start-title" id="start-title">
+              {t('home.startEnquiry')}
+            </span>
+            <span className="start-hint" id="start-hint">
+              {t('home.startHint')}
+            </span>
           </span>
-          <span className="start-hint" id="start-hint">
-            {t('home.startHint')}
+          <IconArrowRight size={32} />
+        </button>
+        <button
+          type="button"
+          className="start-enquiry"
+          onClick={() => openFlow('miniStatement')}
+          aria-labelledby="statement-title"
+          aria-describedby="statement-hint"
+          data-testid="start-statement"
+        >
+          <IconStatement size={44} className="start-icon" />
+          <span className="start-text">
+            <span className="start-title" id="statement-title">
+              {t('home.startStatement')}
+            </span>
+            <span className="start-hint" id="statement-hint">
+              {t('home.statementHint')}
+            </span>
           </span>
-        </span>
-        <IconArrowRight size={32} />
-      </button>
+          <IconArrowRight size={32} />
+        </button>
+      </div>
       <div className="home-grid">
         <WalletPanel />
         <AccountsPanel />

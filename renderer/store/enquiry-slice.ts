@@ -1,6 +1,7 @@
 /**
- * The enquiry-flow slice: one balance enquiry from the customer's mobile number
- * to the result. Every transition is an action; `end` (nav.goHome) wipes it all.
+ * The enquiry-flow slice: one balance enquiry or mini statement (`operation`: the same steps,
+ * another call and result) from the customer's mobile number to the result. Every transition
+ * is an action; `end` (nav.goHome) wipes it all.
  *
  * Privacy: the clear Aadhaar number lives only here, in memory, from the keypad
  * until the enquiry is answered. After a refusal that a new try can fix without
@@ -8,6 +9,9 @@
  * daily authentication) it stays in memory until the flow ends (Home, New enquiry,
  * the idle wipe), so that try needs no retyping; after any other answer only the
  * masked form is kept. Nothing in this slice is ever written to storage.
+ *
+ * A mini statement's lines are the customer's private data too: they live only in `outcome`,
+ * in memory, and go with the flow (Home, New enquiry, the idle wipe).
  */
 import {
   KioskError,
@@ -24,7 +28,17 @@ import { api } from '../bridge';
 import { bankByIin, bankSelectable, rememberBank } from '../banks';
 import { timings } from '../timings';
 import { captureBusy, idleCapture } from './capture';
-import { STEPS, type EnquirySlice, type EnquiryState, type NotSentRecord, type PendingEnquiry, type SliceApi, type Step } from './types';
+import {
+  STEPS,
+  type EnquirySlice,
+  type EnquiryState,
+  type FlowOperation,
+  type FlowOutcome,
+  type NotSentRecord,
+  type PendingEnquiry,
+  type SliceApi,
+  type Step,
+} from './types';
 
 /** A refusal that a new try fixes without retyping, with the customer's number still in memory: how to recover, else null. */
 export function refusalRecoveryFor(s: Pick<EnquiryState, 'outcome' | 'aadhaar'>) {
@@ -63,7 +77,8 @@ function mobileInput(value: string, previous: string): string {
 const PENDING_GIVE_UP_FAILURES = 30;
 
 /** The customer's part of the state: what `end` puts back. */
-const blankFlow = () => ({
+const blankFlow = (operation: FlowOperation = 'balance') => ({
+  operation,
   step: 'mobile' as Step,
   mobile: '',
   aadhaar: '',
@@ -132,14 +147,15 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
     if (!handle || !s.bankIin) return;
     set({ capture: { ...s.capture, phase: 'sending', error: null }, enquiryError: null });
     rememberBank(s.bankIin);
+    const input = {
+      customerMobile: s.mobile,
+      aadhaar: s.aadhaar,
+      bankIin: s.bankIin,
+      captureHandle: handle,
+      ...(allowLowQuality ? { allowLowQuality: true } : {}),
+    };
     try {
-      const outcome = await api().balanceEnquiry({
-        customerMobile: s.mobile,
-        aadhaar: s.aadhaar,
-        bankIin: s.bankIin,
-        captureHandle: handle,
-        ...(allowLowQuality ? { allowLowQuality: true } : {}),
-      });
+      const outcome: FlowOutcome = s.operation === 'miniStatement' ? await api().miniStatement(input) : await api().balanceEnquiry(input);
       if (!sameFlow(id)) return;
       showOutcome(outcome);
     } catch (err) {
@@ -147,14 +163,15 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
       const error = toKioskError(err);
       // The main side may know better: an answer that got lost on the way back (the error was only
       // the way back: a timeout, an unreadable envelope), or its record of a failure before sending.
+      // Its "last enquiry" is a balance enquiry's only: a mini statement's failure is shown as it is.
       const customer = { maskedAadhaar: maskAadhaar(s.aadhaar), maskedMobile: maskMobile(s.mobile), bankIin: s.bankIin };
-      if (await recoverFrom(id, customer)) return;
+      if (s.operation === 'balance' && (await recoverFrom(id, customer))) return;
       if (!sameFlow(id)) return;
       set((st) => ({ step: 'result', enquiryError: error, capture: { ...st.capture, phase: 'idle', result: null } }));
     }
   }
 
-  function showOutcome(outcome: EnquiryOutcome): void {
+  function showOutcome(outcome: FlowOutcome): void {
     // From here on only masked data is kept, except after a refusal a new try can fix (see the privacy note above).
     const keep = outcome.outcome === 'refused' && refusalRecovery(outcome.reason) !== 'none';
     set((st) => ({
@@ -258,8 +275,8 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
     flowId: 0,
     startupChecked: false,
 
-    begin() {
-      set((s) => ({ ...blankFlow(), wiped: null, flowId: s.flowId + 1 }));
+    begin(operation = 'balance') {
+      set((s) => ({ ...blankFlow(operation), wiped: null, flowId: s.flowId + 1 }));
     },
     // The consent names the bank and is given for this customer's numbers: any change takes it back.
     setMobile(value) {

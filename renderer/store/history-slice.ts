@@ -63,6 +63,7 @@ export function createHistorySlice({ set, get }: SliceApi<'history'>): HistorySl
     list: idleLoadable(),
     rowChecks: {},
     unknownCount: 0,
+    unknownKind: 'balance',
 
     begin(filters = {}) {
       list.invalidate();
@@ -111,10 +112,13 @@ export function createHistorySlice({ set, get }: SliceApi<'history'>): HistorySl
 
     async countUnknown() {
       try {
-        // Customer enquiries only: a daily authentication has no "check again" (Eko has no inquiry for it).
-        const answer = await api().listEnquiries({ outcome: 'unknown', kind: 'balance' });
+        // Customer enquiries (balance enquiries and mini statements) only: a daily authentication
+        // has no "check again" (Eko has no inquiry for it).
+        const answer = await api().listEnquiries({ outcome: 'unknown' });
         // An enquiry this app is still waiting for is not "unknown" yet.
-        set({ unknownCount: answer.rows.filter((r) => r.reason !== 'inFlight').length });
+        const unknown = answer.rows.filter((r) => r.kind !== 'dailyAuth' && r.reason !== 'inFlight');
+        const kinds = new Set(unknown.map((r) => r.kind));
+        set({ unknownCount: unknown.length, unknownKind: kinds.size === 1 ? [...kinds][0]! : 'all' });
       } catch {
         // The notice is a reminder; history itself shows any journal error.
       }

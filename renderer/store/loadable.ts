@@ -13,6 +13,8 @@ export interface Loadable<T> {
   data: T | null;
   /** The last failure: kept while a new answer loads, dropped by an answer. */
   error: KioskError | null;
+  /** When `data` was fetched (ms since the epoch): a figure kept after a failed refresh says how old it is. */
+  at?: number | null;
 }
 
 export const idleLoadable = <T>(): Loadable<T> => ({ state: 'idle', data: null, error: null });
@@ -36,11 +38,11 @@ export function createLoader<T>(read: () => Loadable<T>, write: (next: Loadable<
       try {
         const data = await fetch();
         if (id !== request) return false;
-        write({ state: 'ok', data, error: null });
+        write({ state: 'ok', data, error: null, at: Date.now() });
         return true;
       } catch (err) {
         if (id !== request) return false;
-        write({ state: 'error', data: read().data, error: toKioskError(err) });
+        write({ state: 'error', data: read().data, error: toKioskError(err), at: read().at ?? null });
         return false;
       }
     },

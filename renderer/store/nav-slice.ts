@@ -31,11 +31,13 @@ export function createNavSlice({ set, get }: SliceApi<'nav'>): NavSlice {
       s.enquiry.end(reason, wasActive);
       // The agent's own number (daily authentication) goes too.
       s.dailyAuth.end({ forgetJustDone: true });
+      // A receipt laid out from the flow (a mini statement's lines) goes with it.
+      if (s.print.receipt?.screen === 'flow') s.print.wipe();
       show({ name: 'home' });
     },
 
-    openFlow() {
-      get().enquiry.begin();
+    openFlow(operation = 'balance') {
+      get().enquiry.begin(operation);
       get().dailyAuth.dismissJustDone();
       show({ name: 'flow' });
       void get().dailyAuth.loadStatus();

@@ -21,7 +21,12 @@ export function createPrintSlice({ set, get }: SliceApi<'print'>): PrintSlice {
     printing: null,
 
     clear() {
-      set({ printing: null });
+      // The receipt laid out for printing goes too: Ctrl+P on a later screen must not print it.
+      set({ receipt: null, printing: null });
+    },
+
+    wipe() {
+      set({ receipt: null, printing: null });
     },
 
     async printReceipt(source, to = 'printer') {

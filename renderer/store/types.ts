@@ -15,6 +15,7 @@ import type {
   EnquiryList,
   EnquiryOutcome,
   HistoryRow,
+  MiniStatementOutcome,
   KioskError,
   LastEnquiry,
   OperationKind,
@@ -61,8 +62,8 @@ export interface NavSlice {
   show(route: Route): void;
   /** Ends whatever the agent was doing (the customer's enquiry, the daily authentication) and shows home. */
   goHome(reason?: WipeReason): void;
-  /** A new customer enquiry. */
-  openFlow(): void;
+  /** A new customer enquiry: a balance enquiry (default) or a mini statement, through the same steps. */
+  openFlow(operation?: FlowOperation): void;
   openHistory(filters?: Partial<HistoryFilters>): void;
   openDiagnostics(): void;
   openSettings(reason?: SettingsReason): void;
@@ -139,7 +140,18 @@ export type NotSentRecord = Extract<LastEnquiry, { state: 'notSent' }>;
 
 export type WipeReason = 'idle' | 'agent';
 
+/** Which customer operation the flow runs: its steps are the same, its call and its result differ. */
+export type FlowOperation = 'balance' | 'miniStatement';
+
+/**
+ * The flow's answer: a balance enquiry's, or a mini statement's (whose success carries the
+ * statement's lines: the customer's private data, kept only here in memory, wiped with the flow).
+ */
+export type FlowOutcome = EnquiryOutcome | MiniStatementOutcome;
+
 export interface EnquiryState {
+  /** Which operation this flow runs (set by begin; a recovered enquiry is a balance enquiry). */
+  operation: FlowOperation;
   step: Step;
   /** Digits only. */
   mobile: string;
@@ -152,7 +164,7 @@ export interface EnquiryState {
   /** The agent pressed Continue on this step at least once (validation messages show from then on). */
   attempted: boolean;
   capture: CaptureState;
-  outcome: EnquiryOutcome | null;
+  outcome: FlowOutcome | null;
   /** The enquiry failed: provably not sent (enquiryNeverSent), or else its fate is unknown. */
   enquiryError: KioskError | null;
   /** The main side's record of that failure, when it has one (its reference, masked details). */
@@ -167,8 +179,8 @@ export interface EnquiryState {
 }
 
 export interface EnquirySlice extends EnquiryState {
-  /** A fresh enquiry's state (nav.openFlow shows it). */
-  begin(): void;
+  /** A fresh enquiry's state (nav.openFlow shows it); `operation`: balance by default. */
+  begin(operation?: FlowOperation): void;
   setMobile(value: string): void;
   setAadhaar(value: string): void;
   /** Back on the Aadhaar step after it was passed: the masked number is replaced by a new one. */
@@ -334,6 +346,8 @@ export interface HistorySlice {
   rowChecks: Record<string, RowCheck>;
   /** Enquiries whose result is still unknown (all dates), for the home screen's notice. */
   unknownCount: number;
+  /** Their kind when they share one (balance enquiries, mini statements), else 'all': the notice opens history on it. */
+  unknownKind: KindFilter;
 
   /** A fresh list with these filters (nav.openHistory shows it). */
   begin(filters?: Partial<HistoryFilters>): void;
@@ -379,6 +393,8 @@ export interface PrintSlice {
   printing: PrintState | null;
   /** Forgets the last print's feedback. */
   clear(): void;
+  /** Forgets the receipt laid out too (a mini statement's lines are the customer's): the flow ended. */
+  wipe(): void;
   printReceipt(source: ReceiptSource, to?: ReceiptTarget): Promise<void>;
 }
 

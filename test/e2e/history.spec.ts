@@ -26,8 +26,8 @@ async function openHistory(page: Page): Promise<void> {
   await openHome(page, kiosk.launchUrl);
   await button(page, 'History').click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
-  // The customers' enquiries (the agent's daily authentication of the day is a row of its own kind).
-  await page.getByRole('radio', { name: 'Customer enquiries' }).check();
+  // The customers' balance enquiries (the agent's daily authentication of the day, and mini statements, are rows of their own kind).
+  await page.getByRole('radio', { name: 'Balance enquiries' }).check();
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -95,7 +95,7 @@ export function createHistory(deps: {
       if (!row) throw new KioskError('journal.notFound');
       if (row.outcome !== 'unknown' && row.outcome !== 'sent') return toHistoryRow(row, deps.inFlightRef());
       // Eko has no inquiry for a daily authentication (its call takes no reference): today's status tells instead.
-      if (row.kind !== 'balance') return toHistoryRow(row, deps.inFlightRef());
+      if (row.kind === 'dailyAuth') return toHistoryRow(row, deps.inFlightRef());
       if (row.clientRefId === deps.inFlightRef()) return toHistoryRow(row, deps.inFlightRef());
       const outcome = await deps.inquire(row);
       if (outcome === 'notFound') {

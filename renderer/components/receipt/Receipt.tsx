@@ -5,6 +5,45 @@ import { formatRupees } from '../../../app/domain/money';
 import { errorText } from '../../i18n';
 import { type ReceiptData } from './receipt-data';
 import { formatDateTime } from '../../i18n/format';
+import { signedAmount, statementDate } from '../StatementLines';
+
+/** A mini statement's lines on paper (no colour: the sign and the words say in or out), or why there are none. */
+function ReceiptStatement({ data }: { data: ReceiptData }) {
+  const { t, i18n } = useTranslation();
+  if (data.kind !== 'miniStatement' || data.status !== 'success') return null;
+  return (
+    <>
+      <hr className="receipt-rule" />
+      <p className="receipt-tx-title">{t('receipt.transactions')}</p>
+      {data.lines === null ? (
+        // A reprint from history: the lines were never kept.
+        <p className="receipt-tx-none" data-testid="rc-lines-not-kept">
+          {data.lineCount !== null ? `${t('statement.lineCount', { count: data.lineCount })}. ` : ''}
+          {t('statement.notKept')}
+        </p>
+      ) : data.lines.length === 0 ? (
+        <p className="receipt-tx-none" data-testid="rc-lines-empty">
+          {t('statement.empty')}
+        </p>
+      ) : (
+        <ol className="receipt-tx-list" data-testid="rc-lines">
+          {data.lines.map((line, i) => (
+            <li key={i} className="receipt-tx" data-testid="rc-line" data-direction={line.direction}>
+              <div className="receipt-tx-head">
+                <span>{statementDate(line.date, i18n.language)}</span>
+                <span className="receipt-tx-amount">{signedAmount(line)}</span>
+              </div>
+              <div className="receipt-tx-detail">
+                <span className="receipt-tx-dir">{t(line.direction === 'credit' ? 'statement.inShort' : 'statement.outShort')}</span>
+                {line.narration ? ` · ${line.narration}` : ''}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
 
 /** "Failed: <why>" for a refusal or an enquiry that was never sent; the other statuses in words. */
 function useStatusText(data: ReceiptData): string {
@@ -59,7 +98,8 @@ export function Receipt({
     [
       ['tid', t('receipt.tid'), data.tid],
       ['rrn', t('receipt.rrn'), data.bankRef],
-      ['uidai', t('receipt.uidai'), data.uidaiRef],
+      // A mini statement carries no UIDAI reference.
+      ...(data.kind === 'miniStatement' ? [] : [['uidai', t('receipt.uidai'), data.uidaiRef] as [string, string, string | null]]),
       ['ref', t('receipt.ref'), data.clientRefId],
     ],
   ];
@@ -69,11 +109,12 @@ export function Receipt({
       data-testid="receipt"
       data-paper={paperMm}
       data-status={data.status}
+      data-kind={data.kind}
       lang={i18n.language}
-      aria-label={t('receipt.title')}
+      aria-label={t(data.kind === 'miniStatement' ? 'receipt.statementTitle' : 'receipt.title')}
     >
       <p className="receipt-shop">{t('app.name')}</p>
-      <p className="receipt-title">{t('receipt.title')}</p>
+      <p className="receipt-title">{t(data.kind === 'miniStatement' ? 'receipt.statementTitle' : 'receipt.title')}</p>
       {training && <p className="receipt-training">{t('receipt.training')}</p>}
       {groups.map((rows, i) => (
         <Fragment key={i}>
@@ -86,6 +127,8 @@ export function Receipt({
               </div>
             ))}
           </dl>
+          {/* A statement's lines follow its status and balance. */}
+          {i === 2 && <ReceiptStatement data={data} />}
         </Fragment>
       ))}
       <hr className="receipt-rule" />

@@ -90,17 +90,35 @@ function ScannerPanel({ device }: { device: Diagnostics['device'] }) {
         </table>
       )}
       <h3 className="diag-sub">{t('diagnostics.scanner.device')}</h3>
-      <Facts
-        testId="diag-device"
-        rows={[
-          [t('diagnostics.scanner.make'), info?.vendor || none],
-          [t('diagnostics.scanner.model'), info?.model || none],
-          [t('device.rdsVersion'), info ? `${info.rdsId} ${info.rdsVersion}`.trim() : none, undefined, 'wide'],
-          [t('device.serial'), info?.serial ?? none],
-          [t('device.level'), info?.level ?? none],
-        ]}
-      />
+      <div data-testid="diag-device">
+        <Facts
+          rows={[
+            [t('diagnostics.scanner.make'), info?.vendor || none],
+            [t('diagnostics.scanner.model'), info?.model || none],
+          ]}
+        />
+        <SupportFold>
+          <Facts
+            rows={[
+              [t('device.rdsVersion'), info ? `${info.rdsId} ${info.rdsVersion}`.trim() : none, undefined, 'wide'],
+              [t('device.serial'), info?.serial ?? none],
+              [t('device.level'), info?.level ?? none],
+            ]}
+          />
+        </SupportFold>
+      </div>
     </Panel>
+  );
+}
+
+/** Technical details for support (versions, serials, addresses), folded away from the agent's view. */
+function SupportFold({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <details className="support-fold">
+      <summary className="button button-ghost">{t('diagnostics.supportDetails')}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -115,7 +133,6 @@ function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
       </p>
       <Facts
         rows={[
-          [t('diagnostics.eko.baseUrl'), <span className="mono diag-path">{eko.baseUrl || t('diagnostics.none')}</span>, 'diag-baseurl', 'wide'],
           [
             t('diagnostics.eko.skew'),
             eko.clockSkewMs === null ? t('diagnostics.none') : t('diagnostics.eko.seconds', { seconds: formatSkewSeconds(eko.clockSkewMs) }),
@@ -131,6 +148,9 @@ function EkoPanel({ eko }: { eko: Diagnostics['eko'] }) {
         </div>
       )}
       {eko.error && <EkoError error={eko.error} />}
+      <SupportFold>
+        <Facts rows={[[t('diagnostics.eko.baseUrl'), <span className="mono diag-path">{eko.baseUrl || t('diagnostics.none')}</span>, 'diag-baseurl', 'wide']]} />
+      </SupportFold>
     </Panel>
   );
 }
@@ -140,7 +160,7 @@ function EkoError({ error }: { error: NonNullable<Diagnostics['eko']['error']> }
   const { t } = useTranslation();
   return (
     <div className="diag-eko-error" data-testid="diag-eko-error" data-error-code={error.code}>
-      <ErrorNotice error={KioskError.fromWire(error)}>
+      <ErrorNotice error={KioskError.fromWire(error)} showCode>
         <p className="small muted">
           {t('diagnostics.eko.detail')}: <span className="mono">{error.detail}</span>
         </p>
@@ -187,14 +207,20 @@ function AppPanel({ d }: { d: Diagnostics }) {
         rows={[
           [t('diagnostics.app.version'), d.version, 'diag-version'],
           [t('diagnostics.app.profile'), t(`app.profiles.${d.profile}`)],
-          [t('diagnostics.app.host'), t(`app.host.${d.host}`)],
-          [t('diagnostics.app.node'), d.runtime.node],
-          [t('diagnostics.app.electron'), d.runtime.electron ?? notUsed],
-          [t('diagnostics.app.chrome'), d.runtime.chrome ?? notUsed],
-          [t('diagnostics.app.platform'), d.runtime.platform],
-          [t('diagnostics.app.dataDir'), <span className="mono diag-path">{d.dataDir}</span>, 'diag-datadir', 'wide'],
         ]}
       />
+      <SupportFold>
+        <Facts
+          rows={[
+            [t('diagnostics.app.host'), t(`app.host.${d.host}`)],
+            [t('diagnostics.app.node'), d.runtime.node],
+            [t('diagnostics.app.electron'), d.runtime.electron ?? notUsed],
+            [t('diagnostics.app.chrome'), d.runtime.chrome ?? notUsed],
+            [t('diagnostics.app.platform'), d.runtime.platform],
+            [t('diagnostics.app.dataDir'), <span className="mono diag-path">{d.dataDir}</span>, 'diag-datadir', 'wide'],
+          ]}
+        />
+      </SupportFold>
     </Panel>
   );
 }

@@ -1,9 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchBanks } from '../../../app/domain/banks';
 import type { Bank } from '../../../app/domain/banks';
 import { BANKS, bankByIin, bankSelectable, recentBankIins } from '../../banks';
 import { IconBank, IconCheck, IconSearch } from '../../components/Icons';
+import { LetterPad } from '../../components/LetterPad';
 import { useKiosk } from '../../store';
 import { StepFrame } from './StepFrame';
 
@@ -34,11 +35,16 @@ function usableFirst(banks: Bank[], usable: (b: Bank) => boolean): Bank[] {
   return [...banks.filter(usable), ...banks.filter((b) => !usable(b))];
 }
 
+/** How many banks the list shows at once: the whole step fits a 1280×800 screen, no list scrolls inside it. */
+export const BANKS_SHOWN = 6;
+
 /**
- * A searchable bank picker (ARIA combobox + listbox): type a name, short name
- * or IIN; ↑/↓ move, Enter picks the highlighted bank, Enter again continues.
- * Recently used banks come first. A bank the counter's Eko request edition has
- * no code for is shown, disabled, with a short reason.
+ * A searchable bank picker (ARIA combobox + listbox), touch-first: the counter's recent banks and
+ * the most used banks first; a letter keyboard beside it, and a search that knows each bank's
+ * Hindi name and short names and ignores dots, spaces and case. A tap on a bank chooses it and
+ * moves on; by keyboard ↑/↓ move, Enter picks the highlighted bank, Enter again continues.
+ * At most BANKS_SHOWN banks show (the chosen one always among them): more letters narrow the rest.
+ * A bank the counter's Eko request edition has no code for is shown, disabled, with a short reason.
  */
 export function BankChooser({
   id,
@@ -62,7 +68,8 @@ export function BankChooser({
   /** Banks to put first; default: the banks this counter used last. */
   recentIins?: string[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const hindi = i18n.language === 'hi';
   const edition = useKiosk((s) => s.session.appInfo?.ekoEdition);
   const setBank = onPick;
   const next = onContinue;
@@ -71,18 +78,24 @@ export function BankChooser({
   const usable = (b: Bank) => bankSelectable(b, edition);
   const someUnusable = edition === 'current' && BANKS.some((b) => !usable(b));
   const matches = useMemo(() => usableFirst(searchBanks(BANKS, query, recent), (b) => bankSelectable(b, edition)), [query, recent, edition]);
+  // The chosen bank stays in view (coming back to this step, or after a search that would hide it).
+  const shown = useMemo(() => {
+    const first = matches.slice(0, BANKS_SHOWN);
+    const chosen = query.trim() === '' ? matches.find((b) => b.iin === bankIin) : undefined;
+    return chosen && !first.includes(chosen) ? [chosen, ...first.slice(0, BANKS_SHOWN - 1)] : first;
+  }, [matches, bankIin, query]);
+  const hidden = matches.length - shown.length;
   // Coming back to this step: the highlighted bank is the one chosen before.
-  const [active, setActive] = useState(() => Math.max(0, matches.findIndex((b) => b.iin === bankIin)));
-  const listRef = useRef<HTMLUListElement>(null);
+  const [active, setActive] = useState(() => Math.max(0, shown.findIndex((b) => b.iin === bankIin)));
   const selected = bankByIin(bankIin);
-  const activeBank = matches[Math.min(active, matches.length - 1)];
+  const activeBank = shown[Math.min(active, shown.length - 1)];
+  const nameOf = (b: Bank) => (hindi && b.hindi ? b.hindi : b.name);
 
-  const moveTo = (i: number) => {
-    const clamped = Math.max(0, Math.min(matches.length - 1, i));
-    setActive(clamped);
-    const el = listRef.current?.children[clamped] as HTMLElement | undefined;
-    el?.scrollIntoView?.({ block: 'nearest' });
+  const search = (q: string) => {
+    setQuery(q);
+    setActive(0);
   };
+  const moveTo = (i: number) => setActive(Math.max(0, Math.min(shown.length - 1, i)));
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -101,8 +114,7 @@ export function BankChooser({
         next();
       }
     } else if (e.key === 'Escape') {
-      setQuery('');
-      setActive(0);
+      search('');
     }
   };
 
@@ -113,22 +125,31 @@ export function BankChooser({
       title={title}
       onContinue={next}
       onBack={onBack}
+      actionsInSide
       side={
-        <div className="selected-bank" aria-live="polite" data-testid="selected-bank">
-          <p className="field-label">{t('bank.selected')}</p>
-          {selected ? (
-            <div className="selected-bank-card">
-              <IconCheck size={28} className="ok-icon" />
-              <div>
-                <p className="selected-bank-name">{selected.name}</p>
-                <p className="muted small">
-                  {selected.short} · {t('bank.iin', { iin: selected.iin })}
-                </p>
+        <div className="bank-side">
+          <div className="selected-bank" aria-live="polite" data-testid="selected-bank">
+            <p className="field-label">{t('bank.selected')}</p>
+            {selected ? (
+              <div className="selected-bank-card">
+                <IconCheck size={24} className="ok-icon" />
+                <div>
+                  <p className="selected-bank-name">{nameOf(selected)}</p>
+                  <p className="muted small">
+                    {selected.short} · {t('bank.iin', { iin: selected.iin })}
+                  </p>
+                </div>
               </div>
-            </div>
-          ) : (
-            <p className="muted">{t('result.none')}</p>
-          )}
+            ) : (
+              <p className="muted">{t('result.none')}</p>
+            )}
+          </div>
+          <LetterPad
+            controls="bank-search"
+            onKey={(k) => search(query + (query === '' && k === ' ' ? '' : k))}
+            onBackspace={() => search(query.slice(0, -1))}
+            onClear={() => search('')}
+          />
         </div>
       }
     >
@@ -153,10 +174,7 @@ export function BankChooser({
             spellCheck={false}
             autoFocus
             value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
+            onChange={(e) => search(e.target.value)}
             onKeyDown={onKeyDown}
           />
         </div>
@@ -174,13 +192,19 @@ export function BankChooser({
           </p>
         )}
       </div>
-      {matches.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="notice notice-info" role="status">
           {t('bank.noMatch', { query: query.trim() })}
         </p>
       ) : (
-        <ul id="bank-list" ref={listRef} className="bank-list" role="listbox" aria-label={t('bank.listLabel')}>
-          {matches.map((b, i) => {
+        <ul
+          id="bank-list"
+          className="bank-list bank-grid"
+          role="listbox"
+          aria-label={query.trim() === '' ? t('bank.mostUsed') : t('bank.listLabel')}
+          data-testid="bank-list"
+        >
+          {shown.map((b, i) => {
             const isSel = b.iin === bankIin;
             const isRecent = recent.includes(b.iin);
             const disabled = !usable(b);
@@ -195,16 +219,24 @@ export function BankChooser({
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => {
                   setActive(i);
-                  if (!disabled) setBank(b.iin);
+                  if (disabled) return;
+                  // A tap chooses and moves on (the next step's Back returns here).
+                  setBank(b.iin);
+                  next();
                 }}
               >
                 <IconBank size={22} className="bank-option-icon" />
-                <span className="bank-option-name">{b.name}</span>
-                <span className="bank-option-meta">
-                  {disabled && <span className="tag tag-off">{t('bank.unavailable')}</span>}
-                  {isRecent && !disabled && <span className="tag">{t('bank.recent')}</span>}
-                  <span className="muted small">
-                    {b.short} · {b.iin}
+                <span className="bank-option-text">
+                  <span className="bank-option-name" lang={hindi && b.hindi ? 'hi' : undefined}>
+                    {nameOf(b)}
+                  </span>
+                  <span className="bank-option-meta">
+                    {disabled && <span className="tag tag-off">{t('bank.unavailable')}</span>}
+                    {isRecent && !disabled && <span className="tag">{t('bank.recent')}</span>}
+                    <span className="muted small">
+                      {hindi && b.hindi ? `${b.name} · ` : ''}
+                      {b.short} · {b.iin}
+                    </span>
                   </span>
                 </span>
                 {isSel && <IconCheck size={22} className="ok-icon" />}
@@ -212,6 +244,11 @@ export function BankChooser({
             );
           })}
         </ul>
+      )}
+      {hidden > 0 && (
+        <p className="field-hint" data-testid="bank-more">
+          {t('bank.more', { count: hidden })}
+        </p>
       )}
     </StepFrame>
   );

@@ -52,6 +52,21 @@ function Countdown({ startedAt, timeoutMs }: { startedAt: number; timeoutMs: num
   );
 }
 
+/**
+ * What to do while the scanner is asked: place the finger when the scanner lights up (the app
+ * cannot see that it has started); once the wait is over with no answer, that the scanner has not
+ * answered, never "place the finger now" for a scanner that never started.
+ */
+function CapturingTitle({ startedAt, timeoutMs }: { startedAt: number; timeoutMs: number }) {
+  const { t } = useTranslation();
+  const over = useSecondsSince(startedAt) >= timeoutMs / 1000;
+  return (
+    <p className="capturing-title" role="status" data-testid="capturing-title" data-over={over || undefined}>
+      {over ? t('capture.noAnswerYet') : t('capture.placeNow')}
+    </p>
+  );
+}
+
 function Sending({ since, title }: { since: number; title: string }) {
   const { t } = useTranslation();
   const elapsed = Math.floor(useSecondsSince(since));
@@ -156,9 +171,7 @@ export function CapturePanel({
         <div className="capturing">
           <Countdown startedAt={capture.startedAt} timeoutMs={capture.timeoutMs} />
           <div>
-            <p className="capturing-title" role="status">
-              {t('capture.placeNow')}
-            </p>
+            <CapturingTitle startedAt={capture.startedAt} timeoutMs={capture.timeoutMs} />
             <button type="button" className="button button-secondary button-big" onClick={onCancel} autoFocus>
               {t('capture.cancel')}
             </button>
@@ -259,12 +272,13 @@ export function CaptureStep() {
   const cancelCapture = useKiosk((s) => s.enquiry.cancelCapture);
   const sendLowQuality = useKiosk((s) => s.enquiry.sendLowQuality);
   const needsDailyAuth = useKiosk((s) => s.dailyAuth.status.data?.state === 'notDone');
+  const statement = useKiosk((s) => s.enquiry.operation === 'miniStatement');
   return (
     <CapturePanel
       id="capture"
       title={t('capture.title')}
       instruct={t('capture.instruct')}
-      checking={t('capture.checking')}
+      checking={t(statement ? 'statement.checking' : 'capture.checking')}
       lowBody={t('capture.lowBody')}
       capture={capture}
       onCapture={() => void captureFingerprint()}

@@ -10,12 +10,14 @@ export function ConsentStep() {
   const attempted = useKiosk((s) => s.enquiry.attempted);
   const setConsent = useKiosk((s) => s.enquiry.setConsent);
   const bank = bankByIin(useKiosk((s) => s.enquiry.bankIin));
+  // The consent names what is shown: the balance, or the balance and the last transactions.
+  const statement = useKiosk((s) => s.enquiry.operation === 'miniStatement');
   const problem = attempted && !consent ? t('consent.required') : null;
   return (
     <StepFrame id="consent" title={t('consent.title')}>
       <p className="muted">{t('consent.intro')}</p>
       <blockquote className="consent-text" id="consent-text" lang={undefined}>
-        {t('consent.text', { bank: bank?.name ?? '' })}
+        {t(statement ? 'consent.statementText' : 'consent.text', { bank: bank?.name ?? '' })}
       </blockquote>
       <label className={`check${consent ? ' is-checked' : ''}${problem ? ' is-invalid' : ''}`}>
         <input

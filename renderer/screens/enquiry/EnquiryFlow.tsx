@@ -38,9 +38,15 @@ function CustomerSummary() {
 }
 
 export function EnquiryFlow() {
+  const { t } = useTranslation();
   const step = useKiosk((s) => s.enquiry.step);
+  const operation = useKiosk((s) => s.enquiry.operation);
   return (
-    <section className="screen flow">
+    <section className="screen flow" data-operation={operation}>
+      {/* Which operation these shared steps are for. */}
+      <p className="flow-kind" data-testid="flow-kind">
+        {t(operation === 'miniStatement' ? 'home.startStatement' : 'home.startEnquiry')}
+      </p>
       <div className="flow-head">
         <StepIndicator step={step} />
         <CustomerSummary />

@@ -11,12 +11,33 @@ export function groupMobile(digits: string): string {
   return digits.length > 5 ? `${digits.slice(0, 5)} ${digits.slice(5)}` : digits;
 }
 
-export function Keypad({ id, digits, max, set }: { id: string; digits: string; max: number; set(v: string): void }) {
+/**
+ * The on-screen keypad for a number step. `complete(v)`: whether `v` is a complete and valid
+ * number; the key that completes one moves on by itself (touch saves the Continue tap; the
+ * step's checks still decide, and Back returns to the number as typed).
+ */
+export function Keypad({
+  id,
+  digits,
+  max,
+  set,
+  complete,
+  onComplete,
+}: {
+  id: string;
+  digits: string;
+  max: number;
+  set(v: string): void;
+  complete?: (v: string) => boolean;
+  onComplete?: () => void;
+}) {
   return (
     <NumericKeypad
       controls={id}
       onDigit={(d) => {
-        if (digits.length < max) set(digits + d);
+        if (digits.length >= max) return;
+        set(digits + d);
+        if (complete?.(digits + d)) onComplete?.();
       }}
       onBackspace={() => set(digits.slice(0, -1))}
       onClear={() => set('')}
@@ -29,6 +50,7 @@ export function MobileStep() {
   const mobile = useKiosk((s) => s.enquiry.mobile);
   const attempted = useKiosk((s) => s.enquiry.attempted);
   const setMobile = useKiosk((s) => s.enquiry.setMobile);
+  const next = useKiosk((s) => s.enquiry.next);
   // A wrong first digit or too many digits show at once; anything else after a Continue or once the number is complete.
   const problem = mobileProblem(mobile);
   const show = problem !== null && (attempted || mobile.length >= 10 || problem === 'firstDigit');
@@ -37,7 +59,16 @@ export function MobileStep() {
       id="mobile"
       title={t('mobile.title')}
       showBack={false}
-      side={<Keypad id="mobile" digits={mobile} max={10} set={setMobile} />}
+      side={
+        <Keypad
+          id="mobile"
+          digits={mobile}
+          max={10}
+          set={setMobile}
+          complete={(v) => v.length === 10 && mobileProblem(v) === null}
+          onComplete={() => void next()}
+        />
+      }
     >
       <NumberInput
         id="mobile"
@@ -59,6 +90,7 @@ export function AadhaarStep() {
   const attempted = useKiosk((s) => s.enquiry.attempted);
   const setAadhaar = useKiosk((s) => s.enquiry.setAadhaar);
   const changeAadhaar = useKiosk((s) => s.enquiry.changeAadhaar);
+  const next = useKiosk((s) => s.enquiry.next);
 
   if (masked) {
     // Back here after the number was accepted: it stays masked; the agent may keep it or type a new one.
@@ -82,7 +114,16 @@ export function AadhaarStep() {
   const problem = aadhaarProblem(aadhaar);
   const show = problem !== null && (attempted || aadhaar.length === 12 || problem === 'firstDigit');
   return (
-    <StepFrame id="aadhaar" title={t('aadhaar.title')} side={<Keypad id="aadhaar" digits={aadhaar} max={12} set={setAadhaar} />}>
+    <StepFrame id="aadhaar" title={t('aadhaar.title')} side={
+        <Keypad
+          id="aadhaar"
+          digits={aadhaar}
+          max={12}
+          set={setAadhaar}
+          complete={(v) => v.length === 12 && aadhaarProblem(v) === null}
+          onComplete={() => void next()}
+        />
+      }>
       <NumberInput
         id="aadhaar"
         label={t('aadhaar.label')}

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { enquiryNeverSent, isAgentRefusal, type EnquiryOutcome, type RefusalRecovery } from '../../../app/contract';
+import { enquiryNeverSent, isAgentRefusal, type EnquiryOutcome, type MiniStatementOutcome, type RefusalRecovery } from '../../../app/contract';
 import { maskMobile } from '../../../app/domain/mobile';
 import { formatRupees } from '../../../app/domain/money';
 import { bankByIin } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
-import { canRetryCapture, refusalRecoveryFor, useKiosk } from '../../store';
+import { canRetryCapture, refusalRecoveryFor, useKiosk, type FlowOutcome } from '../../store';
+import { StatementTable } from '../../components/StatementLines';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
 import { formatDateTime } from '../../i18n/format';
 
@@ -46,12 +47,49 @@ function useFocusHeading() {
   return ref;
 }
 
-function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
+/** A mini statement received: the balance (or that the bank gave none), then the lines, newest first. */
+function StatementView({ outcome }: { outcome: Extract<MiniStatementOutcome, { outcome: 'success' }> }) {
   const { t, i18n } = useTranslation();
   const heading = useFocusHeading();
+  return (
+    <div className="result result-success result-statement" data-testid="result" data-outcome="success" data-kind="miniStatement">
+      <div className="result-head">
+        <IconCheck size={44} className="result-icon" />
+        <h1 ref={heading} tabIndex={-1}>
+          {t('statement.successTitle')}
+        </h1>
+      </div>
+      <p className="result-label">{t('result.balance')}</p>
+      {outcome.balance !== null ? (
+        <p className="result-amount statement-balance" data-testid="balance">
+          {formatRupees(outcome.balance)}
+        </p>
+      ) : (
+        <p className="result-missing" data-testid="balance-missing">
+          {t('statement.balanceMissing')}
+        </p>
+      )}
+      <StatementTable lines={outcome.lines} />
+      <Facts
+        rows={[
+          ...commonRows(outcome, i18n.language, t),
+          [t('result.fields.tid'), outcome.tid, 'r-tid'],
+          [t('result.fields.rrn'), outcome.bankRef, 'r-rrn'],
+          [t('result.fields.ref'), outcome.clientRefId, 'r-ref'],
+        ]}
+      />
+    </div>
+  );
+}
+
+function OutcomeView({ outcome }: { outcome: FlowOutcome }) {
+  const { t, i18n } = useTranslation();
+  const heading = useFocusHeading();
+  const statement = useKiosk((s) => s.enquiry.operation === 'miniStatement');
   const lang = i18n.language;
   const rows = commonRows(outcome, lang, t);
-  if (outcome.outcome === 'success') {
+  if (outcome.outcome === 'success' && 'lines' in outcome) return <StatementView outcome={outcome} />;
+  if (outcome.outcome === 'success' && 'uidaiRef' in outcome) {
     return (
       <div className="result result-success" data-testid="result" data-outcome="success">
         <div className="result-head">
@@ -94,7 +132,7 @@ function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
         <div className="result-head">
           <IconCross size={44} className="result-icon" />
           <h1 ref={heading} tabIndex={-1}>
-            {t(agents ? 'result.agentRefusedTitle' : 'result.refusedTitle')}
+            {t(agents ? 'result.agentRefusedTitle' : statement ? 'statement.refusedTitle' : 'result.refusedTitle')}
           </h1>
         </div>
         {agents && <p className="muted">{t('result.agentRefusedNote')}</p>}
@@ -111,12 +149,12 @@ function OutcomeView({ outcome }: { outcome: EnquiryOutcome }) {
       <div className="result-head">
         <IconQuestion size={44} className="result-icon" />
         <h1 ref={heading} tabIndex={-1}>
-          {t('result.unknownTitle')}
+          {t(statement ? 'statement.unknownTitle' : 'result.unknownTitle')}
         </h1>
       </div>
       <p className="result-what">{t(`unknownReason.${outcome.reason}`)}</p>
       <p>{t('result.unknownBody')}</p>
-      <p className="result-todo">{t('result.unknownRepeat')}</p>
+      <p className="result-todo">{t(statement ? 'statement.unknownRepeat' : 'result.unknownRepeat')}</p>
       <div className="reference">
         <span className="reference-label">{t('result.reference')}</span>
         <span className="reference-value mono" data-testid="reference">
@@ -239,6 +277,7 @@ export function ResultStep() {
   const enquiryError = useKiosk((s) => s.enquiry.enquiryError !== null);
   const goHome = useKiosk((s) => s.nav.goHome);
   const openFlow = useKiosk((s) => s.nav.openFlow);
+  const operation = useKiosk((s) => s.enquiry.operation);
   // One primary action: "Capture fingerprint again" (or the refusal's recovery) when it is offered.
   const recoveryOffered = useKiosk((s) => refusalRecoveryFor(s.enquiry) !== null);
   const retryOffered = (useCanRetry() && !outcome) || recoveryOffered;
@@ -246,13 +285,13 @@ export function ResultStep() {
     <section className="card step-card result-card" aria-live="polite" data-testid="step-result">
       {outcome ? <OutcomeView outcome={outcome} /> : pending ? <PendingView /> : enquiryError ? <NotSentView /> : null}
       <div className="step-actions">
-        {outcome && <PrintReceiptButton source={outcome} className="button button-secondary button-big" />}
+        {outcome && <PrintReceiptButton source={{ ...outcome, kind: operation }} className="button button-secondary button-big" />}
         <span className="flex-spacer" />
         <button type="button" className={`button ${retryOffered ? 'button-secondary' : 'button-primary'} button-big`} onClick={() => {
           goHome('agent');
-          openFlow();
+          openFlow(operation);
         }}>
-          {t('common.newEnquiry')}
+          {t(operation === 'miniStatement' ? 'statement.newStatement' : 'common.newEnquiry')}
         </button>
       </div>
     </section>

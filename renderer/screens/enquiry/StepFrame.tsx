@@ -17,6 +17,7 @@ export function StepFrame({
   showContinue = true,
   showBack = true,
   focusContinue = false,
+  actionsInSide = false,
 }: {
   id: string;
   title: string;
@@ -29,12 +30,31 @@ export function StepFrame({
   showBack?: boolean;
   /** The step has no field to type in: Continue takes the focus, so Enter goes on. */
   focusContinue?: boolean;
+  /** Back / Continue at the foot of the side column (a tall step still fits the screen). */
+  actionsInSide?: boolean;
 }) {
   const { t } = useTranslation();
   const back = useKiosk((s) => s.enquiry.back);
   const next = useKiosk((s) => s.enquiry.next);
   const go = onContinue ?? (() => void next());
   const goBack = onBack ?? back;
+  const actions = (
+    <div className="step-actions">
+      {showBack && (
+        <button type="button" className="button button-secondary button-big" onClick={goBack}>
+          <IconArrowLeft size={22} />
+          {t('common.back')}
+        </button>
+      )}
+      <span className="flex-spacer" />
+      {showContinue && (
+        <button type="submit" className="button button-primary button-big" data-testid="continue" autoFocus={focusContinue}>
+          {t('common.continue')}
+          <IconArrowRight size={22} />
+        </button>
+      )}
+    </div>
+  );
   return (
     <form
       className={`card step-card${side ? ' has-side' : ''}`}
@@ -58,23 +78,14 @@ export function StepFrame({
           {title}
         </h1>
         <div className="step-body">{children}</div>
-        <div className="step-actions">
-          {showBack && (
-            <button type="button" className="button button-secondary button-big" onClick={goBack}>
-              <IconArrowLeft size={22} />
-              {t('common.back')}
-            </button>
-          )}
-          <span className="flex-spacer" />
-          {showContinue && (
-            <button type="submit" className="button button-primary button-big" data-testid="continue" autoFocus={focusContinue}>
-              {t('common.continue')}
-              <IconArrowRight size={22} />
-            </button>
-          )}
-        </div>
+        {!actionsInSide && actions}
       </div>
-      {side && <div className="step-side">{side}</div>}
+      {side && (
+        <div className="step-side">
+          {side}
+          {actionsInSide && actions}
+        </div>
+      )}
     </form>
   );
 }

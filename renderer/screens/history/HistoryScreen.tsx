@@ -203,6 +203,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   const headId = `h-${row.clientRefId}`;
   // The agent's daily authentication: the agent's own masked Aadhaar, no customer, no receipt, no "check again".
   const daily = row.kind === 'dailyAuth';
+  const statement = row.kind === 'miniStatement';
   const refs: [string, string | null, string][] = daily
     ? [[t('result.fields.ref'), row.clientRefId, 'ref']]
     : [
@@ -224,11 +225,10 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
         <time dateTime={row.time}>{time}</time>
       </p>
       <div className="history-status" aria-live="polite">
-        {daily && (
-          <p className="history-kind" data-testid="row-kind">
-            {t('history.dailyAuthRow')}
-          </p>
-        )}
+        {/* Every row says what it was: a balance enquiry, a mini statement, the agent's daily authentication. */}
+        <p className="history-kind" data-testid="row-kind">
+          {daily ? t('history.dailyAuthRow') : t(`history.rowKind.${row.kind}`)}
+        </p>
         <p className="history-outcome" data-testid="row-outcome">
           <OutcomeIcon outcome={row.outcome} />
           <span>{t(`history.outcome.${row.outcome}`)}</span>
@@ -237,7 +237,18 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
               {row.balance !== null ? formatRupees(row.balance) : t('history.balanceMissing')}
             </span>
           )}
+          {statement && row.outcome === 'success' && typeof row.lines === 'number' && (
+            <span className="history-lines" data-testid="row-lines">
+              {t('statement.lineCount', { count: row.lines })}
+            </span>
+          )}
         </p>
+        {/* The lines themselves are never kept: a settled statement cannot show them again. */}
+        {statement && row.outcome === 'success' && (
+          <p className="muted small history-not-kept" data-testid="row-not-kept">
+            {t('statement.notKept')}
+          </p>
+        )}
         {reason && <p className="history-reason">{reason}</p>}
         {check?.stillUnknown && (
           <p className="history-still" role="status">

@@ -36,6 +36,7 @@ export function UnknownResultsNotice() {
   const count = useKiosk((s) => s.history.unknownCount);
   const countUnknown = useKiosk((s) => s.history.countUnknown);
   const openHistory = useKiosk((s) => s.nav.openHistory);
+  const kind = useKiosk((s) => s.history.unknownKind);
   useEffect(() => {
     void countUnknown();
   }, [countUnknown]);
@@ -46,7 +47,7 @@ export function UnknownResultsNotice() {
       <div className="notice-body">
         <p className="notice-what">{t('history.unknownNotice', { count })}</p>
       </div>
-      <button type="button" className="button button-ghost-dark" onClick={() => openHistory({ date: '', outcome: 'unknown', kind: 'balance' })}>
+      <button type="button" className="button button-ghost-dark" onClick={() => openHistory({ date: '', outcome: 'unknown', kind })}>
         {t('history.unknownNoticeOpen')}
       </button>
     </div>

@@ -53,6 +53,12 @@ function PinEntry() {
   const until = unlockError?.code === 'settings.locked' ? (unlockError.params?.until ?? lockedUntil) : lockedUntil;
   const untilMs = until ? Date.parse(until) : NaN;
   const locked = Number.isFinite(untilMs) && untilMs > now;
+  // The minutes left count down while the lock-out is shown.
+  useEffect(() => {
+    if (!locked) return;
+    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(tick);
+  }, [locked]);
   useEffect(() => {
     if (!Number.isFinite(untilMs) || untilMs <= Date.now()) return;
     const timer = setTimeout(() => {
@@ -67,7 +73,8 @@ function PinEntry() {
       ? unlockError
       : locked
         ? new KioskError('settings.locked', {
-            params: { minutes: String(Math.max(1, Math.ceil((untilMs - now) / 60_000))), until: until! },
+            // From the time now, not the time this screen opened (a stale start shows a minute too many).
+            params: { minutes: String(Math.max(1, Math.ceil((untilMs - Date.now()) / 60_000))), until: until! },
           })
         : null;
   const problem = attempted && pinProblem(pin) === 'pinFormat' ? t('settings.pin.problem') : null;
@@ -126,7 +133,7 @@ function PinEntry() {
 }
 
 export function SettingsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const token = useKiosk((s) => s.settings.token);
   const expiresAt = useKiosk((s) => s.settings.tokenExpiresAt);
   const settings = useKiosk((s) => s.settings.current);
@@ -166,6 +173,7 @@ export function SettingsScreen() {
           <h1 id="settings-title">{t('settings.title')}</h1>
           <p className="muted" role="status">
             {unlocked ? t('settings.unlockedNote', { minutes: Math.round(timings.idleFlowMs / 60_000) || 1 }) : t('settings.lockedNote')}
+            {unlocked && expiresAt !== null && <> {t('settings.unlockedLatest', { time: formatTime(new Date(expiresAt), i18n.language) })}</>}
           </p>
         </div>
         {unlocked && (

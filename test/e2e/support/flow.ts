@@ -103,9 +103,9 @@ export async function dailyAuthOnce(page: Page): Promise<void> {
   await expect(page.getByTestId('daily-auth-status')).toHaveAttribute('data-state', 'done');
 }
 
-/** From home to the fingerprint step with mouse and keyboard. */
-export async function toCapture(page: Page, o: { aadhaar: string; mobile?: string; bank?: string }): Promise<void> {
-  await button(page, 'Balance enquiry').click();
+/** From home to the fingerprint step with mouse and keyboard (`start`: home's action, "Balance enquiry" by default, or "Mini statement"). */
+export async function toCapture(page: Page, o: { aadhaar: string; mobile?: string; bank?: string; start?: string }): Promise<void> {
+  await button(page, o.start ?? 'Balance enquiry').click();
   await field.mobile(page).fill(o.mobile ?? '9876543210');
   await field.mobile(page).press('Enter');
   await field.aadhaar(page).fill(o.aadhaar);

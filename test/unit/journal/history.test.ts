@@ -113,3 +113,26 @@ describe('an inquiry answer as the outcome of the enquiry it follows up', () => 
     expect(inquiryToOutcome(row, { outcome: 'notFound', clientRefId: 'Q1', serverMessage: null })).toBe('notFound');
   });
 });
+
+describe('follow-up by kind', () => {
+  it('a mini statement is followed up by the transaction inquiry; a daily authentication is not (Eko has no inquiry for it)', async () => {
+    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
+    const at = new Date(Date.now() - 60_000).toISOString();
+    journal.recordSent({ kind: 'miniStatement', clientRefId: 'MS1', time: at, profile: 'demo', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'SBI' });
+    journal.recordSent({ kind: 'dailyAuth', clientRefId: 'DA1', time: at, profile: 'demo', maskedMobile: 'XXXXXX1729', maskedAadhaar: 'XXXX XXXX 1238', bankIin: '607094', bankName: 'SBI' });
+    const asked: string[] = [];
+    const history = createHistory({
+      journal,
+      inquire: async (row) => {
+        asked.push(row.clientRefId);
+        return { outcome: 'success', clientRefId: row.clientRefId, at: row.time, maskedAadhaar: row.maskedAadhaar, maskedMobile: row.maskedMobile, bankIin: row.bankIin, bankName: row.bankName, balance: '12', tid: 'T', bankRef: null, uidaiRef: null };
+      },
+      inFlightRef: () => null,
+      logger: createLogger({ dir: null }),
+    });
+    expect(await history.followUp('MS1')).toMatchObject({ kind: 'miniStatement', outcome: 'success', balance: '12' });
+    expect(await history.followUp('DA1')).toMatchObject({ kind: 'dailyAuth', outcome: 'unknown' });
+    expect(asked).toEqual(['MS1']);
+    journal.close();
+  });
+});

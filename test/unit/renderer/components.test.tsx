@@ -93,12 +93,25 @@ describe('mobile step', () => {
     renderFlow();
     const input = screen.getByLabelText('Customer mobile number') as HTMLInputElement;
     const keypad = screen.getByRole('group', { name: 'Number keypad' });
-    for (const d of '98765432109') fireEvent.click(within(keypad).getByRole('button', { name: d }));
-    expect(input.value).toBe('98765 43210'); // the 11th digit is ignored
+    for (const d of '987654321') fireEvent.click(within(keypad).getByRole('button', { name: d }));
+    expect(input.value).toBe('98765 4321');
     fireEvent.click(within(keypad).getByRole('button', { name: 'Delete last digit' }));
-    expect(s().enquiry.mobile).toBe('987654321');
+    expect(s().enquiry.mobile).toBe('98765432');
     fireEvent.click(within(keypad).getByRole('button', { name: 'Clear' }));
     expect(s().enquiry.mobile).toBe('');
+  });
+
+  it('the key that completes a valid number moves on by itself; an invalid one stays', () => {
+    renderFlow();
+    const keypad = screen.getByRole('group', { name: 'Number keypad' });
+    for (const d of '9876543210') fireEvent.click(within(keypad).getByRole('button', { name: d }));
+    expect(s().enquiry.step).toBe('aadhaar');
+    const aadhaarPad = screen.getByRole('group', { name: 'Number keypad' });
+    for (const d of '234567890125') fireEvent.click(within(aadhaarPad).getByRole('button', { name: d })); // wrong check digit
+    expect(s().enquiry.step).toBe('aadhaar');
+    fireEvent.click(within(aadhaarPad).getByRole('button', { name: 'Delete last digit' }));
+    fireEvent.click(within(aadhaarPad).getByRole('button', { name: '4' }));
+    expect(s().enquiry.step).toBe('bank');
   });
 });
 

@@ -501,6 +501,8 @@ describe('bank step in "Eko current"', () => {
     patchSlice('enquiry', { step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, maskedAadhaar: 'XXXX XXXX 0124' });
     renderIn(<EnquiryFlow />);
     expect(screen.getByTestId('bank-unavailable-note')).toBeTruthy();
+    // The list shows a few banks at a time: the search finds the regional bank and the banks like it.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Bank' }), { target: { value: 'Baroda' } });
     const option = document.getElementById(`bank-opt-${REGIONAL.iin}`)!;
     expect(option.getAttribute('aria-disabled')).toBe('true');
     expect(option.textContent).toContain('Not available');
@@ -517,6 +519,7 @@ describe('bank step in "Eko current"', () => {
     patchSlice('enquiry', { step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, maskedAadhaar: 'XXXX XXXX 0124' });
     renderIn(<EnquiryFlow />);
     expect(screen.queryByTestId('bank-unavailable-note')).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Bank' }), { target: { value: REGIONAL.name } });
     fireEvent.click(document.getElementById(`bank-opt-${REGIONAL.iin}`)!);
     expect(s().enquiry.bankIin).toBe(REGIONAL.iin);
   });

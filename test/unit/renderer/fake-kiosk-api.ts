@@ -26,6 +26,25 @@ export const SUCCESS = {
   uidaiRef: 'U1',
 };
 
+/** A mini statement received: the balance, then the lines newest first (money in and out). */
+export const STATEMENT = {
+  outcome: 'success' as const,
+  clientRefId: 'MS-1',
+  at: '2025-01-01T10:00:00.000Z',
+  maskedAadhaar: 'XXXX XXXX 0124',
+  maskedMobile: 'XXXXXX3210',
+  bankIin: '607094',
+  bankName: 'State Bank of India',
+  balance: '5500.75',
+  lines: [
+    { date: '2024-12-30', direction: 'credit' as const, amount: '125000.5', narration: 'NEFT SALARY DEC' },
+    { date: '2024-12-28', direction: 'debit' as const, amount: '250', narration: 'ATM WDL MG ROAD' },
+    { date: '2024-11-02', direction: 'debit' as const, amount: '1999.99', narration: '' },
+  ],
+  tid: 'MT1',
+  bankRef: 'MRRN1',
+};
+
 /** Today's daily authentication, done (the default: enquiries are not held up by it). */
 export const DAILY_DONE = { day: '2025-01-01', state: 'done' as const, doneAt: '2025-01-01T03:42:00.000Z', askedAgain: false, lastBankIin: '607094' };
 export const DAILY_NOT_DONE = { day: '2025-01-01', state: 'notDone' as const, doneAt: null, askedAgain: false, lastBankIin: null };
@@ -54,6 +73,7 @@ const DEFAULTS: Partial<Record<CallName, unknown>> = {
   getSettlementAccounts: { unsettledFund: '0', remainingLimit: '0', recipients: [] },
   getEkoStatus: { baseUrl: 'x', clockSkewMs: null, clockWarning: false },
   balanceEnquiry: SUCCESS,
+  miniStatement: STATEMENT,
   getDailyAuthStatus: DAILY_DONE,
   dailyAuthenticate: DAILY_SUCCESS,
   getLastEnquiry: { state: 'none' },

@@ -142,11 +142,20 @@ describe('history slice', () => {
     expect(s().history.list.data!.rows[0]!.outcome).toBe('unknown');
   });
 
-  it('counts unknown results of every date for the home notice, leaving out the one in flight', async () => {
-    use({ listEnquiries: { rows: [row(), row({ clientRefId: 'R3', reason: 'interrupted' }), row({ clientRefId: 'R4', reason: 'inFlight' })], totals: LIST.totals } });
+  it('counts unknown results of every date for the home notice (mini statements too), leaving out the one in flight and the agent’s daily authentication', async () => {
+    const rows = [
+      row(),
+      row({ clientRefId: 'R3', reason: 'interrupted' }),
+      row({ clientRefId: 'R4', reason: 'inFlight' }),
+      row({ clientRefId: 'R5', kind: 'miniStatement' }),
+      row({ clientRefId: 'R6', kind: 'dailyAuth', reason: 'timeout' }),
+    ];
+    use({ listEnquiries: { rows, totals: LIST.totals } });
     await s().history.countUnknown();
-    expect(api.listEnquiries).toHaveBeenCalledWith({ outcome: 'unknown', kind: 'balance' });
-    expect(s().history.unknownCount).toBe(2);
+    expect(api.listEnquiries).toHaveBeenCalledWith({ outcome: 'unknown' });
+    expect(s().history.unknownCount).toBe(3);
+    // Balance enquiries and a mini statement: the notice opens history on every kind.
+    expect(s().history.unknownKind).toBe('all');
   });
 });
 

@@ -230,7 +230,7 @@ describe('settings session', () => {
     await flush();
     expect(s().settings.token).toBeNull();
     expect(screen.getByRole('heading', { name: 'Enter the operator PIN' })).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('The settings locked themselves again after 10 minutes.');
+    expect(screen.getByRole('alert').textContent).toContain('The settings locked themselves again (they stay open for a limited time after the PIN).');
   });
 });
 

@@ -24,9 +24,11 @@ describe('loadable', () => {
     const p = b.loader.load(async () => 1);
     expect(b.get().state).toBe('loading');
     expect(await p).toBe(true);
-    expect(b.get()).toEqual({ state: 'ok', data: 1, error: null });
+    expect(b.get()).toEqual({ state: 'ok', data: 1, error: null, at: expect.any(Number) });
+    const fetchedAt = b.get().at;
     expect(await b.loader.load(async () => Promise.reject(new KioskError('eko.offline')))).toBe(false);
-    expect(b.get()).toMatchObject({ state: 'error', data: 1, error: { code: 'eko.offline' } });
+    // The figure kept after a failure says when it was fetched.
+    expect(b.get()).toMatchObject({ state: 'error', data: 1, error: { code: 'eko.offline' }, at: fetchedAt });
   });
 
   it('an answer to an older request never overwrites a newer one', async () => {
@@ -39,7 +41,7 @@ describe('loadable', () => {
     await p2;
     first.resolve('old');
     expect(await p1).toBe(false);
-    expect(b.get()).toEqual({ state: 'ok', data: 'new', error: null });
+    expect(b.get()).toEqual({ state: 'ok', data: 'new', error: null, at: expect.any(Number) });
   });
 
   it('a late failure is dropped too, and invalidate drops what is on its way', async () => {
@@ -49,7 +51,7 @@ describe('loadable', () => {
     await b.loader.load(async () => 'new');
     first.reject(new KioskError('eko.timeout'));
     await p1;
-    expect(b.get()).toEqual({ state: 'ok', data: 'new', error: null });
+    expect(b.get()).toEqual({ state: 'ok', data: 'new', error: null, at: expect.any(Number) });
     const third = deferred<string>();
     const p3 = b.loader.load(() => third.promise);
     b.loader.invalidate();

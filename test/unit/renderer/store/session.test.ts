@@ -61,6 +61,7 @@ describe('call deadlines', () => {
     try {
       await s().session.loadAppInfo();
       expect(callTimeoutMs('balanceEnquiry')).toBeGreaterThan(longest.ekoEnquiryTimeoutMs);
+      expect(callTimeoutMs('miniStatement')).toBeGreaterThan(longest.ekoEnquiryTimeoutMs);
       // A clock-refused GET is retried once: two full waits.
       for (const call of ['getSettlementBalance', 'followUpEnquiry', 'testConnection', 'getDiagnostics'] as const) {
         expect(callTimeoutMs(call)).toBeGreaterThan(2 * longest.ekoRequestTimeoutMs);

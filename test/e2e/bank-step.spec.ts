@@ -1,0 +1,114 @@
+/**
+ * The bank step by touch: most used banks first, a letter keyboard, a search that knows Hindi
+ * names and dotted short names, a tap that chooses and moves on, all on one 1280×800 screen.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { demoAadhaar } from '../../main/simulators/eko';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { button, expectTargetsAtLeast44, field, openHome, shot } from './support/flow';
+
+let kiosk: KioskProcess;
+test.beforeAll(async () => {
+  kiosk = await startKiosk();
+});
+test.afterAll(async () => {
+  await kiosk?.stop();
+});
+
+test.use({ hasTouch: true, viewport: { width: 1280, height: 800 } });
+
+/** From home to the bank step by touch: the keypad moves on by itself at a complete number. */
+async function toBankByTouch(page: Page): Promise<void> {
+  await openHome(page, kiosk.launchUrl);
+  await page.evaluate(() => localStorage.removeItem('kiosk.recentBanks'));
+  await button(page, 'Balance enquiry').tap();
+  const keypad = page.getByRole('group', { name: 'Number keypad' });
+  for (const d of '9876543210' + demoAadhaar('success')) await keypad.getByRole('button', { name: d, exact: true }).tap();
+  await expect(page.getByTestId('step-bank')).toBeVisible();
+}
+
+/** Nothing on the page scrolls: not the page, not a list inside it; Back and Continue are on screen. */
+async function expectFitsWithoutScroll(page: Page): Promise<void> {
+  const scrolls = await page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.scrollingElement!;
+    if (root.scrollHeight > root.clientHeight + 1) out.push(`page ${root.scrollHeight}>${root.clientHeight}`);
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(el);
+      if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) out.push(`${el.tagName}.${el.className}`);
+    }
+    return out;
+  });
+  expect(scrolls).toEqual([]);
+  // Back and Continue (in either language).
+  const actions = page.locator('.step-actions button');
+  await expect(actions).toHaveCount(2);
+  for (const b of await actions.all()) {
+    const box = (await b.boundingBox())!;
+    expect(box.y + box.height, `${await b.textContent()} inside the screen`).toBeLessThanOrEqual(800);
+  }
+}
+
+test('most used banks first; a tap chooses and moves on; the step fits 1280×800 with nothing scrolling inside', async ({ page }) => {
+  await toBankByTouch(page);
+  const options = page.getByRole('option');
+  await expect(options.first()).toContainText('State Bank of India');
+  await expect(page.getByRole('listbox', { name: 'Most used banks' })).toBeVisible();
+  await shot(page, 'bank-step-touch');
+  await expectFitsWithoutScroll(page);
+  await expectTargetsAtLeast44(page, 'the bank step');
+  await shot(page, 'bank-step-touch');
+  await page.getByRole('option', { name: /Punjab National Bank/ }).tap();
+  // Chosen and moved on: the consent names it; Back returns with it chosen.
+  await expect(page.getByText(/Punjab National Bank can be shown to me/)).toBeVisible();
+  await button(page, 'Back').tap();
+  await expect(page.getByTestId('selected-bank')).toContainText('Punjab National Bank');
+  await expect(page.getByRole('option', { name: /Punjab National Bank/ })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('by touch alone: the letter keyboard finds a bank that is not among the first', async ({ page }) => {
+  await toBankByTouch(page);
+  const letters = page.getByRole('group', { name: 'Letter keyboard' });
+  for (const l of 'SARA') await letters.getByRole('button', { name: l, exact: true }).tap();
+  await expect(field.bank(page)).toHaveValue('SARA');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expectFitsWithoutScroll(page);
+  await shot(page, 'bank-step-letters');
+  await letters.getByRole('button', { name: 'Delete last letter' }).tap();
+  await expect(field.bank(page)).toHaveValue('SAR');
+  await page.getByRole('option', { name: /Saraswat/ }).tap();
+  await expect(page.getByText(/Saraswat Co-operative Bank can be shown to me/)).toBeVisible();
+  // The focus never left the search field for the on-screen keys (no physical keyboard needed).
+});
+
+test('one letter is an index; a long list says how many more there are', async ({ page }) => {
+  await toBankByTouch(page);
+  const letters = page.getByRole('group', { name: 'Letter keyboard' });
+  await letters.getByRole('button', { name: 'B', exact: true }).tap();
+  await expect(page.getByTestId('bank-more')).toContainText(/more banks/);
+  await expectFitsWithoutScroll(page);
+  await letters.getByRole('button', { name: 'Clear' }).tap();
+  await expect(field.bank(page)).toHaveValue('');
+});
+
+test('Hindi and dotted searches: “स्टेट बैंक” and “S.B.I” find State Bank of India', async ({ page }) => {
+  await toBankByTouch(page);
+  for (const q of ['स्टेट बैंक', 'S.B.I', 's b i', 'पंजाब नेशनल', 'P.N.B.']) {
+    await field.bank(page).fill(q);
+    await expect(page.getByRole('option').first(), q).toContainText(q.includes('पंजाब') || q.startsWith('P') ? 'Punjab National Bank' : 'State Bank of India');
+  }
+  await field.bank(page).fill('zzzz');
+  await expect(page.getByText('No bank matches “zzzz”')).toBeVisible();
+  // In Hindi the banks show by their Hindi names, the English name beside.
+  await field.bank(page).fill('');
+  await button(page, 'हिन्दी').tap();
+  await expect(page.getByRole('option').first()).toContainText('भारतीय स्टेट बैंक');
+  await expect(page.getByRole('option').first()).toContainText('State Bank of India');
+  await expectFitsWithoutScroll(page);
+  await shot(page, 'bank-step-hi');
+  await page.getByRole('combobox', { name: 'बैंक', exact: true }).fill('स्टेट बैंक');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.getByRole('option').first().tap();
+  await expect(page.getByTestId('step-consent')).toBeVisible();
+  await button(page, 'English').tap();
+});
