@@ -58,8 +58,8 @@ export const AppInfoSchema = z.object({
   training: z.boolean(),
   dataDir: z.string(),
   host: z.enum(['electron', 'web']),
-  /** The agent's Eko user code and registered mobile, printed on receipts. */
-  agent: z.object({ userCode: z.string(), mobile: z.string() }),
+  /** The agent's Eko user code and registered mobile, and the shop's name and address (null: not set), printed on receipts. */
+  agent: z.object({ userCode: z.string(), mobile: z.string(), shopName: z.optional(z.nullable(z.string())), shopAddress: z.optional(z.nullable(z.string())) }),
   /** The counter's thermal printer: 58 or 80 mm paper. */
   receiptPaperMm: z.union([z.literal(58), z.literal(80)]),
   /** How long the scanner waits for a finger (configured rd.captureTimeoutMs): the capture asks for it and the countdown shows it. */

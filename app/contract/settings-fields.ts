@@ -22,6 +22,7 @@ export const SETTING_PROBLEMS = [
   'baseUrl',
   'baseUrlHttp',
   'aadhaarKey',
+  'tooLong',
 ] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
 
@@ -124,6 +125,26 @@ export const EKO_SETTING_FIELDS = {
     schema: LatLongSchema,
     check: latlongProblem,
     form: { section: 'account', inputMode: 'decimal', maxLength: 40, placeholder: '28.6139,77.2090' },
+  },
+  /** The shop's name, printed at the top of every receipt (optional). */
+  shopName: {
+    env: 'KIOSK_SHOP_NAME',
+    secret: false,
+    scope: 'shop',
+    requiredFor: [],
+    schema: z.string().check(z.minLength(1), z.maxLength(60)),
+    check: (v) => (v.trim().length <= 60 ? null : 'tooLong'),
+    form: { section: 'account', maxLength: 60, placeholder: 'Sharma General Store' },
+  },
+  /** The shop's address, printed under its name (optional). */
+  shopAddress: {
+    env: 'KIOSK_SHOP_ADDRESS',
+    secret: false,
+    scope: 'shop',
+    requiredFor: [],
+    schema: z.string().check(z.minLength(1), z.maxLength(120)),
+    check: (v) => (v.trim().length <= 120 ? null : 'tooLong'),
+    form: { section: 'account', maxLength: 120, multiline: true },
   },
   /** Which generation of Eko's AePS request the counter sends. */
   edition: {

@@ -132,7 +132,7 @@ async function start(options: StartOptions, stops: Stops): Promise<Services> {
       training: config.profile === 'demo',
       dataDir: config.dataDir,
       host,
-      agent: { userCode: config.eko.userCode, mobile: config.eko.agentMobile },
+      agent: { userCode: config.eko.userCode, mobile: config.eko.agentMobile, shopName: config.eko.shopName || null, shopAddress: config.eko.shopAddress || null },
       receiptPaperMm: config.receiptPaperMm,
       captureTimeoutMs: config.rd.captureTimeoutMs,
       ekoRequestTimeoutMs: config.eko.requestTimeoutMs,

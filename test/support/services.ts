@@ -33,6 +33,8 @@ export const sampleSettings: Settings = {
     aadhaarPublicKey: null,
     developerKey: { set: false, masked: null, source: 'sandbox' },
     accessKey: { set: false, masked: null, source: 'sandbox' },
+    shopName: '',
+    shopAddress: '',
     edition: 'spec',
   },
   receiptPaperMm: 58,

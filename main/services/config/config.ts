@@ -33,6 +33,9 @@ export interface EkoConfig {
   /** The agent's registered mobile: the wallet's customer_id. */
   agentMobile: string;
   latlong: string;
+  /** The shop's name and address for receipts; '' when not set. */
+  shopName: string;
+  shopAddress: string;
   /** Which generation of Eko's AePS request to send (spec pages, or Eko's current docs). */
   edition: EkoEdition;
   /** Per-call HTTP timeout for the two GET calls, ms. */
@@ -147,6 +150,16 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   }
 
   const latlong = parseLatLong(pick('KIOSK_LATLONG', 'eko.latlong', file.eko?.latlong, DEFAULT_LATLONG)!);
+  // The shop's own texts for its receipts: optional, checked by their declared schema.
+  const shopText = (key: 'shopName' | 'shopAddress'): string => {
+    const field = EKO_SETTING_FIELDS[key];
+    const set = pick(field.env, `eko.${key}`, file.eko?.[key], null);
+    if (set === null) return '';
+    if (!field.schema.safeParse(set.value).success) throw invalid(set, `is longer than ${field.form.maxLength} characters`);
+    return set.value;
+  };
+  const shopName = shopText('shopName');
+  const shopAddress = shopText('shopAddress');
   const editionSet = pick('KIOSK_EKO_EDITION', 'eko.edition', file.eko?.edition, 'spec')!;
   const edition = EkoEditionSchema.safeParse(editionSet.value);
   if (!edition.success) throw invalid(editionSet, `"${editionSet.value}" is not a request edition: spec (the spec pages) or current (Eko's current docs)`);
@@ -186,6 +199,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       aadhaarPublicKey: key?.value ?? null,
       agentMobile: agentMobile.value,
       latlong,
+      shopName,
+      shopAddress,
       edition: edition.data,
       requestTimeoutMs: file.eko?.requestTimeoutMs ?? MAIN_SIDE_WAITS_MS.ekoRequest.default,
       enquiryTimeoutMs: file.eko?.enquiryTimeoutMs ?? MAIN_SIDE_WAITS_MS.ekoEnquiry.default,

@@ -53,7 +53,8 @@ import { TunnelingAgent, proxyFor } from './proxy-tunnel';
 import { localIpv4 } from './source-ip';
 import { maskNumbersInText } from '../../../app/domain/privacy';
 
-export type EkoClientConfig = Omit<EkoConfig, 'edition'> & { baseUrl: string; aadhaarPublicKey: string; edition?: EkoEdition };
+/** What the client needs of the Eko settings (the shop's receipt texts are not its business). */
+export type EkoClientConfig = Omit<EkoConfig, 'edition' | 'shopName' | 'shopAddress'> & { baseUrl: string; aadhaarPublicKey: string; edition?: EkoEdition };
 
 export interface EkoClientOptions {
   /** This PC's clock (tests simulate a wrong one). */

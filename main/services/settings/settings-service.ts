@@ -92,7 +92,7 @@ function formFieldOf(err: ConfigError): string | null {
 
 /** What getSettings describes: the running configuration or, while setup is needed, what config.json asks for. */
 type SettingsView = Pick<KioskConfig, 'profile' | 'receiptPaperMm'> & {
-  eko: Pick<KioskConfig['eko'], 'baseUrl' | 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'edition'>;
+  eko: Pick<KioskConfig['eko'], 'baseUrl' | 'developerKey' | 'accessKey' | 'initiatorId' | 'userCode' | 'agentMobile' | 'latlong' | 'shopName' | 'shopAddress' | 'edition'>;
 };
 
 /** From the one declaration of the settings: the account's plain fields (dropped, unless re-entered, when the profile changes), the shop's, the keys. */
@@ -192,6 +192,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
         userCode: value('userCode', e.userCode) ?? builtIn?.userCode ?? '',
         agentMobile: value('agentMobile', e.agentMobile) ?? initiatorId,
         latlong: value('latlong', e.latlong) ?? '',
+        shopName: value('shopName', e.shopName) ?? '',
+        shopAddress: value('shopAddress', e.shopAddress) ?? '',
         edition: EkoEditionSchema.safeParse(value('edition', e.edition)).data ?? 'spec',
       },
     };

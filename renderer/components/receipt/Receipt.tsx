@@ -113,7 +113,9 @@ export function Receipt({
       lang={i18n.language}
       aria-label={t(data.kind === 'miniStatement' ? 'receipt.statementTitle' : 'receipt.title')}
     >
-      <p className="receipt-shop">{t('app.name')}</p>
+      {/* The shop's own name and address (operator settings) head the receipt; the app's name otherwise. */}
+      <p className="receipt-shop" data-testid="rc-shop">{agent.shopName || t('app.name')}</p>
+      {agent.shopAddress && <p className="receipt-address" data-testid="rc-shop-address">{agent.shopAddress}</p>}
       <p className="receipt-title">{t(data.kind === 'miniStatement' ? 'receipt.statementTitle' : 'receipt.title')}</p>
       {training && <p className="receipt-training">{t('receipt.training')}</p>}
       {groups.map((rows, i) => (

@@ -318,3 +318,19 @@ describe('printing', () => {
     expect(screen.queryByTestId('receipt-print')).toBeNull();
   });
 });
+
+describe('the shop on the receipt (operator settings: shop name and address)', () => {
+  it('heads the receipt with the shop’s name and address when set, the app’s name otherwise', () => {
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Receipt data={receiptFrom(SUCCESS)} paperMm={58} agent={{ ...AGENT, shopName: 'Sharma General Store', shopAddress: '12 Station Road, Lucknow' }} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByTestId('rc-shop').textContent).toBe('Sharma General Store');
+    expect(screen.getByTestId('rc-shop-address').textContent).toBe('12 Station Road, Lucknow');
+    cleanup();
+    renderReceipt(SUCCESS);
+    expect(screen.getByTestId('rc-shop').textContent).toBe(i18n.t('app.name'));
+    expect(screen.queryByTestId('rc-shop-address')).toBeNull();
+  });
+});

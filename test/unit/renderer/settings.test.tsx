@@ -40,6 +40,8 @@ const PRODUCTION: Settings = {
     aadhaarPublicKey: null,
     developerKey: { set: true, masked: '••••1234', source: 'saved' },
     accessKey: { set: true, masked: '••••0567', source: 'saved' },
+    shopName: '',
+    shopAddress: '',
     edition: 'spec',
   },
 };

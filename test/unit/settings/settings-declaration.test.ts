@@ -26,6 +26,8 @@ const SAMPLE: Record<EkoSettingKey, string> = {
   userCode: '30000001',
   agentMobile: '9123456789',
   latlong: '19.0760,72.8777',
+  shopName: 'Sharma General Store',
+  shopAddress: '12 Station Road, Lucknow 226001',
   edition: 'current',
   baseUrl: 'https://api.eko.in:25002/ekoicici/v3',
   aadhaarPublicKey: EKO_STAGING_AADHAAR_KEY,
