@@ -5,7 +5,7 @@
 import { toKioskError } from '../../app/contract';
 import { api } from '../bridge';
 import { receiptFrom } from '../components/receipt/receipt-data';
-import { measuredReceiptPage } from '../components/receipt/receipt-page';
+import { fontsReady, measuredReceiptPage } from '../components/receipt/receipt-page';
 import type { PrintSlice, SliceApi } from './types';
 
 /** Lets React paint the receipt into the print-only area before printing. */
@@ -35,6 +35,8 @@ export function createPrintSlice({ set, get }: SliceApi<'print'>): PrintSlice {
       if (get().print.printing?.state === 'printing') return;
       set({ receipt: { data, screen: get().nav.route.name }, printing: { key, to, state: 'printing', error: null, path: null } });
       await nextPaint();
+      // Measured in the fonts it prints in (the Devanagari font may still be loading after a language switch).
+      await fontsReady();
       // As long as the receipt laid out in the print area: a thermal printer feeds the whole page.
       const page = { paperMm: get().session.appInfo?.receiptPaperMm ?? 58, ...measuredReceiptPage() };
       try {

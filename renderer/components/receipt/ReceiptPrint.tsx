@@ -6,7 +6,7 @@ import { useKiosk } from '../../store';
 import type { ReceiptTarget } from '../../store';
 import { Receipt } from './Receipt';
 import type { ReceiptSource } from './receipt-data';
-import { applyPageLength, measureReceiptHeightMm } from './receipt-page';
+import { applyPageLength, fontsReady, measureReceiptHeightMm } from './receipt-page';
 
 /**
  * The print-only area: laid out off screen and invisible (so it can be measured), the only
@@ -21,8 +21,22 @@ export function ReceiptPrintArea() {
   // The browser's print dialog takes the page length from @page: the receipt's, measured once laid out.
   useLayoutEffect(() => {
     if (!receipt || !paperMm) return;
-    const heightMm = measureReceiptHeightMm();
-    return heightMm === null ? undefined : applyPageLength(paperMm, heightMm);
+    const apply = () => {
+      const heightMm = measureReceiptHeightMm();
+      return heightMm === null ? undefined : applyPageLength(paperMm, heightMm);
+    };
+    let remove = apply();
+    let current = true;
+    // Measured again once the fonts have loaded: a receipt laid out in a fallback font has another length.
+    void fontsReady().then(() => {
+      if (!current) return;
+      remove?.();
+      remove = apply();
+    });
+    return () => {
+      current = false;
+      remove?.();
+    };
   }, [receipt, paperMm, language]);
   if (!receipt || !appInfo) return null;
   return (

@@ -28,6 +28,16 @@ export function measuredReceiptPage(root: ParentNode = document): { heightMm?: n
   return heightMm === null ? {} : { heightMm };
 }
 
+/**
+ * Resolves once the page's fonts have loaded (at most `capMs`): a receipt measured in a fallback
+ * font (the Devanagari font loads on the first Hindi text) is longer or shorter than it prints.
+ */
+export function fontsReady(capMs = 2000, doc: Document | undefined = typeof document === 'undefined' ? undefined : document): Promise<void> {
+  const ready = doc?.fonts?.ready;
+  if (!ready) return Promise.resolve();
+  return Promise.race([ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, capMs))]);
+}
+
 /** The @page rule styles.css names for this paper width, at this length. */
 function pageRule(paperMm: PaperWidth, heightMm: number): string {
   return `@page receipt${paperMm} { size: ${paperMm}mm ${heightMm}mm; margin: 0; }`;
