@@ -547,6 +547,8 @@ export const en = {
     balanceMissing: 'Balance not given by the bank',
     search: 'Last 4 digits of mobile or Aadhaar',
     searchHint: 'Type 4 digits to find a customer’s enquiries.',
+    moreDetails: 'More details',
+    lessDetails: 'Fewer details',
     searchIncomplete: 'Type all 4 digits ({{count}} typed so far).',
     keypad: 'Keypad',
     clearSearch: 'Clear search',

@@ -550,6 +550,8 @@ export const hi: DeepStrings<Messages> = {
     balanceMissing: 'बैंक ने बैलेंस नहीं बताया',
     search: 'मोबाइल या आधार के आखिरी 4 अंक',
     searchHint: 'ग्राहक की पूछताछ खोजने के लिए 4 अंक लिखें।',
+    moreDetails: 'और जानकारी',
+    lessDetails: 'कम जानकारी',
     searchIncomplete: 'पूरे 4 अंक लिखें (अभी {{count}} लिखे हैं)।',
     keypad: 'कीपैड',
     clearSearch: 'खोज साफ़ करें',

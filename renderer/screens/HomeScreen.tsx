@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRupees } from '../../app/domain/money';
@@ -176,6 +176,24 @@ function ScannerPanel() {
   );
 }
 
+/** One of the home screen's two big start buttons: an operation, its icon and a line on what it does. */
+function StartAction({ id, icon, title, hint, onClick, autoFocus, testId }: { id: string; icon: ReactNode; title: string; hint: string; onClick(): void; autoFocus?: boolean; testId?: string }) {
+  return (
+    <button type="button" className="start-enquiry" onClick={onClick} autoFocus={autoFocus} aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`} data-testid={testId}>
+      {icon}
+      <span className="start-text">
+        <span className="start-title" id={`${id}-title`}>
+          {title}
+        </span>
+        <span className="start-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      </span>
+      <IconArrowRight size={32} />
+    </button>
+  );
+}
+
 export function HomeScreen() {
   const { t } = useTranslation();
   const appInfo = useKiosk((s) => s.session.appInfo);
@@ -225,44 +243,15 @@ export function HomeScreen() {
       <DailyAuthPanel />
       {/* The two customer operations, equally prominent: the same steps, another result. */}
       <div className="start-actions">
-        <button
-          type="button"
-          className="start-enquiry"
-          onClick={() => openFlow('balance')}
-          autoFocus
-          aria-labelledby="start-title"
-          aria-describedby="start-hint"
-        >
-          <IconFingerprint size={44} className="start-icon" />
-          <span className="start-text">
-            <span className="start-title" id="start-title">
-              {t('home.startEnquiry')}
-            </span>
-            <span className="start-hint" id="start-hint">
-              {t('home.startHint')}
-            </span>
-          </span>
-          <IconArrowRight size={32} />
-        </button>
-        <button
-          type="button"
-          className="start-enquiry"
+        <StartAction id="start" icon={<IconFingerprint size={44} className="start-icon" />} title={t('home.startEnquiry')} hint={t('home.startHint')} onClick={() => openFlow('balance')} autoFocus />
+        <StartAction
+          id="statement"
+          icon={<IconStatement size={44} className="start-icon" />}
+          title={t('home.startStatement')}
+          hint={t('home.statementHint')}
           onClick={() => openFlow('miniStatement')}
-          aria-labelledby="statement-title"
-          aria-describedby="statement-hint"
-          data-testid="start-statement"
-        >
-          <IconStatement size={44} className="start-icon" />
-          <span className="start-text">
-            <span className="start-title" id="statement-title">
-              {t('home.startStatement')}
-            </span>
-            <span className="start-hint" id="statement-hint">
-              {t('home.statementHint')}
-            </span>
-          </span>
-          <IconArrowRight size={32} />
-        </button>
+          testId="start-statement"
+        />
       </div>
       <div className="home-grid">
         <WalletPanel />

@@ -143,3 +143,115 @@ test('an unknown result: home says so, and "Check result again" resolves it thro
   await expect(button(page, 'Balance enquiry')).toBeVisible();
   await expect(page.getByTestId('unknown-results')).toHaveCount(0);
 });
+
+/**
+ * Every element of a row that is neither the masked Aadhaar, inside it, nor around it, and
+ * overlaps it; and whether the Aadhaar's text is cut (by its box, the row or the window).
+ */
+async function aadhaarObstructions(page: Page): Promise<string[]> {
+  const rowsFound = await rows(page).count();
+  expect(rowsFound).toBeGreaterThan(0);
+  const problems: string[] = [];
+  for (let i = 0; i < rowsFound; i++) {
+    const row = rows(page).nth(i);
+    const aadhaar = row.getByTestId('row-aadhaar');
+    await aadhaar.scrollIntoViewIfNeeded();
+    await expect(aadhaar).toBeVisible();
+    const box = await aadhaar.boundingBox();
+    const rowBox = await row.boundingBox();
+    if (!box || !rowBox) throw new Error('no box');
+    const text = (await aadhaar.textContent()) ?? '';
+    expect(text).toMatch(/\d{4}$/);
+    // The text itself: its glyphs' extent within the element, the row and the window.
+    const cut = await aadhaar.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      return el.scrollWidth > el.clientWidth + 1 || r.right > b.right + 1 || r.left < b.left - 1 || r.right > window.innerWidth;
+    });
+    if (cut) problems.push(`row ${i}: ${text} is cut`);
+    if (box.x < rowBox.x || box.x + box.width > rowBox.x + rowBox.width) problems.push(`row ${i}: ${text} leaves its row`);
+    // Every other element in the row, by its bounding box.
+    const others = row.locator('*');
+    const n = await others.count();
+    for (let j = 0; j < n; j++) {
+      const other = others.nth(j);
+      const related = await other.evaluate((el, target) => el === target || el.contains(target) || target!.contains(el), await aadhaar.elementHandle());
+      if (related) continue;
+      const o = await other.boundingBox();
+      if (!o || o.width === 0 || o.height === 0) continue;
+      const overlapX = Math.min(box.x + box.width, o.x + o.width) - Math.max(box.x, o.x);
+      const overlapY = Math.min(box.y + box.height, o.y + o.height) - Math.max(box.y, o.y);
+      if (overlapX > 0.5 && overlapY > 0.5) {
+        const what = await other.evaluate((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+        problems.push(`row ${i}: ${text} overlapped by ${what}`);
+      }
+    }
+  }
+  return problems;
+}
+
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+    test('the masked Aadhaar on every row is whole and nothing covers it, in English and Hindi', async ({ page }) => {
+      await openHistory(page);
+      await page.getByRole('radio', { name: 'Everything' }).check();
+      await expect(rows(page)).toHaveCount(4); // three enquiries and the agent's daily authentication
+      expect(await aadhaarObstructions(page)).toEqual([]);
+      await shot(page, `history-${viewport.width}-en`);
+      await page.locator('.lang-switch').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
+      await expect(rows(page)).toHaveCount(4);
+      expect(await aadhaarObstructions(page)).toEqual([]);
+      await shot(page, `history-${viewport.width}-hi`);
+    });
+  });
+}
+
+test('one reference on the row; Eko’s, the bank’s and UIDAI’s behind "More details"', async ({ page }) => {
+  await openHistory(page);
+  const row = rows(page).filter({ has: page.getByText('XXXX XXXX 0124') });
+  await expect(row.getByTestId('row-ref')).toHaveText(/\S{6,}/);
+  for (const id of ['tid', 'rrn', 'uidai']) await expect(row.getByTestId(`row-${id}`)).toHaveCount(0);
+  const more = row.getByRole('button', { name: 'More details' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  const fewer = row.getByRole('button', { name: 'Fewer details' });
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+  for (const id of ['tid', 'rrn', 'uidai']) await expect(row.getByTestId(`row-${id}`)).toBeVisible();
+  await expect(row.getByTestId('row-tid')).toHaveText(/\S+/);
+  await fewer.click();
+  await expect(row.getByTestId('row-tid')).toHaveCount(0);
+  // The other rows stay as they were.
+  await expect(page.getByRole('button', { name: 'Fewer details' })).toHaveCount(0);
+});
+
+test.describe('with the browser in en-US', () => {
+  test.use({ locale: 'en-US' });
+  test('dates read the Indian way ("2 Dec 2026"), never the browser’s 12/02/2026, in English and Hindi', async ({ page }) => {
+    await openHistory(page);
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    const dateText = page.getByTestId('history-date-text');
+    await expect(dateText).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
+    // The browser's own text of the date field (its locale's order) is hidden under it.
+    const nativeColor = await page.getByLabel('Date', { exact: true }).evaluate((el) => getComputedStyle(el).color);
+    expect(nativeColor).toBe('rgba(0, 0, 0, 0)');
+    await expect(page.getByTestId('history-totals')).toContainText(/\d{1,2} [A-Z][a-z]{2,3} \d{4}/);
+    await button(page, 'All dates').click();
+    await expect(rows(page).first().locator('.history-day')).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
+    expect(await page.locator('body').innerText()).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/);
+    await button(page, 'Today').click();
+
+    await page.locator('.lang-switch').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
+    await expect(dateText).toHaveText(/^\d{1,2} \S+ \d{4}$/);
+    await expect(dateText).toHaveText(/[\u0900-\u097F]/);
+    expect(await page.locator('body').innerText()).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/);
+  });
+});

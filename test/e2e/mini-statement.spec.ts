@@ -14,7 +14,6 @@ import { en } from '../../renderer/i18n/en';
 import { hi } from '../../renderer/i18n/hi';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
 import {
-  SCREENSHOT_DIR,
   awayFromMidnight,
   button,
   captureAndWait,
@@ -27,13 +26,13 @@ import {
   shot,
   toCapture,
 } from './support/flow';
+import { MM_TO_PT, pdfPages, prints, stubPrint } from './support/print';
 
 const SEVEN = demoAadhaar('success'); // 2345 6789 0124: 7 lines, ₹5,500.75
 const TEN = '345678901238'; // 10 lines
 const EMPTY = demoAadhaar('emptyStatement'); // 2901 2345 6780: no lines, ₹40
 const NOT_LINKED = demoAadhaar('notLinked'); // 5234 5678 9015
 const AWAITED = demoAadhaar('awaited'); // 7234 5678 9011
-const MM_TO_PT = 72 / 25.4;
 const NARRATIONS = STATEMENT_NARRATIONS.map((n) => n.trim());
 
 let kiosk: KioskProcess;
@@ -277,27 +276,6 @@ test('"Check result again" in History settles an unknown statement (balance, no 
 });
 
 // ---------------------------------------------------------------- receipts
-
-/** window.print counts instead of opening a dialog. */
-async function stubPrint(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __prints: number };
-    w.__prints = 0;
-    window.print = () => {
-      w.__prints += 1;
-    };
-  });
-}
-const prints = (page: Page) => page.evaluate(() => (window as unknown as { __prints: number }).__prints);
-
-/** The printed pages' sizes in points, from the PDF Chromium makes with the print styles. */
-async function pdfPages(page: Page, name: string): Promise<{ width: number; height: number }[]> {
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.pdf`), pdf);
-  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
-  return boxes.map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
-}
 
 /** One page as long as the receipt (never A4's length). */
 async function expectOnePageOfReceipt(page: Page, pages: { width: number; height: number }[], paperMm: 58 | 80) {

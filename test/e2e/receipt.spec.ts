@@ -12,37 +12,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { callKiosk, valueOf } from '../support/kiosk-api';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { SCREENSHOT_DIR, awayFromMidnight, button, dailyAuthForKiosk, shot } from './support/flow';
+import { awayFromMidnight, button, dailyAuthForKiosk, shot } from './support/flow';
+import { MM_TO_PT, pdfPages, prints, stubPrint } from './support/print';
 
 let kiosk: KioskProcess;
-const MM_TO_PT = 72 / 25.4;
 
 async function enquire(aadhaar: string, mobile: string) {
   const capture = await valueOf<{ handle: string }>(kiosk, 'captureFingerprint', {});
   const envelope = await callKiosk(kiosk, 'balanceEnquiry', { customerMobile: mobile, aadhaar, bankIin: '607094', captureHandle: capture.handle });
   if (!envelope.ok) throw new Error(`enquiry failed: ${JSON.stringify(envelope.error)}`);
   return envelope.value as { outcome: string; clientRefId: string };
-}
-
-/** window.print counts instead of opening a dialog. */
-async function stubPrint(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __prints: number };
-    w.__prints = 0;
-    window.print = () => {
-      w.__prints += 1;
-    };
-  });
-}
-const prints = (page: Page) => page.evaluate(() => (window as unknown as { __prints: number }).__prints);
-
-/** The printed pages' sizes in points, from the PDF Chromium makes with the print styles. */
-async function pdfPages(page: Page, name: string): Promise<{ width: number; height: number }[]> {
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.pdf`), pdf);
-  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
-  return boxes.map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
 }
 
 /** The receipt's laid-out height in mm (CSS px are 1/96 in). */

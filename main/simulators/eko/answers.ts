@@ -122,6 +122,20 @@ const MASKED = {
 
 const withRef = (data: Json, view: TransactionView): Json => (view.clientRefId === null ? data : { ...data, client_ref_id: view.clientRefId });
 
+/** The head every transaction answer's data starts with: ids, the masked customer, the wallet. */
+function answerHead(view: TransactionView) {
+  return {
+    tid: view.tid,
+    ...(view.bankName === null ? {} : { bank: view.bankName }),
+    shop: MASKED.shop,
+    stan: '',
+    aadhar: `XXXX XXXX ${view.aadhaarLast4}`,
+    amount: '0.0',
+    reason: '',
+    balance: view.wallet,
+  };
+}
+
 /** Like cash-withdrawal-ok-1.json, for a balance enquiry (1466; a transaction inquiry answers 1472). */
 export function successAnswer(view: TransactionView, responseTypeId = 1466): Json {
   const when = ekoDateTime(view.at);
@@ -130,14 +144,7 @@ export function successAnswer(view: TransactionView, responseTypeId = 1466): Jso
       {
         fee: '',
         tds: '0.0',
-        tid: view.tid,
-        ...(view.bankName === null ? {} : { bank: view.bankName }),
-        shop: MASKED.shop,
-        stan: '',
-        aadhar: `XXXX XXXX ${view.aadhaarLast4}`,
-        amount: '0.0',
-        reason: '',
-        balance: view.wallet,
+        ...answerHead(view),
         comment: 'Request Completed',
         totalfee: '0.0',
         auth_code: '',
@@ -171,14 +178,7 @@ export function pendingAnswer(view: TransactionView, code: 2 | 5): Json {
   return {
     data: withRef(
       {
-        tid: view.tid,
-        ...(view.bankName === null ? {} : { bank: view.bankName }),
-        shop: MASKED.shop,
-        stan: '',
-        aadhar: `XXXX XXXX ${view.aadhaarLast4}`,
-        amount: '0.0',
-        reason: '',
-        balance: view.wallet,
+        ...answerHead(view),
         comment: code === 2 ? 'Transaction Awaited' : 'Transaction On Hold',
         auth_code: '',
         tx_status: String(code),

@@ -8,18 +8,17 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { enquiryNeverSent } from '../../../app/contract';
-import { aadhaarProblem, groupAadhaar } from '../../../app/domain/aadhaar';
 import { agentBankIin, bankByIin } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
-import { NumberInput } from '../../components/NumberInput';
 import { StepIndicator } from '../../components/StepIndicator';
+import { SummaryList } from '../../components/SummaryList';
 import { formatDateTime } from '../../i18n/format';
 import { DAILY_AUTH_STEPS, canRetryDailyAuth, useKiosk } from '../../store';
 import { BankChooser } from '../enquiry/BankStep';
 import { CapturePanel } from '../enquiry/CaptureStep';
-import { Keypad } from '../enquiry/NumberSteps';
-import { StepFrame } from '../enquiry/StepFrame';
+import { Facts } from '../enquiry/ResultStep';
+import { AadhaarEntry } from '../enquiry/NumberSteps';
 
 function AgentSummary() {
   const { t } = useTranslation();
@@ -30,18 +29,7 @@ function AgentSummary() {
     [t('summary.aadhaar'), maskedAadhaar],
     [t('summary.bank'), step !== 'bank' && bank ? bank.short || bank.name : null],
   ];
-  const shown = items.filter(([, v]) => v);
-  if (shown.length === 0) return null;
-  return (
-    <dl className="summary" aria-label={t('dailyAuth.summary')} data-testid="agent-summary">
-      {shown.map(([k, v]) => (
-        <div key={k} className="summary-item">
-          <dt>{k}</dt>
-          <dd className="mono-ish">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SummaryList items={items} label={t('dailyAuth.summary')} testId="agent-summary" />;
 }
 
 function AgentAadhaarStep() {
@@ -51,46 +39,23 @@ function AgentAadhaarStep() {
   const change = useKiosk((s) => s.dailyAuth.changeAadhaar);
   const next = useKiosk((s) => s.dailyAuth.next);
   const back = useKiosk((s) => s.dailyAuth.back);
-
-  if (masked) {
-    return (
-      <StepFrame id="da-aadhaar" title={t('dailyAuth.aadhaar.title')} onContinue={() => void next()} onBack={back} focusContinue>
-        <div className="field">
-          <p className="field-label" id="agent-aadhaar-masked-label">
-            {t('aadhaar.entered')}
-          </p>
-          <p className="masked-value mono" aria-labelledby="agent-aadhaar-masked-label" data-testid="agent-aadhaar-masked">
-            {masked}
-          </p>
-          <button type="button" className="button button-secondary" onClick={change}>
-            {t('aadhaar.change')}
-          </button>
-        </div>
-      </StepFrame>
-    );
-  }
-  const problem = aadhaarProblem(aadhaar);
-  const show = problem !== null && (attempted || aadhaar.length === 12 || problem === 'firstDigit');
-  const message = problem === 'empty' ? t('dailyAuth.aadhaar.empty') : problem ? t(`aadhaar.problem.${problem}`, { count: aadhaar.length }) : null;
   return (
-    <StepFrame
-      id="da-aadhaar"
+    <AadhaarEntry
+      stepId="da-aadhaar"
+      id="agent-aadhaar"
       title={t('dailyAuth.aadhaar.title')}
-      onContinue={() => void next()}
+      label={t('dailyAuth.aadhaar.label')}
+      hint={t('dailyAuth.aadhaar.hint')}
+      intro={t('dailyAuth.intro')}
+      emptyProblem={t('dailyAuth.aadhaar.empty')}
+      aadhaar={aadhaar}
+      masked={masked}
+      attempted={attempted}
+      set={set}
+      change={change}
+      next={() => void next()}
       onBack={back}
-      side={<Keypad id="agent-aadhaar" digits={aadhaar} max={12} set={set} />}
-    >
-      <p className="muted">{t('dailyAuth.intro')}</p>
-      <NumberInput
-        id="agent-aadhaar"
-        label={t('dailyAuth.aadhaar.label')}
-        hint={t('dailyAuth.aadhaar.hint')}
-        digits={aadhaar}
-        format={groupAadhaar}
-        onDigits={set}
-        problem={show ? message : null}
-      />
-    </StepFrame>
+    />
   );
 }
 
@@ -138,22 +103,6 @@ function AgentCaptureStep() {
       onSendLow={() => void sendLow()}
       onBack={back}
     />
-  );
-}
-
-function Facts({ rows }: { rows: [string, string | null, string][] }) {
-  const { t } = useTranslation();
-  return (
-    <dl className="facts result-facts">
-      {rows.map(([k, v, testId]) => (
-        <div key={k} className="fact">
-          <dt>{k}</dt>
-          <dd className="mono-ish" data-testid={testId}>
-            {v || t('result.none')}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { maskMobile } from '../../../app/domain/mobile';
 import { bankByIin } from '../../banks';
 import { StepIndicator } from '../../components/StepIndicator';
+import { SummaryList } from '../../components/SummaryList';
 import { useKiosk } from '../../store';
 import { BankStep } from './BankStep';
 import { CaptureStep } from './CaptureStep';
@@ -23,18 +24,7 @@ function CustomerSummary() {
     [t('summary.aadhaar'), step !== 'aadhaar' ? maskedAadhaar : null],
     [t('summary.bank'), step !== 'bank' && bank ? bank.short || bank.name : null],
   ];
-  const shown = items.filter(([, v]) => v);
-  if (shown.length === 0) return null;
-  return (
-    <dl className="summary" aria-label={t('summary.label')} data-testid="summary">
-      {shown.map(([k, v]) => (
-        <div key={k} className="summary-item">
-          <dt>{k}</dt>
-          <dd className="mono-ish">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SummaryList items={items} label={t('summary.label')} testId="summary" />;
 }
 
 export function EnquiryFlow() {

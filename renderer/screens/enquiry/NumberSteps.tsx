@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { aadhaarProblem, groupAadhaar } from '../../../app/domain/aadhaar';
 import { mobileProblem } from '../../../app/domain/mobile';
 import { NumberInput } from '../../components/NumberInput';
@@ -83,56 +84,109 @@ export function MobileStep() {
   );
 }
 
-export function AadhaarStep() {
+/**
+ * An Aadhaar number step, the customer's or the agent's own: typed (keypad or keyboard), then
+ * shown masked once accepted; back here, the agent may keep it or type a new one. `autoNext`: a
+ * complete valid number moves on by itself.
+ */
+export function AadhaarEntry({
+  stepId,
+  id,
+  title,
+  label,
+  hint,
+  intro,
+  emptyProblem,
+  aadhaar,
+  masked,
+  attempted,
+  set,
+  change,
+  next,
+  onBack,
+  autoNext = false,
+}: {
+  /** The step frame's id; `id`: the input's (and, with "-masked", the masked number's test id). */
+  stepId: string;
+  id: string;
+  title: string;
+  label: string;
+  hint: string;
+  intro?: string;
+  emptyProblem?: string;
+  aadhaar: string;
+  masked: string | null;
+  attempted: boolean;
+  set(v: string): void;
+  change(): void;
+  next(): void;
+  onBack?: () => void;
+  autoNext?: boolean;
+}) {
   const { t } = useTranslation();
-  const aadhaar = useKiosk((s) => s.enquiry.aadhaar);
-  const masked = useKiosk((s) => s.enquiry.maskedAadhaar);
-  const attempted = useKiosk((s) => s.enquiry.attempted);
-  const setAadhaar = useKiosk((s) => s.enquiry.setAadhaar);
-  const changeAadhaar = useKiosk((s) => s.enquiry.changeAadhaar);
-  const next = useKiosk((s) => s.enquiry.next);
-
   if (masked) {
-    // Back here after the number was accepted: it stays masked; the agent may keep it or type a new one.
     return (
-      <StepFrame id="aadhaar" title={t('aadhaar.title')} focusContinue>
+      <StepFrame id={stepId} title={title} onContinue={next} onBack={onBack} focusContinue>
         <div className="field">
-          <p className="field-label" id="aadhaar-masked-label">
+          <p className="field-label" id={`${id}-masked-label`}>
             {t('aadhaar.entered')}
           </p>
-          <p className="masked-value mono" aria-labelledby="aadhaar-masked-label" data-testid="aadhaar-masked">
+          <p className="masked-value mono" aria-labelledby={`${id}-masked-label`} data-testid={`${id}-masked`}>
             {masked}
           </p>
-          <button type="button" className="button button-secondary" onClick={changeAadhaar}>
+          <button type="button" className="button button-secondary" onClick={change}>
             {t('aadhaar.change')}
           </button>
         </div>
       </StepFrame>
     );
   }
-
   const problem = aadhaarProblem(aadhaar);
   const show = problem !== null && (attempted || aadhaar.length === 12 || problem === 'firstDigit');
+  const message = problem === 'empty' && emptyProblem ? emptyProblem : problem ? t(`aadhaar.problem.${problem}`, { count: aadhaar.length }) : null;
   return (
-    <StepFrame id="aadhaar" title={t('aadhaar.title')} side={
+    <StepFrame
+      id={stepId}
+      title={title}
+      onContinue={next}
+      onBack={onBack}
+      side={
         <Keypad
-          id="aadhaar"
+          id={id}
           digits={aadhaar}
           max={12}
-          set={setAadhaar}
-          complete={(v) => v.length === 12 && aadhaarProblem(v) === null}
-          onComplete={() => void next()}
+          set={set}
+          complete={autoNext ? (v) => v.length === 12 && aadhaarProblem(v) === null : undefined}
+          onComplete={autoNext ? next : undefined}
         />
-      }>
-      <NumberInput
-        id="aadhaar"
-        label={t('aadhaar.label')}
-        hint={t('aadhaar.hint')}
-        digits={aadhaar}
-        format={groupAadhaar}
-        onDigits={setAadhaar}
-        problem={show ? t(`aadhaar.problem.${problem}`, { count: aadhaar.length }) : null}
-      />
+      }
+    >
+      {intro && <p className="muted">{intro}</p>}
+      <NumberInput id={id} label={label} hint={hint} digits={aadhaar} format={groupAadhaar} onDigits={set} problem={show ? message : null} />
     </StepFrame>
+  );
+}
+
+export function AadhaarStep() {
+  const { t } = useTranslation();
+  const { aadhaar, masked, attempted } = useKiosk(useShallow((s) => ({ aadhaar: s.enquiry.aadhaar, masked: s.enquiry.maskedAadhaar, attempted: s.enquiry.attempted })));
+  const set = useKiosk((s) => s.enquiry.setAadhaar);
+  const change = useKiosk((s) => s.enquiry.changeAadhaar);
+  const next = useKiosk((s) => s.enquiry.next);
+  return (
+    <AadhaarEntry
+      stepId="aadhaar"
+      id="aadhaar"
+      title={t('aadhaar.title')}
+      label={t('aadhaar.label')}
+      hint={t('aadhaar.hint')}
+      aadhaar={aadhaar}
+      masked={masked}
+      attempted={attempted}
+      set={set}
+      change={change}
+      next={() => void next()}
+      autoNext
+    />
   );
 }

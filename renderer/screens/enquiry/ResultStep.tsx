@@ -15,7 +15,7 @@ import { formatDateTime } from '../../i18n/format';
 /** Long references (tid, RRN, our reference) get a whole row, so they never wrap mid-reference. */
 const LONG_VALUES = new Set(['r-ref', 'r-tid', 'r-rrn', 'r-uidai']);
 
-function Facts({ rows }: { rows: [string, string | null | undefined, string?][] }) {
+export function Facts({ rows }: { rows: [string, string | null | undefined, string?][] }) {
   const { t } = useTranslation();
   return (
     <dl className="facts result-facts">

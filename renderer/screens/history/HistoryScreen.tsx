@@ -49,15 +49,29 @@ function DateFilter() {
         <button type="button" className="button button-icon" aria-label={t('history.prevDay')} title={t('history.prevDay')} onClick={() => setFilters({ date: shiftDate(date, -1) })}>
           <IconArrowLeft />
         </button>
-        <input
-          id="history-date"
-          type="date"
-          className="input history-date-input"
-          value={date}
-          max={today}
-          lang={i18n.language}
-          onChange={(e) => setFilters({ date: e.target.value })}
-        />
+        {/* The browser's date field writes the date in the browser's own order (12/02/2026 in en-US):
+            the picker stays, its text is hidden, and the day shows in the app's one Indian format. */}
+        <span className="history-date-wrap">
+          <input
+            id="history-date"
+            type="date"
+            className="input history-date-input"
+            value={date}
+            max={today}
+            lang={i18n.language}
+            onChange={(e) => setFilters({ date: e.target.value })}
+            onClick={(e) => {
+              try {
+                e.currentTarget.showPicker();
+              } catch {
+                // Not allowed here (no user gesture): the field still takes the date.
+              }
+            }}
+          />
+          <span className="history-date-text" aria-hidden="true" data-testid="history-date-text">
+            {date ? formatDay(`${date}T12:00:00`, i18n.language) : t('history.allDates')}
+          </span>
+        </span>
         <button
           type="button"
           className="button button-icon"
@@ -199,19 +213,21 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
   const check = useKiosk((s) => s.history.rowChecks[row.clientRefId]);
   const checkAgain = useKiosk((s) => s.history.checkResultAgain);
   const reason = useReasonText(row);
+  const [open, setOpen] = useState(false);
   const time = formatTime(row.time, i18n.language);
   const headId = `h-${row.clientRefId}`;
   // The agent's daily authentication: the agent's own masked Aadhaar, no customer, no receipt, no "check again".
   const daily = row.kind === 'dailyAuth';
   const statement = row.kind === 'miniStatement';
-  const refs: [string, string | null, string][] = daily
-    ? [[t('result.fields.ref'), row.clientRefId, 'ref']]
+  // One reference on the row (ours, the one the agent quotes); Eko's, the bank's and UIDAI's on demand.
+  const moreRefs: [string, string | null, string][] = daily
+    ? []
     : [
         [t('result.fields.tid'), row.tid, 'tid'],
         [t('result.fields.rrn'), row.bankRef, 'rrn'],
         [t('result.fields.uidai'), row.uidaiRef, 'uidai'],
-        [t('result.fields.ref'), row.clientRefId, 'ref'],
       ];
+  const detailsId = `d-${row.clientRefId}`;
   return (
     <li
       className={`history-row history-${row.outcome}${daily ? ' history-dailyAuth' : ''}`}
@@ -272,14 +288,29 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
           <dd>{row.bankName}</dd>
         </div>
       </dl>
-      <dl className="history-refs">
-        {refs.map(([label, value, id]) => (
-          <div key={id}>
-            <dt>{label}</dt>
-            <dd className="mono" data-testid={`row-${id}`}>{value || t('result.none')}</dd>
+      <div className="history-refs">
+        <dl className="history-ref-main">
+          <div>
+            <dt>{t('result.fields.ref')}</dt>
+            <dd className="mono" data-testid="row-ref">{row.clientRefId}</dd>
           </div>
-        ))}
-      </dl>
+        </dl>
+        {moreRefs.length > 0 && (
+          <button type="button" className="button button-secondary history-more" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
+            {open ? t('history.lessDetails') : t('history.moreDetails')}
+          </button>
+        )}
+        {open && (
+          <dl className="history-ref-more" id={detailsId}>
+            {moreRefs.map(([label, value, id]) => (
+              <div key={id}>
+                <dt>{label}</dt>
+                <dd className="mono" data-testid={`row-${id}`}>{value || t('result.none')}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
       <div className="history-actions">
         {!daily && row.outcome === 'unknown' && row.reason !== 'inFlight' && (
           <button

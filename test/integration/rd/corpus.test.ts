@@ -4,12 +4,12 @@
  * disagree, the code is wrong: these are what scanners in the field send.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskError } from '../../../app/contract';
 import { createRdService, type RdServiceOptions } from '../../../main/services/rd';
 import { STARTING_PID } from '../../../main/simulators/rd';
 import { rdFixture, rdFixtureText, type RdFixture } from '../../fixtures/rd';
 import { closeFixtureServices, serveFixtures, serveFixturesPreferringPort, type FixtureRoutes, type FixtureService } from './fixture-server';
 import { closeAll, recordingLogger, rig } from './helpers';
+import { rejection as failure } from '../../support/kiosk-error';
 
 const open: Array<{ stop(): Promise<void> }> = [];
 
@@ -18,16 +18,6 @@ afterEach(async () => {
   await closeFixtureServices();
   await closeAll();
 });
-
-async function failure(p: Promise<unknown>): Promise<KioskError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof KioskError) return err;
-    throw err;
-  }
-  throw new Error('expected a KioskError');
-}
 
 /** The real RD service of this PC, pointed at the fixture service's port only. */
 function serviceFor(svc: FixtureService, options: RdServiceOptions = {}) {

@@ -4,26 +4,7 @@ import { abortableSleep, askWhileStarting, STARTING_POLL_MS, STARTING_WAIT_MS } 
 import { parseDeviceInfoXml, parsePidData } from '../../../main/services/rd/xml';
 import { STARTING_PID } from '../../../main/simulators/rd';
 import { rdFixture, rdFixtureText } from '../../fixtures/rd';
-
-function kioskErrorOf(fn: () => unknown): KioskError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KioskError) return err;
-    throw err;
-  }
-  throw new Error('expected a KioskError');
-}
-
-async function rejection(p: Promise<unknown>): Promise<KioskError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof KioskError) return err;
-    throw err;
-  }
-  throw new Error('expected a KioskError');
-}
+import { kioskErrorOf, rejection } from '../../support/kiosk-error';
 
 const starting = () => new KioskError('rd.starting', { detail: 'errCode -1509' });
 
@@ -44,6 +25,22 @@ function fakeTime() {
     },
     sleeps,
   };
+}
+
+/** askWhileStarting (polls of 1.5 s on the fake clock) over a service that only ever answers "starting". */
+function askAlwaysStarting(time: ReturnType<typeof fakeTime>, waitMs: number, onAsk: () => void = () => {}) {
+  let calls = 0;
+  const error = rejection(
+    askWhileStarting(
+      async () => {
+        calls++;
+        onAsk();
+        throw starting();
+      },
+      { waitMs, pollMs: 1_500, signal: new AbortController().signal, sleep: time.sleep, now: time.now },
+    ),
+  );
+  return { error, calls: () => calls };
 }
 
 describe('-1509: the RD service is still starting', () => {
@@ -105,37 +102,19 @@ describe('askWhileStarting', () => {
 
   it('gives up with rd.starting once the bound is reached, never sleeping past it', async () => {
     const time = fakeTime();
-    let calls = 0;
-    const e = await rejection(
-      askWhileStarting(
-        async () => {
-          calls++;
-          throw starting();
-        },
-        { waitMs: 15_000, pollMs: 1_500, signal: new AbortController().signal, sleep: time.sleep, now: time.now },
-      ),
-    );
-    expect(e.code).toBe('rd.starting');
+    const asked = askAlwaysStarting(time, 15_000);
+    expect((await asked.error).code).toBe('rd.starting');
     // Asked at 0, 1.5, …, 15 s: eleven times, ten waits, 15 s in all.
-    expect(calls).toBe(11);
+    expect(asked.calls()).toBe(11);
     expect(time.sleeps.reduce((a, b) => a + b, 0)).toBe(15_000);
   });
 
   it('counts the time the asks themselves take', async () => {
     const time = fakeTime();
-    let calls = 0;
-    await rejection(
-      askWhileStarting(
-        async () => {
-          calls++;
-          time.advance(1_000); // a slow service
-          throw starting();
-        },
-        { waitMs: 10_000, pollMs: 1_500, signal: new AbortController().signal, sleep: time.sleep, now: time.now },
-      ),
-    );
+    const asked = askAlwaysStarting(time, 10_000, () => time.advance(1_000)); // a slow service
+    await asked.error;
     // 0 → 1 s first answer; then every 2.5 s: waited 0, 2.5, 5, 7.5 → retried; 10 + 1.5 > 10 → stop.
-    expect(calls).toBe(5);
+    expect(asked.calls()).toBe(5);
   });
 
   it('any other failure, or success, ends it at once', async () => {
@@ -165,19 +144,9 @@ describe('askWhileStarting', () => {
   });
 
   it('a bound shorter than one poll: asked once, rd.starting', async () => {
-    const time = fakeTime();
-    let calls = 0;
-    const e = await rejection(
-      askWhileStarting(
-        async () => {
-          calls++;
-          throw starting();
-        },
-        { waitMs: 0, pollMs: 1_500, signal: new AbortController().signal, sleep: time.sleep, now: time.now },
-      ),
-    );
-    expect(e.code).toBe('rd.starting');
-    expect(calls).toBe(1);
+    const asked = askAlwaysStarting(fakeTime(), 0);
+    expect((await asked.error).code).toBe('rd.starting');
+    expect(asked.calls()).toBe(1);
   });
 
   it('cancelling during the wait ends it with rd.cancelled, without asking again', async () => {

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KioskError } from '../../../app/contract';
 import { normalizeInterfacePath, parseDeviceInfoXml, parsePidData, parseRdServiceXml } from '../../../main/services/rd/xml';
-
-function kioskErrorOf(fn: () => unknown): KioskError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KioskError) return err;
-    throw err;
-  }
-  throw new Error('expected a KioskError');
-}
+import { kioskErrorOf } from '../../support/kiosk-error';
 
 const MC = 'MIIEGDCCAwCgAwIBAgIEAVHOsjANBgkqhkiG9w0BAQsFADCB6jEqMCgGA1UEAxMhRFMgTWFudHJh';
 const OK_PID =

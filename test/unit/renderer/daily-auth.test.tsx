@@ -7,9 +7,8 @@
  * request edition cannot take.
  */
 process.env.TZ = 'Asia/Kolkata';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { KioskError, type EnquiryList, type EnquiryOutcome, type HistoryRow } from '../../../app/contract';
 import { BANKS } from '../../../renderer/banks';
 import { setApi } from '../../../renderer/bridge';
@@ -22,9 +21,9 @@ import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { HomeScreen } from '../../../renderer/screens/HomeScreen';
 import { DAILY_DONE, DAILY_NOT_DONE, DAILY_SUCCESS, SUCCESS, fakeKioskApi, type FakeKioskApi, patchSlice } from './fake-kiosk-api';
+import { freshKioskEachTest, renderIn } from './fresh-kiosk';
 
 initI18n('en');
-const initial = useKiosk.getState();
 const s = () => useKiosk.getState();
 let api: FakeKioskApi;
 
@@ -77,26 +76,13 @@ async function doDailyAuth(bankIin?: string) {
 
 const customerKept = () => ({ mobile: MOBILE, aadhaar: CUSTOMER, bankIin: '607094', consent: true, maskedAadhaar: 'XXXX XXXX 0124' });
 
-function renderIn(node: React.ReactNode) {
-  return render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
-}
 const flush = () =>
   act(async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
   });
 const press = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
 
-beforeEach(async () => {
-  useKiosk.setState(initial, true);
-  localStorage.clear();
-  sessionStorage.clear();
-  use();
-  await act(() => i18n.changeLanguage('en'));
-});
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+freshKioskEachTest(() => use());
 
 describe('daily authentication: store', () => {
   it('home asks for today’s status; nothing ever starts the billed call by itself', async () => {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 process.env.TZ = 'Asia/Kolkata';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
 import { KioskError, type EnquiryList, type HistoryRow } from '../../../app/contract';
 import { setApi } from '../../../renderer/bridge';
 import { i18n, initI18n } from '../../../renderer/i18n';
@@ -11,9 +11,9 @@ import { historyQuery, localDate, localDayRange, shiftDate } from '../../../rend
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { UnknownResultsNotice } from '../../../renderer/screens/history/HomeEntry';
 import { deferred, fakeKioskApi, type FakeKioskApi, patchSlice } from './fake-kiosk-api';
+import { freshKioskEachTest } from './fresh-kiosk';
 
 initI18n('en');
-const initial = useKiosk.getState();
 const s = () => useKiosk.getState();
 let api: FakeKioskApi;
 
@@ -48,15 +48,7 @@ function use(answers: Parameters<typeof fakeKioskApi>[0] = {}) {
   setApi(api);
 }
 
-beforeEach(async () => {
-  useKiosk.setState(initial, true);
-  use();
-  await act(() => i18n.changeLanguage('en'));
-});
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+freshKioskEachTest(() => use());
 
 describe('the local day', () => {
   it('is [local midnight, next local midnight) as ISO instants', () => {
@@ -180,6 +172,12 @@ describe('history screen', () => {
     expect(within(success).getByTestId('row-outcome').textContent).toBe('Success₹5,500.75');
     expect(within(success).getByTestId('row-aadhaar').textContent).toBe('XXXX XXXX 0124');
     expect(within(success).getByTestId('row-mobile').textContent).toBe('XXXXXX3210');
+    // One reference on the row; the bank's (and Eko's, UIDAI's) behind "More details".
+    expect(within(success).queryByTestId('row-rrn')).toBeNull();
+    const more = within(success).getByRole('button', { name: 'More details' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(within(success).getByRole('button', { name: 'Fewer details' }).getAttribute('aria-expanded')).toBe('true');
     expect(within(success).getByTestId('row-rrn').textContent).toBe('RRN2');
     expect(within(success).queryByRole('button', { name: 'Check result again' })).toBeNull();
     expect(screen.getByTestId('total-success').textContent).toBe('1');

@@ -5,9 +5,8 @@ process.env.TZ = 'Asia/Kolkata';
  * call, its result (balance, then the lines newest first, in and out with sign and words), its
  * receipt at 58 and 80 mm, history's kind and count of lines, and its lines kept only in memory.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { KioskError, type HistoryRow, type MiniStatementOutcome } from '../../../app/contract';
 import { setApi } from '../../../renderer/bridge';
 import { Receipt } from '../../../renderer/components/receipt/Receipt';
@@ -18,9 +17,9 @@ import { HomeScreen } from '../../../renderer/screens/HomeScreen';
 import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { STATEMENT, SUCCESS, fakeKioskApi, patchSlice, type FakeKioskApi } from './fake-kiosk-api';
+import { freshKioskEachTest, renderIn } from './fresh-kiosk';
 
 initI18n('en');
-const initial = useKiosk.getState();
 const s = () => useKiosk.getState();
 const AADHAAR = '234567890124';
 const AGENT = { userCode: '20810200', mobile: '9962981729' };
@@ -30,8 +29,6 @@ function use(answers: Parameters<typeof fakeKioskApi>[0] = {}) {
   api = fakeKioskApi(answers);
   setApi(api);
 }
-
-const wrap = (node: React.ReactNode) => render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
 
 /** From a fresh mini statement to its fingerprint step. */
 function toCapture() {
@@ -47,23 +44,13 @@ function toCapture() {
   expect(s().enquiry.step).toBe('capture');
 }
 
-beforeEach(async () => {
-  useKiosk.setState(initial, true);
-  localStorage.clear();
-  sessionStorage.clear();
-  use();
-  await act(() => i18n.changeLanguage('en'));
-});
-afterEach(() => {
-  cleanup();
-  setApi(null);
-});
+freshKioskEachTest(() => use());
 
 describe('the flow', () => {
   it('home offers "Mini statement" as a main action beside "Balance enquiry", and it opens the shared steps', () => {
     s().session.appInfo = null;
     patchSlice('session', { appInfo: { name: 'AePS Counter', version: '0.1.0', profile: 'demo', training: true, dataDir: '/x', host: 'web', agent: AGENT, receiptPaperMm: 58, captureTimeoutMs: 10_000, ekoRequestTimeoutMs: 15_000, ekoEnquiryTimeoutMs: 60_000, ekoEdition: 'spec' } as never });
-    wrap(<HomeScreen />);
+    renderIn(<HomeScreen />);
     const balance = screen.getByRole('button', { name: 'Balance enquiry' });
     const statement = screen.getByRole('button', { name: 'Mini statement' });
     expect(statement.className).toBe(balance.className);
@@ -96,7 +83,7 @@ describe('the flow', () => {
     use({ miniStatement: { ...STATEMENT, outcome: 'refused', reason: 'notLinked', serverMessage: 'Aadhaar not seeded', lines: undefined, balance: undefined, bankRef: undefined } });
     toCapture();
     await s().enquiry.captureFingerprint();
-    wrap(<EnquiryFlow />);
+    renderIn(<EnquiryFlow />);
     expect(screen.getByRole('heading', { name: 'The bank did not give the statement' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Choose another bank' }));
     expect(s().enquiry).toMatchObject({ step: 'bank', operation: 'miniStatement', aadhaar: AADHAAR });
@@ -128,7 +115,7 @@ describe('the flow', () => {
   it('New mini statement starts the same operation again, wiped', async () => {
     toCapture();
     await s().enquiry.captureFingerprint();
-    wrap(<EnquiryFlow />);
+    renderIn(<EnquiryFlow />);
     fireEvent.click(screen.getByRole('button', { name: 'New mini statement' }));
     expect(s().enquiry).toMatchObject({ step: 'mobile', operation: 'miniStatement', outcome: null, mobile: '' });
   });
@@ -136,7 +123,7 @@ describe('the flow', () => {
   it('the consent and the waiting words name the statement', () => {
     toCapture();
     patchSlice('enquiry', { step: 'consent' });
-    wrap(<EnquiryFlow />);
+    renderIn(<EnquiryFlow />);
     expect(screen.getByTestId('flow-kind').textContent).toBe('Mini statement');
     expect(document.body.textContent).toContain('my account balance and last transactions at State Bank of India');
   });
@@ -146,7 +133,7 @@ describe('the result', () => {
   const show = (outcome: unknown) => {
     s().nav.openFlow('miniStatement');
     patchSlice('enquiry', { step: 'result', outcome: outcome as never });
-    return wrap(<EnquiryFlow />);
+    return renderIn(<EnquiryFlow />);
   };
 
   it('shows the balance, then the lines newest first: date, in/out in words with a sign, exact amount, narration', () => {
@@ -195,7 +182,7 @@ describe('the result', () => {
 
 describe('the receipt', () => {
   const renderReceipt = (source: ReceiptSource, paperMm: 58 | 80) =>
-    wrap(<Receipt data={receiptFrom(source)} paperMm={paperMm} agent={AGENT} />);
+    renderIn(<Receipt data={receiptFrom(source)} paperMm={paperMm} agent={AGENT} />);
 
   it.each([58, 80] as const)('%i mm: the title, the balance and every line with sign and in/out in words', (paperMm) => {
     renderReceipt({ ...STATEMENT, kind: 'miniStatement' }, paperMm);
@@ -266,7 +253,7 @@ describe('history', () => {
     ];
     use({ listEnquiries: { rows, totals: { success: 2, refused: 0, unknown: 1, notSent: 0 }, agentRefused: 0 } });
     s().nav.openHistory();
-    wrap(<HistoryScreen />);
+    renderIn(<HistoryScreen />);
     const items = await screen.findAllByTestId('history-row');
     expect(items.map((r) => within(r).getByTestId('row-kind').textContent)).toEqual(['Mini statement', 'Balance enquiry', 'Mini statement']);
     expect(within(items[0]!).getByTestId('row-lines').textContent).toBe('7 transactions');
@@ -294,7 +281,7 @@ describe('history', () => {
       followUpEnquiry: statementRow({ outcome: 'success', reason: null, balance: '5500.75', lines: 7 }),
     });
     s().nav.openHistory();
-    wrap(<HistoryScreen />);
+    renderIn(<HistoryScreen />);
     const item = await screen.findByTestId('history-row');
     await act(async () => {
       fireEvent.click(within(item).getByRole('button', { name: 'Check result again' }));
