@@ -6,13 +6,13 @@
  * done when an attempt passed today and no enquiry was refused for want of it since.
  * Billed by Eko: only ever run on the agent's explicit action, never automatically.
  */
-import { KioskError, type DailyAuthInput, type DailyAuthOutcome, type DailyAuthStatus, type Profile } from '../../../app/contract';
+import type { DailyAuthInput, DailyAuthOutcome, DailyAuthStatus, Profile } from '../../../app/contract';
 import type { Bank } from '../../../app/domain/banks';
 import { indianDay } from '../../../app/domain/indian-day';
 import { dailyAuthOperation } from '../eko/operations';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../log/logger';
-import type { OperationRunner } from '../operations/runner';
+import { listedBank, type OperationRunner } from '../operations/runner';
 
 export interface DailyAuthFacade {
   status(): DailyAuthStatus;
@@ -41,8 +41,7 @@ export function createDailyAuthService(deps: {
   }
 
   async function authenticate(input: DailyAuthInput): Promise<DailyAuthOutcome> {
-    const bank = deps.banks.find((b) => b.iin === input.bankIin);
-    if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
+    const bank = listedBank(deps.banks, input.bankIin);
     const outcome = await deps.runner.run({
       operation: dailyAuthOperation,
       captureHandle: input.captureHandle,

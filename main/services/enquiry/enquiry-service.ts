@@ -13,7 +13,7 @@ import {
 import type { Bank } from '../../../app/domain/banks';
 import { balanceEnquiryOperation } from '../eko/operations';
 import type { Logger } from '../log/logger';
-import type { OperationRunner } from '../operations/runner';
+import { listedBank, type OperationRunner } from '../operations/runner';
 
 export interface EnquiryFacade {
   run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
@@ -53,8 +53,7 @@ export function createEnquiryService(deps: {
   }
 
   async function run(input: BalanceEnquiryInput): Promise<EnquiryOutcome> {
-    const bank = deps.banks.find((b) => b.iin === input.bankIin);
-    if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
+    const bank = listedBank(deps.banks, input.bankIin);
     // Refused before it touches this enquiry's record: the one in flight keeps it.
     if (deps.runner.busy()) throw new KioskError('enquiry.busy', { detail: `a ${deps.runner.busy()} is waiting for Eko` });
 

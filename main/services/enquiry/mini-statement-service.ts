@@ -4,10 +4,10 @@
  * private data: they are answered to the screen and forgotten here; the journal keeps only how
  * many there were, and nothing is logged of them.
  */
-import { KioskError, type BalanceEnquiryInput, type MiniStatementOutcome } from '../../../app/contract';
+import type { BalanceEnquiryInput, MiniStatementOutcome } from '../../../app/contract';
 import type { Bank } from '../../../app/domain/banks';
 import { miniStatementOperation } from '../eko/operations';
-import type { OperationRunner } from '../operations/runner';
+import { listedBank, type OperationRunner } from '../operations/runner';
 
 export interface MiniStatementFacade {
   run(input: BalanceEnquiryInput): Promise<MiniStatementOutcome>;
@@ -15,9 +15,8 @@ export interface MiniStatementFacade {
 
 export function createMiniStatementService(deps: { runner: OperationRunner; banks: readonly Bank[] }): MiniStatementFacade {
   return {
-    run(input) {
-      const bank = deps.banks.find((b) => b.iin === input.bankIin);
-      if (!bank) return Promise.reject(new KioskError('input.invalid', { params: { field: 'bankIin' } }));
+    async run(input) {
+      const bank = listedBank(deps.banks, input.bankIin);
       return deps.runner.run({
         operation: miniStatementOperation,
         captureHandle: input.captureHandle,

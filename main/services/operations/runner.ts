@@ -142,6 +142,13 @@ export function createOperationRunner(deps: {
   return { run, busy: () => running };
 }
 
+/** The listed bank an operation is asked for (its IIN from the contract), or input.invalid: one rule for every operation. */
+export function listedBank(banks: readonly Bank[], iin: string): Bank {
+  const bank = banks.find((b) => b.iin === iin);
+  if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
+  return bank;
+}
+
 /** A failure while building the request: its own code when that proves nothing left, else enquiry.notSent. */
 function asNotSent(err: unknown): KioskError {
   const error = err instanceof KioskError ? err : new KioskError('internal', { detail: (err as Error)?.message ?? String(err), cause: err });
