@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk, type RouteName } from './store';
 import { DeviceIndicator } from './components/Device';
 import { ErrorNotice } from './components/ErrorNotice';
+import { IconHome } from './components/Icons';
 import { IdleWatcher } from './components/IdleWatcher';
+import { ScreenSkeleton } from './components/Skeleton';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsGate } from './screens/settings/SettingsGate';
 import { DailyAuthFlow, DiagnosticsScreen, EnquiryFlow, HistoryScreen, preloadScreens, ReceiptPrintArea, ScreenSuspense } from './lazy-screens';
@@ -80,6 +82,7 @@ export function App() {
         </span>
         {HOME_BUTTON.has(screen) && (
           <button type="button" className="button button-ghost" onClick={() => goHome('agent')} disabled={sending}>
+            <IconHome size={22} />
             {t('common.home')}
           </button>
         )}
@@ -99,9 +102,7 @@ export function App() {
             </ScreenSuspense>
           </SettingsGate>
         ) : (
-          <p className="muted" role="status">
-            {t('app.loading')}
-          </p>
+          <ScreenSkeleton label={t('app.loading')} />
         )}
       </main>
       <IdleWatcher />

@@ -1,16 +1,25 @@
 /** The AePS bank list (bundled) and the few banks this counter used last (not customer data). */
 import banksTsv from '../assets/aeps-banks.tsv';
 import type { EkoEdition } from '../app/contract';
-import { bankCodeFor, parseBankList, type Bank } from '../app/domain/banks';
+import { bankCodeFor, findBank, parseBankList, type Bank } from '../app/domain/banks';
 
 export const BANKS: readonly Bank[] = parseBankList(banksTsv);
 
 export const RECENT_BANKS_KEY = 'kiosk.recentBanks';
 export const RECENT_BANKS_MAX = 5;
 
+/** The listed bank, or an unlisted one for any other 6-digit IIN (entered at the counter). */
 export function bankByIin(iin: string | null | undefined): Bank | null {
-  if (!iin) return null;
-  return BANKS.find((b) => b.iin === iin) ?? null;
+  return findBank(BANKS, iin);
+}
+
+/**
+ * The bank's name in the agent's language: in Hindi its Hindi name where the list has one
+ * (भारतीय स्टेट बैंक), else its English name; `other` is the name in the other script, or null
+ * (for a second, smaller line, so the name on the passbook can still be matched).
+ */
+export function bankName(bank: Bank, lang: string): { name: string; other: string | null } {
+  return lang === 'hi' && bank.hindi ? { name: bank.hindi, other: bank.name } : { name: bank.name, other: null };
 }
 
 /** Whether the counter's request edition has a bank_code for this bank (in "current", regional rural banks have none). */

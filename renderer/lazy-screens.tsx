@@ -4,7 +4,7 @@
  * background right after start-up, so the agent never waits on a click.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ScreenSkeleton } from './components/Skeleton';
 
 const loaders = {
   enquiry: () => import('./screens/enquiry/EnquiryFlow').then((m) => ({ default: m.EnquiryFlow })),
@@ -26,17 +26,7 @@ export function preloadScreens(): void {
   for (const load of Object.values(loaders)) void load().catch(() => undefined);
 }
 
+/** While a screen's code arrives: the screen's outline, "Loading…" for a screen reader. */
 export function ScreenSuspense({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Suspense
-      fallback={
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      }
-    >
-      {children}
-    </Suspense>
-  );
+  return <Suspense fallback={<ScreenSkeleton />}>{children}</Suspense>;
 }

@@ -238,14 +238,19 @@ export const UNKNOWN_REASONS = [
 ] as const;
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
+/** The bank an operation went to (a record's, an outcome's), by IIN and by name. */
+const OperationBank = {
+  bankIin: z.string(),
+  bankName: z.string(),
+};
+
 const EnquiryCommon = {
   clientRefId: z.string(),
   /** ISO time the enquiry was sent. */
   at: z.string(),
   maskedAadhaar: z.string(),
   maskedMobile: z.string(),
-  bankIin: z.string(),
-  bankName: z.string(),
+  ...OperationBank,
 };
 
 /** A customer's operation (balance enquiry, mini statement) refused by the bank, UIDAI or Eko. */
@@ -383,8 +388,7 @@ const DailyAuthCommon = {
   at: z.string(),
   /** The agent's Aadhaar, masked: XXXX XXXX 1234. */
   maskedAadhaar: z.string(),
-  bankIin: z.string(),
-  bankName: z.string(),
+  ...OperationBank,
 };
 export const DailyAuthOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('success'), ...DailyAuthCommon }),
@@ -414,8 +418,7 @@ export const HistoryRowSchema = z.object({
   profile: ProfileSchema,
   maskedMobile: z.string(),
   maskedAadhaar: z.string(),
-  bankIin: z.string(),
-  bankName: z.string(),
+  ...OperationBank,
   outcome: z.enum(JOURNAL_OUTCOMES),
   reason: z.nullable(z.string()),
   tid: z.nullable(z.string()),

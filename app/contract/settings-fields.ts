@@ -82,40 +82,40 @@ const ekoKey = <E extends `KIOSK_${string}`>(env: E) =>
     form: { section: 'account' },
   }) as const;
 
+/** A number of the Eko account (its partner's or agent's): digits matching `pattern`, typed on a numeric keypad. */
+const accountNumber = <E extends `KIOSK_${string}`>(env: E, pattern: RegExp, problem: SettingProblem, requiredFor: readonly Profile[], maxLength: number) =>
+  ({
+    env,
+    secret: false,
+    scope: 'account',
+    requiredFor,
+    schema: z.string().check(z.regex(pattern)),
+    check: (v: string) => (pattern.test(v.trim()) ? null : problem),
+    form: { section: 'account', inputMode: 'numeric', maxLength },
+  }) as const;
+
+/** A text of the shop's own for its receipts: optional, at most `maxLength` characters. */
+const shopText = <E extends `KIOSK_${string}`>(env: E, maxLength: number, form: { placeholder?: string; multiline?: boolean }) =>
+  ({
+    env,
+    secret: false,
+    scope: 'shop',
+    requiredFor: [],
+    schema: z.string().check(z.minLength(1), z.maxLength(maxLength)),
+    check: (v: string) => (v.trim().length <= maxLength ? null : 'tooLong'),
+    form: { section: 'account', maxLength, ...form },
+  }) as const;
+
 /** In the form's order. */
 export const EKO_SETTING_FIELDS = {
   developerKey: ekoKey('KIOSK_EKO_DEVELOPER_KEY'),
   accessKey: ekoKey('KIOSK_EKO_ACCESS_KEY'),
   /** The partner's registered mobile (10 digits). */
-  initiatorId: {
-    env: 'KIOSK_EKO_INITIATOR_ID',
-    secret: false,
-    scope: 'account',
-    requiredFor: ['production'],
-    schema: z.string().check(z.regex(/^\d{10}$/)),
-    check: (v) => (/^\d{10}$/.test(v.trim()) ? null : 'initiatorId'),
-    form: { section: 'account', inputMode: 'numeric', maxLength: 10 },
-  },
+  initiatorId: accountNumber('KIOSK_EKO_INITIATOR_ID', /^\d{10}$/, 'initiatorId', ['production'], 10),
   /** The agent's numeric user code from Eko. */
-  userCode: {
-    env: 'KIOSK_EKO_USER_CODE',
-    secret: false,
-    scope: 'account',
-    requiredFor: ['production'],
-    schema: z.string().check(z.regex(/^\d{4,12}$/)),
-    check: (v) => (/^\d{4,12}$/.test(v.trim()) ? null : 'userCode'),
-    form: { section: 'account', inputMode: 'numeric', maxLength: 12 },
-  },
+  userCode: accountNumber('KIOSK_EKO_USER_CODE', /^\d{4,12}$/, 'userCode', ['production'], 12),
   /** The agent's registered mobile (wallet customer_id); blank = the initiator id. */
-  agentMobile: {
-    env: 'KIOSK_AGENT_MOBILE',
-    secret: false,
-    scope: 'account',
-    requiredFor: [],
-    schema: z.string().check(z.regex(/^[6-9]\d{9}$/)),
-    check: (v) => (/^[6-9]\d{9}$/.test(v.trim()) ? null : 'agentMobile'),
-    form: { section: 'account', inputMode: 'numeric', maxLength: 10 },
-  },
+  agentMobile: accountNumber('KIOSK_AGENT_MOBILE', /^[6-9]\d{9}$/, 'agentMobile', [], 10),
   /** The shop's latitude,longitude. */
   latlong: {
     env: 'KIOSK_LATLONG',
@@ -127,25 +127,9 @@ export const EKO_SETTING_FIELDS = {
     form: { section: 'account', inputMode: 'decimal', maxLength: 40, placeholder: '28.6139,77.2090' },
   },
   /** The shop's name, printed at the top of every receipt (optional). */
-  shopName: {
-    env: 'KIOSK_SHOP_NAME',
-    secret: false,
-    scope: 'shop',
-    requiredFor: [],
-    schema: z.string().check(z.minLength(1), z.maxLength(60)),
-    check: (v) => (v.trim().length <= 60 ? null : 'tooLong'),
-    form: { section: 'account', maxLength: 60, placeholder: 'Sharma General Store' },
-  },
+  shopName: shopText('KIOSK_SHOP_NAME', 60, { placeholder: 'Sharma General Store' }),
   /** The shop's address, printed under its name (optional). */
-  shopAddress: {
-    env: 'KIOSK_SHOP_ADDRESS',
-    secret: false,
-    scope: 'shop',
-    requiredFor: [],
-    schema: z.string().check(z.minLength(1), z.maxLength(120)),
-    check: (v) => (v.trim().length <= 120 ? null : 'tooLong'),
-    form: { section: 'account', maxLength: 120, multiline: true },
-  },
+  shopAddress: shopText('KIOSK_SHOP_ADDRESS', 120, { multiline: true }),
   /** Which generation of Eko's AePS request the counter sends. */
   edition: {
     env: 'KIOSK_EKO_EDITION',

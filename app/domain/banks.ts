@@ -17,6 +17,28 @@ export interface Bank {
   aliases?: string[];
   /** Its place among the most used banks (1 first), null for the rest (they follow A–Z). */
   popular?: number | null;
+  /** Not in the list: entered by its IIN at the counter (see unlistedBank). */
+  unlisted?: boolean;
+}
+
+/**
+ * A bank that is not in the list, entered by its 6-digit AePS IIN: named by its IIN, with no IFSC
+ * prefix (so only the spec edition, whose bank_code is the IIN, can send it). Its bank decides: a
+ * wrong IIN is refused by Eko, never guessed into another bank.
+ */
+export function unlistedBank(iin: string): Bank {
+  return { name: `IIN ${iin}`, short: '', iin, ifsc: null, hindi: '', aliases: [], popular: null, unlisted: true };
+}
+
+/** Whether `text` can be an AePS IIN: six digits, the first not 0. */
+export function isIin(text: string): boolean {
+  return /^[1-9]\d{5}$/.test(text);
+}
+
+/** The bank an IIN names: the listed one, else an unlisted bank for any 6-digit IIN, else null. */
+export function findBank(banks: readonly Bank[], iin: string | null | undefined): Bank | null {
+  if (!iin) return null;
+  return banks.find((b) => b.iin === iin) ?? (isIin(iin) ? unlistedBank(iin) : null);
 }
 
 /** Parses the TSV (comment lines start with #, first data line is the header). */

@@ -13,7 +13,7 @@ import { parseBankList } from '../../app/domain/banks';
 import type { KioskConfig } from './config/config';
 import { describeConfig } from './config/config';
 import type { Logger } from './log/logger';
-import { Journal, JOURNAL_FILE_NAME } from './journal/journal';
+import { JOURNAL_FILE_NAME, openJournal } from './journal/journal';
 import { EXPORTS_DIR_NAME, keepRetention, RECEIPTS_DIR_NAME } from './journal/file-retention';
 import { createHistory, inquiryToOutcome, type HistoryFacade } from './journal/history';
 import { createEnquiryService } from './enquiry/enquiry-service';
@@ -78,7 +78,7 @@ async function start(options: StartOptions, stops: Stops): Promise<Services> {
   const { rd } = await startRd(config, logger, stops, { peers: options.peers });
   const { eko } = await startEko(config, logger, stops, { peers: options.peers, assetsDir: options.assetsDir });
 
-  const journal = Journal.open({
+  const journal = openJournal({
     file: path.join(config.dataDir, JOURNAL_FILE_NAME),
     retentionDays: config.journalRetentionDays,
     logger,

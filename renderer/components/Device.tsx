@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceState } from '../../app/contract';
 import { useKiosk } from '../store';
 import { ErrorNotice } from './ErrorNotice';
-import { IconFingerprint, IconRefresh } from './Icons';
+import { IconFingerprint, IconRefresh, IconSearch } from './Icons';
 
 /** 'capturing': this app's own capture holds the scanner ("busy" is another app holding it). */
 export type IndicatorState = DeviceState['state'] | 'unknown' | 'capturing';
@@ -61,7 +61,8 @@ export function FindScannerButton({ className = 'button button-secondary' }: { c
   const capturing = useKiosk((s) => s.enquiry.capture.phase === 'capturing' || s.dailyAuth.flow.capture.phase === 'capturing');
   return (
     <button type="button" className={className} onClick={() => void findScanner()} disabled={finding || capturing} aria-busy={finding}>
-      <IconRefresh size={20} className={finding ? 'spin' : undefined} />
+      {/* A magnifier: look for the scanner; turning arrows while it looks. */}
+      {finding ? <IconRefresh size={20} className="spin" /> : <IconSearch size={20} />}
       {finding ? t('device.finding') : t('device.find')}
     </button>
   );

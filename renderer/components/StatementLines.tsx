@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatementLine } from '../../app/contract';
 import { formatRupees } from '../../app/domain/money';
 import { formatDay } from '../i18n/format';
+import { IconMoneyIn, IconMoneyOut } from './Icons';
 
 /** The statement's "YYYY-MM-DD" as "29 Nov 2026" / "29 नव॰ 2026" (a calendar day: read at local noon, never shifted by a time zone). */
 export function statementDate(date: string, lang: string): string {
@@ -17,22 +18,6 @@ export function statementDate(date: string, lang: string): string {
 /** "+ ₹1,000.00" for money in, "− ₹250.50" for money out (a real minus sign). */
 export function signedAmount(line: Pick<StatementLine, 'direction' | 'amount'>): string {
   return `${line.direction === 'credit' ? '+' : '\u2212'} ${formatRupees(line.amount)}`;
-}
-
-function IconIn() {
-  return (
-    <svg className="icon" width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.4} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <path d="M17 7 7 17M7 9v8h8" />
-    </svg>
-  );
-}
-
-function IconOut() {
-  return (
-    <svg className="icon" width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.4} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <path d="M7 17 17 7M9 7h8v8" />
-    </svg>
-  );
 }
 
 /** The statement's lines, newest first, as a table (or "No transactions in this statement"). */
@@ -67,7 +52,7 @@ export function StatementTable({ lines }: { lines: StatementLine[] }) {
               </td>
               <td className="statement-direction" data-testid="line-direction">
                 <span className="statement-badge">
-                  {line.direction === 'credit' ? <IconIn /> : <IconOut />}
+                  {line.direction === 'credit' ? <IconMoneyIn size={20} /> : <IconMoneyOut size={20} />}
                   {t(line.direction === 'credit' ? 'statement.in' : 'statement.out')}
                 </span>
               </td>

@@ -164,6 +164,17 @@ export const en = {
     required: 'Choose the customer’s bank from the list.',
     unavailable: 'Not available',
     unavailableNote: 'Banks marked “Not available” have no Eko bank code in this counter’s request format and cannot be chosen.',
+    unlisted: {
+      open: 'Bank not in the list? Enter its IIN',
+      title: 'Enter the bank’s IIN',
+      label: 'Bank IIN (6 digits)',
+      hint: 'The bank’s AePS IIN: ask the bank, or see its AePS notice',
+      problem_one: 'The IIN has 6 digits: {{count}} typed so far.',
+      problem_other: 'The IIN has 6 digits: {{count}} typed so far.',
+      invalid: 'An IIN does not start with 0. Check the number with the bank.',
+      warning: 'This bank is not in the app’s list, so the app cannot check this IIN. A wrong IIN is refused by the bank, and the customer gives the finger again for another bank.',
+      listed: 'This IIN is {{name}}: it will be chosen from the list.',
+    },
   },
   consent: {
     title: 'Customer’s consent',
@@ -174,7 +185,7 @@ export const en = {
     required: 'The customer’s consent is needed before the fingerprint can be taken. Tick the box when the customer agrees.',
   },
   capture: {
-    title: 'Take the customer’s fingerprint',
+    title: 'Customer’s consent and fingerprint',
     button: 'Capture fingerprint',
     instruct: 'Ask the customer to clean and dry a finger, then press Capture fingerprint and place the finger flat on the scanner.',
     placeNow: 'Place the finger on the scanner when its light comes on',

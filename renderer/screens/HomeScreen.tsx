@@ -3,22 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRupees } from '../../app/domain/money';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { IconArrowRight, IconBank, IconCheck, IconClock, IconFingerprint, IconRefresh, IconWallet, IconWarning } from '../components/Icons';
+import { IconArrowRight, IconBank, IconCheck, IconClock, IconFingerprint, IconRefresh, IconRupee, IconStatement, IconWallet, IconWarning } from '../components/Icons';
+import { Scanner } from '../components/Illustrations';
+import { Skeleton } from '../components/Skeleton';
 import { formatTime } from '../i18n/format';
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../components/Device';
 import { isLoading, useKiosk } from '../store';
 import { HomeLinks, UnknownResultsNotice } from './history/HomeEntry';
 import { SettingsEntryButton } from './settings/SettingsGate';
-
-/** A page with lines: the statement's icon. */
-function IconStatement({ size = 24, className }: { size?: number; className?: string }) {
-  return (
-    <svg className={className ? `icon ${className}` : 'icon'} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <path d="M6 3h9l4 4v14H6z" />
-      <path d="M9 10h7M9 14h7M9 18h4" />
-    </svg>
-  );
-}
 
 function RefreshButton({ label, busy, onClick }: { label: string; busy: boolean; onClick(): void }) {
   return (
@@ -52,7 +44,9 @@ function WalletPanel() {
           )}
         </div>
       )}
-      {!wallet.data && !wallet.error && <p className="muted" role="status">{t('common.loading')}</p>}
+      {!wallet.data && !wallet.error && (
+        <Skeleton variant="lines" lines={[{ width: 40, size: 'sm' }, { width: 70, size: 'xl' }, { width: 60, size: 'sm' }]} testId="wallet-skeleton" />
+      )}
       {wallet.error && <ErrorNotice error={wallet.error} onRetry={() => void refresh()} />}
     </section>
   );
@@ -105,7 +99,9 @@ function AccountsPanel() {
           )}
         </>
       )}
-      {!data && !accounts.error && <p className="muted" role="status">{t('common.loading')}</p>}
+      {!data && !accounts.error && (
+        <Skeleton variant="blocks" count={2} lines={[{ width: 60 }, { width: 90, size: 'sm' }]} className="skeleton-accounts" testId="accounts-skeleton" />
+      )}
       {accounts.error && <ErrorNotice error={accounts.error} onRetry={() => void refresh()} />}
     </section>
   );
@@ -124,7 +120,8 @@ function DailyAuthPanel() {
   const state = data?.state ?? 'unknown';
   return (
     <section className={`card daily-status is-${state}`} aria-labelledby="daily-title" data-testid="daily-auth-status" data-state={state}>
-      {data?.state === 'done' ? <IconCheck className="ok-icon" size={30} /> : <IconWarning className="warn-icon" size={30} />}
+      {/* While still asking, no warning sign: nothing is known to be wrong. */}
+      {data?.state === 'done' ? <IconCheck className="ok-icon" size={30} /> : (data || error) && <IconWarning className="warn-icon" size={30} />}
       <div className="daily-status-text">
         <h2 id="daily-title" className="small muted">
           {t('home.dailyAuth.title')}
@@ -139,7 +136,7 @@ function DailyAuthPanel() {
           </p>
         )}
         {data?.state === 'notDone' && <p className="muted">{t(data.askedAgain ? 'home.dailyAuth.askedAgainWhy' : 'home.dailyAuth.why')}</p>}
-        {!data && !error && <p className="muted" role="status">{t('home.dailyAuth.checking')}</p>}
+        {!data && !error && <Skeleton variant="lines" lines={[{ width: 70, size: 'lg' }]} label={t('home.dailyAuth.checking')} testId="daily-auth-skeleton" />}
         {error && <ErrorNotice error={error} onRetry={() => void refresh()} />}
       </div>
       {data?.state === 'notDone' && (
@@ -164,9 +161,13 @@ function ScannerPanel() {
         <IconFingerprint className="panel-icon" />
         <h2 id="scanner-title">{t('device.details')}</h2>
       </header>
-      <p className={`device-state-line device-${state}`}>
-        <span className="device-dot" aria-hidden="true" /> {t(`device.state.${state}`)}
-      </p>
+      <div className="scanner-state-row">
+        <p className={`device-state-line device-${state}`}>
+          <span className="device-dot" aria-hidden="true" /> {t(`device.state.${state}`)}
+        </p>
+        {/* No scanner found: the picture shows what to look for and plug in. */}
+        {state === 'none' && <Scanner missing />}
+      </div>
       <DeviceDetails />
       {deviceError && <ErrorNotice error={deviceError} onRetry={() => void refresh()} />}
       <div className="actions">
@@ -243,7 +244,7 @@ export function HomeScreen() {
       <DailyAuthPanel />
       {/* The two customer operations, equally prominent: the same steps, another result. */}
       <div className="start-actions">
-        <StartAction id="start" icon={<IconFingerprint size={44} className="start-icon" />} title={t('home.startEnquiry')} hint={t('home.startHint')} onClick={() => openFlow('balance')} autoFocus />
+        <StartAction id="start" icon={<IconRupee size={44} className="start-icon" />} title={t('home.startEnquiry')} hint={t('home.startHint')} onClick={() => openFlow('balance')} autoFocus />
         <StartAction
           id="statement"
           icon={<IconStatement size={44} className="start-icon" />}

@@ -167,7 +167,7 @@ export function createDailyAuthSlice({ set, get }: SliceApi<'dailyAuth'>): Daily
       if (d.step === 'bank') patch({ step: 'aadhaar', attempted: false });
       else if (d.step === 'capture') patch({ step: 'bank', attempted: false, capture: idleCapture() });
     },
-    async capture() {
+    async captureFingerprint() {
       const s = get();
       const d = s.dailyAuth.flow;
       if (s.nav.route.name !== 'dailyAuth' || d.step !== 'capture' || captureBusy(d.capture) || d.aadhaar === '') return;

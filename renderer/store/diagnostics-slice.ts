@@ -4,16 +4,13 @@
  */
 import { toKioskError } from '../../app/contract';
 import { api } from '../bridge';
-import { createLoader, idleLoadable } from './loadable';
+import { idleLoadable, sliceLoader } from './loadable';
 import type { DiagnosticsSlice, SliceApi } from './types';
 
 const noExport = (): DiagnosticsSlice['export'] => ({ busy: false, kind: 'bundle', path: null, error: null });
 
 export function createDiagnosticsSlice({ set, get }: SliceApi<'diagnostics'>): DiagnosticsSlice {
-  const report = createLoader(
-    () => get().diagnostics.report,
-    (next) => set({ report: next }),
-  );
+  const report = sliceLoader(() => get().diagnostics, set, 'report');
   return {
     report: idleLoadable(),
     export: noExport(),

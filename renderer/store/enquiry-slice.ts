@@ -17,6 +17,8 @@ import {
   KioskError,
   enquiryNeverSent,
   refusalRecovery,
+  type RefusalReason,
+  type RefusalRecovery,
   toKioskError,
   type CaptureResult,
   type EnquiryOutcome,
@@ -41,10 +43,19 @@ import {
 } from './types';
 
 /** A refusal that a new try fixes without retyping, with the customer's number still in memory: how to recover, else null. */
-export function refusalRecoveryFor(s: Pick<EnquiryState, 'outcome' | 'aadhaar'>) {
+export function refusalRecoveryFor(s: Pick<EnquiryState, 'outcome' | 'aadhaar' | 'bankIin'>) {
   if (s.outcome?.outcome !== 'refused' || s.aadhaar === '') return null;
-  const recovery = refusalRecovery(s.outcome.reason);
+  const recovery = recoveryOf(s.outcome.reason, s.bankIin);
   return recovery === 'none' ? null : recovery;
+}
+
+/**
+ * What fixes a refusal for this bank: the reason's recovery; a bank entered by its IIN (not in the
+ * list) may have been the wrong IIN, so any other refusal offers another bank.
+ */
+function recoveryOf(reason: RefusalReason, bankIin: string | null): RefusalRecovery {
+  const recovery = refusalRecovery(reason);
+  return recovery === 'none' && bankByIin(bankIin)?.unlisted ? 'otherBank' : recovery;
 }
 
 /** Capture again only after a failure that proves nothing reached a bank, and with the number still typed in. */
@@ -173,7 +184,7 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
 
   function showOutcome(outcome: FlowOutcome): void {
     // From here on only masked data is kept, except after a refusal a new try can fix (see the privacy note above).
-    const keep = outcome.outcome === 'refused' && refusalRecovery(outcome.reason) !== 'none';
+    const keep = outcome.outcome === 'refused' && recoveryOf(outcome.reason, get().enquiry.bankIin) !== 'none';
     set((st) => ({
       step: 'result',
       outcome,
@@ -312,9 +323,6 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
         case 'bank':
           ok = bankSelectable(bankByIin(s.bankIin), get().session.appInfo?.ekoEdition);
           break;
-        case 'consent':
-          ok = s.consent;
-          break;
         default:
           ok = false;
       }
@@ -333,7 +341,11 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
     },
     async captureFingerprint() {
       const s = get().enquiry;
-      if (s.step !== 'capture' || !s.consent) return; // nothing is captured without consent
+      if (s.step !== 'capture') return;
+      if (!s.consent) {
+        set({ attempted: true }); // nothing is captured without consent: the step says so
+        return;
+      }
       if (s.capture.phase === 'capturing' || s.capture.phase === 'sending') return;
       const id = s.flowId;
       // The configured wait (rd.captureTimeoutMs), for the scanner and the countdown alike.

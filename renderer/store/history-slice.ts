@@ -6,7 +6,7 @@
  */
 import { toKioskError, type HistoryRow, type OperationKind } from '../../app/contract';
 import { api } from '../bridge';
-import { createLoader, idleLoadable } from './loadable';
+import { idleLoadable, sliceLoader } from './loadable';
 import type { HistoryFilters, HistorySlice, RowCheck, SliceApi } from './types';
 
 export type { HistoryFilters, KindFilter, OutcomeFilter, RowCheck } from './types';
@@ -53,10 +53,7 @@ export function historyQuery(
 const defaultFilters = (): HistoryFilters => ({ date: localDate(), outcome: 'all', kind: 'all', last4: '' });
 
 export function createHistorySlice({ set, get }: SliceApi<'history'>): HistorySlice {
-  const list = createLoader(
-    () => get().history.list,
-    (next) => set({ list: next }),
-  );
+  const list = sliceLoader(() => get().history, set, 'list');
 
   return {
     filters: defaultFilters(),

@@ -4,18 +4,12 @@
  * (Today's daily authentication, also on home, is the daily-auth slice's.)
  */
 import { api } from '../bridge';
-import { createLoader, idleLoadable } from './loadable';
+import { idleLoadable, sliceLoader } from './loadable';
 import type { HomeSlice, SliceApi } from './types';
 
 export function createHomeSlice({ set, get }: SliceApi<'home'>): HomeSlice {
-  const wallet = createLoader(
-    () => get().home.wallet,
-    (next) => set({ wallet: next }),
-  );
-  const accounts = createLoader(
-    () => get().home.accounts,
-    (next) => set({ accounts: next }),
-  );
+  const wallet = sliceLoader(() => get().home, set, 'wallet');
+  const accounts = sliceLoader(() => get().home, set, 'accounts');
   return {
     wallet: idleLoadable(),
     accounts: idleLoadable(),

@@ -51,3 +51,15 @@ export function createLoader<T>(read: () => Loadable<T>, write: (next: Loadable<
     },
   };
 }
+
+/** The keys of a slice that hold a Loadable. */
+type LoadableKey<S> = { [K in keyof S]: S[K] extends Loadable<unknown> ? K : never }[keyof S];
+type LoadedData<L> = L extends Loadable<infer T> ? T : never;
+
+/** A loader for the Loadable a slice keeps under `key`: `slice` reads the slice, `set` merges into it. */
+export function sliceLoader<S, K extends LoadableKey<S>>(slice: () => S, set: (patch: Partial<S>) => void, key: K): Loader<LoadedData<S[K]>> {
+  return createLoader(
+    () => slice()[key] as Loadable<LoadedData<S[K]>>,
+    (next) => set({ [key]: next } as unknown as Partial<S>),
+  );
+}

@@ -123,7 +123,8 @@ export interface DeviceSlice {
 
 // ---------------------------------------------------------------- enquiry
 
-export const STEPS = ['mobile', 'aadhaar', 'bank', 'consent', 'capture', 'result'] as const;
+/** The customer's consent is given on the capture step, beside the button that takes the finger (one screen, one tap less). */
+export const STEPS = ['mobile', 'aadhaar', 'bank', 'capture', 'result'] as const;
 export type Step = (typeof STEPS)[number];
 
 /** An enquiry the main side was still working on when this renderer started. */
@@ -161,7 +162,7 @@ export interface EnquiryState {
   maskedAadhaar: string | null;
   bankIin: string | null;
   consent: boolean;
-  /** The agent pressed Continue on this step at least once (validation messages show from then on). */
+  /** The agent pressed Continue (or, on the capture step, Capture) at least once: validation messages show from then on. */
   attempted: boolean;
   capture: CaptureState;
   outcome: FlowOutcome | null;
@@ -178,15 +179,15 @@ export interface EnquiryState {
   startupChecked: boolean;
 }
 
-export interface EnquirySlice extends EnquiryState {
-  /** A fresh enquiry's state (nav.openFlow shows it); `operation`: balance by default. */
-  begin(operation?: FlowOperation): void;
-  setMobile(value: string): void;
+/**
+ * What the steps both flows share do (the customer's enquiry, the agent's daily authentication):
+ * the same Aadhaar, bank and fingerprint screens drive either (see renderer/screens/flow-steps.ts).
+ */
+export interface StepActions {
   setAadhaar(value: string): void;
   /** Back on the Aadhaar step after it was passed: the masked number is replaced by a new one. */
   changeAadhaar(): void;
   setBank(iin: string): void;
-  setConsent(value: boolean): void;
   /** Continue: validates the current step and moves on, or marks it attempted. Returns whether it moved. */
   next(): boolean;
   back(): void;
@@ -194,6 +195,13 @@ export interface EnquirySlice extends EnquiryState {
   cancelCapture(): Promise<void>;
   /** After a low-quality capture: send it anyway. */
   sendLowQuality(): Promise<void>;
+}
+
+export interface EnquirySlice extends EnquiryState, StepActions {
+  /** A fresh enquiry's state (nav.openFlow shows it); `operation`: balance by default. */
+  begin(operation?: FlowOperation): void;
+  setMobile(value: string): void;
+  setConsent(value: boolean): void;
   /** After an error that left nothing sent: capture again (with the number still in memory). */
   retryCapture(): void;
   /** Go back to the first step keeping what was typed (e.g. after input.invalid). */
@@ -232,7 +240,7 @@ export interface DailyAuthFlow {
   error: KioskError | null;
 }
 
-export interface DailyAuthSlice {
+export interface DailyAuthSlice extends StepActions {
   status: Loadable<DailyAuthStatus>;
   flow: DailyAuthFlow;
   /** ISO time of a daily authentication just done, shown once where the agent returned to. */
@@ -247,14 +255,6 @@ export interface DailyAuthSlice {
   begin(bankIin: string | null): void;
   /** Wipes the agent's number (and cancels a capture in progress); forgetJustDone: the notice of a success goes too. */
   end(options?: { forgetJustDone?: boolean }): void;
-  setAadhaar(value: string): void;
-  changeAadhaar(): void;
-  setBank(iin: string): void;
-  next(): boolean;
-  back(): void;
-  capture(): Promise<void>;
-  cancelCapture(): Promise<void>;
-  sendLowQuality(): Promise<void>;
   /** After a refusal, an unknown result or a failure: a new capture (the number is kept). */
   captureAgain(): void;
   /** After a refusal: back to the Aadhaar step (shown masked, may be changed) and the bank. */

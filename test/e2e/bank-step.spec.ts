@@ -5,11 +5,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, expectTargetsAtLeast44, field, openHome, shot } from './support/flow';
+import { button, dailyAuthForKiosk, expectTargetsAtLeast44, field, openHome, shot } from './support/flow';
 
 let kiosk: KioskProcess;
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   kiosk = await startKiosk();
+  await dailyAuthForKiosk(browser, kiosk.launchUrl); // the sandbox, like Eko, refuses enquiries until then
 });
 test.afterAll(async () => {
   await kiosk?.stop();
@@ -109,6 +110,35 @@ test('Hindi and dotted searches: “स्टेट बैंक” and “S.B.I
   await page.getByRole('combobox', { name: 'बैंक', exact: true }).fill('स्टेट बैंक');
   await expect(page.getByRole('option')).toHaveCount(1);
   await page.getByRole('option').first().tap();
-  await expect(page.getByTestId('step-consent')).toBeVisible();
+  await expect(page.getByTestId('step-capture')).toBeVisible();
   await button(page, 'English').tap();
+});
+
+test('by touch alone: a bank not in the list by its 6-digit IIN, with a warning; the bank refuses a wrong one and another bank is offered', async ({ page }) => {
+  const UNLISTED = '654321'; // in no list: the sandbox, like Eko, refuses its bank code
+  await toBankByTouch(page);
+  await button(page, 'Bank not in the list? Enter its IIN').tap();
+  await expect(page.getByTestId('step-bank-iin')).toBeVisible();
+  const keypad = page.getByRole('group', { name: 'Number keypad' });
+  for (const d of UNLISTED) await keypad.getByRole('button', { name: d, exact: true }).tap();
+  await expect(page.getByLabel('Bank IIN (6 digits)', { exact: true })).toHaveValue(UNLISTED);
+  await expect(page.getByTestId('iin-warning')).toContainText('cannot check this IIN');
+  await expectFitsWithoutScroll(page);
+  await expectTargetsAtLeast44(page, 'the IIN entry');
+  await shot(page, 'bank-step-iin');
+  await button(page, 'Continue').tap();
+  // Chosen by its IIN: the summary and the consent name it so.
+  await expect(page.getByTestId('summary')).toContainText(`IIN ${UNLISTED}`);
+  await expect(page.getByText(new RegExp(`balance at IIN ${UNLISTED} can be shown`))).toBeVisible();
+  await field.consent(page).tap();
+  await button(page, 'Capture fingerprint').tap();
+  const result = page.getByTestId('result');
+  await expect(result).toHaveAttribute('data-outcome', 'refused', { timeout: 30_000 });
+  await expect(result).toContainText('Invalid bank code');
+  // The IIN may have been wrong: another bank, mobile and Aadhaar kept.
+  await button(page, 'Choose another bank').tap();
+  await expect(page.getByTestId('step-bank')).toBeVisible();
+  await expect(page.getByTestId('summary')).toContainText('XXXX XXXX');
+  await page.getByRole('option', { name: /State Bank of India/ }).tap();
+  await expect(page.getByTestId('step-capture')).toBeVisible();
 });

@@ -121,7 +121,7 @@ test.describe('nothing stale', () => {
     await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
     await shot(page, 'home-wallet-stale');
     await button(page, 'हिन्दी').click();
-    await expect(when).toContainText('ताज़ा नहीं हो सका');
+    await expect(when).toContainText('रीफ़्रेश नहीं हो सका');
     await button(page, 'English').click();
     await page.unroute('**/api/getSettlementBalance');
     await page.getByRole('button', { name: 'Refresh wallet balance' }).click();
@@ -178,11 +178,9 @@ test.describe('nothing for developers on the agent’s screens', () => {
     await page.getByRole('combobox', { name: 'Bank', exact: true }).fill('State Bank of India');
     await page.getByRole('combobox', { name: 'Bank', exact: true }).press('Enter');
     await button(page, 'Continue').click();
-    await expectNoDeveloperText(page, 'the consent step');
-    await page.getByRole('checkbox', { name: /consent/ }).check();
-    await button(page, 'Continue').click();
     await expect(button(page, 'Capture fingerprint')).toBeVisible();
-    await expectNoDeveloperText(page, 'the fingerprint step');
+    await expectNoDeveloperText(page, 'the consent and fingerprint step');
+    await page.getByRole('checkbox', { name: /consent/ }).check();
 
     // The scanner refuses: the agent reads what happened and what to do, not its code.
     await page.route('**/api/captureFingerprint', (route) =>

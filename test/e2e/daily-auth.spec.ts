@@ -143,7 +143,6 @@ test('not linked: another bank, mobile and Aadhaar kept, then the balance', asyn
   await bank.press('Enter');
   await bank.press('Enter');
   await page.getByRole('checkbox', { name: /consent/ }).check();
-  await button(page, 'Continue').click();
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'success');
   await expect(page.getByTestId('balance')).toHaveText('₹3,120.40');
@@ -239,7 +238,7 @@ test('Hindi: the status on home and the daily authentication in Hindi', async ({
   await expect(page.getByRole('heading', { name: 'अपना फिंगरप्रिंट दें' })).toBeVisible();
   await shot(page, '47-hi-daily-auth-capture');
   await page.getByRole('button', { name: 'फिंगरप्रिंट लें' }).click();
-  await expect(page.getByTestId('daily-auth-line')).toContainText(/^दैनिक सत्यापन \d{2}:\d{2} पर हो गया$/, { timeout: 30_000 });
+  await expect(page.getByTestId('daily-auth-line')).toContainText(/^दैनिक सत्यापन (सुबह|दोपहर|शाम|रात) \d{1,2}:\d{2} बजे हो गया$/, { timeout: 30_000 });
   await shot(page, '48-hi-home-daily-auth-done');
   await page.getByRole('button', { name: 'English' }).click();
 });

@@ -84,17 +84,14 @@ test('happy path by keyboard alone, with a screenshot of every step', async ({ p
   await shot(page, '03-bank');
   await page.keyboard.press('Enter'); // continues
 
+  // Consent and capture on one screen: the consent box has the focus, Enter on it captures.
   await expect(field.consent(page)).toBeFocused();
   await expect(page.getByText(/State Bank of India can be shown to me/)).toBeVisible();
-  await page.keyboard.press('Space');
-  await expect(field.consent(page)).toBeChecked();
-  await shot(page, '04-consent');
-  await page.keyboard.press('Enter');
-
-  await expect(button(page, 'Capture fingerprint')).toBeFocused();
   await expect(page.getByTestId('capture-device')).toContainText('Scanner ready');
   await expect(page.getByTestId('capture-device')).not.toContainText(/RD service|Serial|Security level/);
-  await shot(page, '05-fingerprint');
+  await page.keyboard.press('Space');
+  await expect(field.consent(page)).toBeChecked();
+  await shot(page, '04-consent-fingerprint');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('countdown')).toBeVisible();
   await shot(page, '05-fingerprint-countdown');
@@ -167,9 +164,7 @@ test('happy path by touch alone, with the on-screen keypad', async ({ browser })
   await page.getByRole('option', { name: /State Bank of India/ }).tap();
   await page.getByText(en.consent.checkbox).tap();
   await expect(field.consent(page)).toBeChecked();
-  await expectTargetsAtLeast44(page, 'the consent step');
-  await button(page, 'Continue').tap();
-  await expectTargetsAtLeast44(page, 'the fingerprint step');
+  await expectTargetsAtLeast44(page, 'the consent and fingerprint step');
   await button(page, 'Capture fingerprint').tap();
   await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
   await expectTargetsAtLeast44(page, 'the result');
@@ -216,13 +211,20 @@ test('consent is required before any capture', async ({ page }) => {
   await field.bank(page).press('Enter');
   await field.bank(page).press('Enter');
   await expect(page.getByText(/Punjab National Bank can be shown to me/)).toBeVisible();
-  await button(page, 'Continue').click();
+  const captures: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/captureFingerprint')) captures.push(r.url());
+  });
+  await button(page, 'Capture fingerprint').click();
   await expect(page.getByRole('alert')).toHaveText(en.consent.required);
-  await expect(button(page, 'Capture fingerprint')).toHaveCount(0);
+  await expect(field.consent(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('countdown')).toHaveCount(0);
+  expect(captures).toEqual([]); // the scanner was never asked
   await shot(page, '04-consent-required');
   await field.consent(page).check();
-  await button(page, 'Continue').click();
-  await expect(button(page, 'Capture fingerprint')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await button(page, 'Capture fingerprint').click();
+  await expect(page.getByTestId('countdown').or(page.getByTestId('result'))).toBeVisible();
 });
 
 test('every refusal from the sandbox is explained in plain words, with Eko’s message small below', async ({ page }) => {
@@ -313,7 +315,6 @@ test('Hindi: the whole flow in Hindi', async ({ page }) => {
   await expect(page.getByText(/मैं, आधार नंबर धारक/)).toBeVisible();
   await page.getByRole('checkbox', { name: /सहमति/ }).check();
   await shot(page, '12-hi-consent');
-  await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
   await page.getByRole('button', { name: 'फिंगरप्रिंट लें' }).click();
   const result = page.getByTestId('result');
   await expect(result).toHaveAttribute('data-outcome', 'refused', { timeout: 30_000 });
@@ -402,7 +403,6 @@ for (const size of [
         await field.bank(page).fill('sbi');
         await field.bank(page).press('Enter');
       }],
-      ['consent', () => field.consent(page).check()],
     ];
     for (const [name, fill] of steps) {
       await fill();
@@ -411,8 +411,11 @@ for (const size of [
       await shot(page, `15-fit-${size.name}-${name}`);
       await cont.click();
     }
+    // Consent and capture on one screen: both within reach at every size.
+    await field.consent(page).check();
     await reachable('Capture fingerprint');
     await noHorizontalScroll();
+    await shot(page, `15-fit-${size.name}-capture`);
     await button(page, 'Capture fingerprint').click();
     await expect(page.getByTestId('balance')).toHaveText('₹5,500.75', { timeout: 30_000 });
     await noHorizontalScroll();

@@ -120,7 +120,6 @@ test('by touch alone, in English: a statement with its balance and 7 lines', asy
   await expect(page.getByText(/balance and last transactions at State Bank of India/)).toBeVisible();
   await page.getByText(en.consent.checkbox).tap();
   await expect(field.consent(page)).toBeChecked();
-  await button(page, 'Continue').tap();
   await button(page, 'Capture fingerprint').tap();
   const result = page.getByTestId('result');
   await expect(result).toHaveAttribute('data-outcome', 'success', { timeout: 30_000 });

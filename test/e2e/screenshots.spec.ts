@@ -84,9 +84,8 @@ test.describe('every screen, English and Hindi, 1280×800', () => {
     await expect(page.getByTestId('selected-bank')).not.toContainText('—');
     await button(page, 'Continue').click();
     await expect(field.consent(page)).toBeVisible();
-    await both(page, 'enquiry-consent');
+    await both(page, 'enquiry-consent-capture');
     await field.consent(page).check();
-    await button(page, 'Continue').click();
     await expect(button(page, 'Capture fingerprint')).toBeVisible();
     await both(page, 'enquiry-capture');
     await captureAndWait(page);

@@ -75,10 +75,10 @@ test('one enquiry by touch alone: home → balance → print → home', async ({
     } else if (at === 'bank') {
       if ((await page.getByTestId('selected-bank').textContent())?.includes('State Bank of India')) await tap(page.getByTestId('continue'));
       else await tap(page.getByRole('option', { name: /State Bank of India/ }).first());
-    } else if (at === 'consent' || at === 'capture') {
+    } else if (at === 'capture') {
+      // Consent and capture share the step: the box, then the button.
       const consent = page.getByRole('checkbox', { name: /consent/ });
-      if ((await consent.count()) > 0 && !(await consent.isChecked())) await tap(consent);
-      else if (at === 'consent') await tap(page.getByTestId('continue'));
+      if (!(await consent.isChecked())) await tap(consent);
       else {
         await tap(button(page, 'Capture fingerprint'));
         await expect(page.getByTestId('result')).toBeVisible({ timeout: 30_000 });
@@ -138,13 +138,13 @@ test('one enquiry by keyboard alone: home → balance → print → home', async
         await expect(page.getByRole('option').first()).toContainText('State Bank of India');
         await press('Enter');
       }
-    } else if (at === 'consent' || at === 'capture') {
+    } else if (at === 'capture') {
+      // The consent box has the focus; Space ticks it, Enter on it captures.
       const consent = page.getByRole('checkbox', { name: /consent/ });
-      if ((await consent.count()) > 0 && !(await consent.isChecked())) {
+      if (!(await consent.isChecked())) {
         await expect(consent).toBeFocused();
         await press('Space');
-      } else if (at === 'consent') await press('Enter');
-      else {
+      } else {
         await press('Enter');
         await expect(page.getByTestId('result')).toBeVisible({ timeout: 30_000 });
       }

@@ -43,6 +43,21 @@ export const sampleSettings: Settings = {
   configProblem: null,
 };
 
+/** An agent's own Eko account (not the sandbox's), as the settings show it: the live URL, both keys saved. */
+export const sampleEkoAccount: Settings['eko'] = {
+  baseUrl: 'https://api.eko.in:25002/ekoicici/v3',
+  initiatorId: '9876543210',
+  userCode: '30000001',
+  agentMobile: '9876543210',
+  latlong: '19.0760,72.8777',
+  aadhaarPublicKey: null,
+  developerKey: { set: true, masked: '••••1234', source: 'saved' },
+  accessKey: { set: true, masked: '••••0567', source: 'saved' },
+  shopName: '',
+  shopAddress: '',
+  edition: 'spec',
+};
+
 export function recordingHandlers(): Handlers & { calls: ReturnType<typeof vi.fn> } {
   const calls = vi.fn();
   const record = <T>(name: string, value: T) =>

@@ -65,7 +65,7 @@ export interface FileSecretOptions {
 }
 
 /** A secret from the config file: the encrypted form, decrypted, or (hand-written files) the clear one. */
-export function fileSecretValue(file: ConfigFile, name: 'developerKey' | 'accessKey', decrypt: FileSecretOptions['decrypt']): string | undefined {
+export function fileSecretValue(file: ConfigFile, name: SecretSettingKey, decrypt: FileSecretOptions['decrypt']): string | undefined {
   const key = `eko.${name}`;
   const fail = (problem: string, reason: ConfigProblem['problem']) => new ConfigError(fileSetting(key), problem, { source: 'file', key, reason });
   const encrypted = nonEmpty(file.eko?.[`${name}Encrypted`]);

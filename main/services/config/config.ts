@@ -7,10 +7,20 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { EKO_SETTING_FIELDS, EKO_SETTING_KEYS, EkoEditionSchema, MAIN_SIDE_WAITS_MS, type EkoEdition, type Profile } from '../../../app/contract';
+import {
+  EKO_SETTING_FIELDS,
+  EKO_SETTING_KEYS,
+  EkoEditionSchema,
+  MAIN_SIDE_WAITS_MS,
+  settingConfigKey,
+  type EkoEdition,
+  type EkoSettingKey,
+  type Profile,
+  type SecretSettingKey,
+} from '../../../app/contract';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY, EKO_STAGING_CREDENTIALS } from './eko-public-keys';
 import { ConfigError } from './errors';
-import { checkConfigFile, fileSecretValue, readConfigFile } from './config-file';
+import { checkConfigFile, fileSecretValue, readConfigFile, type ConfigFile, type FileSecretOptions } from './config-file';
 import { CONFIG_FILE_NAME, nonEmpty, resolveSetting, type Env, type Sourced } from './resolve';
 import { DEFAULT_LATLONG, checkPublicKey, invalid, isLoopbackHost, parseBaseUrl, parseLatLong, parsePort, parsePorts, parseProfile, RD_HOST_PROBLEM } from './validate';
 
@@ -99,6 +109,17 @@ export function resolveDataDir(env: Env = process.env, dataDir?: string): string
   return path.resolve(nonEmpty(env.KIOSK_DATA_DIR) ?? dataDir ?? defaultDataDir());
 }
 
+/**
+ * An operator setting's value as its declaration (app/contract/settings-fields.ts) says to read it:
+ * its KIOSK_* variable, else config.json's eko.<key> (a secret decrypted), else the fallback (the
+ * profile's built-in value; null: none). Only read here, not checked: loadConfig checks each value.
+ */
+export function readEkoSetting(env: Env, file: ConfigFile, decrypt: FileSecretOptions['decrypt'], key: EkoSettingKey, fallback: string | null = null): Sourced | null {
+  const field = EKO_SETTING_FIELDS[key];
+  // A set variable wins without decrypting anything: a key that no longer decrypts must not block it.
+  const fileValue = !field.secret ? file.eko?.[key] : nonEmpty(env[field.env]) !== undefined ? undefined : fileSecretValue(file, key as SecretSettingKey, decrypt);
+  return resolveSetting(env, field.env, settingConfigKey(key), fileValue, fallback);
+}
 
 /** Reads and checks the whole configuration. Throws ConfigError naming the bad setting. */
 export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): KioskConfig {
@@ -109,38 +130,33 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   /** The environment's value, else the file's, else the fallback (null: none): one precedence, resolveSetting's. */
   const pick = (envName: (typeof ENV_NAMES)[number], key: string, fileValue: string | undefined, fallback: string | null): Sourced | null =>
     resolveSetting(env, envName, key, fileValue, fallback);
+  /** An operator setting, read as it is declared (the same precedence). */
+  const setting = (key: EkoSettingKey, fallback: string | null = null): Sourced | null => readEkoSetting(env, file, options.decrypt, key, fallback);
+  /** A setting this profile has no value for: the error names its variable and its config.json key. */
+  const missing = (key: EkoSettingKey, problem: string) =>
+    new ConfigError(EKO_SETTING_FIELDS[key].env, problem, { source: 'none', key: settingConfigKey(key), reason: 'missing' });
 
   const envProfile = nonEmpty(env.KIOSK_PROFILE);
   const profile = envProfile !== undefined ? parseProfile(envProfile) : (file.profile ?? 'demo');
 
-  const baseUrlSet = pick('KIOSK_EKO_BASE_URL', 'eko.baseUrl', file.eko?.baseUrl, null);
+  const baseUrlSet = setting('baseUrl');
   const baseUrl = baseUrlSet ? parseBaseUrl(baseUrlSet, profile) : profile === 'demo' ? null : EKO_BASE_URLS[profile];
 
   const staging = profile === 'staging' ? EKO_STAGING_CREDENTIALS : null;
   // The demo profile talks to the sandbox, whose keys the sandbox hands over at start.
   const demoSandbox = profile === 'demo' && baseUrl === null;
-  // An environment variable wins without decrypting anything: a key that no longer decrypts must not block it.
-  const fileSecret = (name: 'developerKey' | 'accessKey', envName: (typeof ENV_NAMES)[number]) =>
-    nonEmpty(env[envName]) ? undefined : fileSecretValue(file, name, options.decrypt);
-  const developerKey = pick('KIOSK_EKO_DEVELOPER_KEY', 'eko.developerKey', fileSecret('developerKey', 'KIOSK_EKO_DEVELOPER_KEY'), staging?.developerKey ?? (demoSandbox ? '' : null));
-  const accessKey = pick('KIOSK_EKO_ACCESS_KEY', 'eko.accessKey', fileSecret('accessKey', 'KIOSK_EKO_ACCESS_KEY'), staging?.accessKey ?? (demoSandbox ? '' : null));
-  const initiatorId = pick('KIOSK_EKO_INITIATOR_ID', 'eko.initiatorId', file.eko?.initiatorId, staging?.initiatorId ?? (profile === 'demo' ? '9962981729' : null));
-  const userCode = pick('KIOSK_EKO_USER_CODE', 'eko.userCode', file.eko?.userCode, staging?.userCode ?? (profile === 'demo' ? '20810200' : null));
-  const required: Array<[Sourced | null, (typeof ENV_NAMES)[number], string]> = [
-    [developerKey, 'KIOSK_EKO_DEVELOPER_KEY', 'eko.developerKey'],
-    [accessKey, 'KIOSK_EKO_ACCESS_KEY', 'eko.accessKey'],
-    [initiatorId, 'KIOSK_EKO_INITIATOR_ID', 'eko.initiatorId'],
-    [userCode, 'KIOSK_EKO_USER_CODE', 'eko.userCode'],
-  ];
-  for (const [value, envName, key] of required) {
-    if (value === null) {
-      throw new ConfigError(envName, `is required for the ${profile} profile (set it, or enter it in the operator settings)`, { source: 'none', key, reason: 'missing' });
-    }
+  const developerKey = setting('developerKey', staging?.developerKey ?? (demoSandbox ? '' : null));
+  const accessKey = setting('accessKey', staging?.accessKey ?? (demoSandbox ? '' : null));
+  const initiatorId = setting('initiatorId', staging?.initiatorId ?? (profile === 'demo' ? '9962981729' : null));
+  const userCode = setting('userCode', staging?.userCode ?? (profile === 'demo' ? '20810200' : null));
+  const required = { developerKey, accessKey, initiatorId, userCode };
+  for (const key of Object.keys(required) as Array<keyof typeof required>) {
+    if (required[key] === null) throw missing(key, `is required for the ${profile} profile (set it, or enter it in the operator settings)`);
   }
   if (!/^\d{10}$/.test(initiatorId!.value)) throw invalid(initiatorId!, 'must be the 10-digit registered mobile number');
   if (!/^\d{4,12}$/.test(userCode!.value)) throw invalid(userCode!, 'must be the numeric user code Eko issued (e.g. 20810200)');
 
-  const agentMobileSet = pick('KIOSK_AGENT_MOBILE', 'eko.agentMobile', file.eko?.agentMobile, null);
+  const agentMobileSet = setting('agentMobile');
   const agentMobile = agentMobileSet ?? initiatorId!;
   if (!/^[6-9]\d{9}$/.test(agentMobile.value)) {
     throw agentMobileSet
@@ -149,33 +165,24 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         invalid({ ...initiatorId!, key: 'eko.agentMobile' }, 'is also used as the agent mobile, which must start 6–9: set the agent mobile (KIOSK_AGENT_MOBILE or the operator settings)');
   }
 
-  const latlong = parseLatLong(pick('KIOSK_LATLONG', 'eko.latlong', file.eko?.latlong, DEFAULT_LATLONG)!);
+  const latlong = parseLatLong(setting('latlong', DEFAULT_LATLONG)!);
   // The shop's own texts for its receipts: optional, checked by their declared schema.
   const shopText = (key: 'shopName' | 'shopAddress'): string => {
-    const field = EKO_SETTING_FIELDS[key];
-    const set = pick(field.env, `eko.${key}`, file.eko?.[key], null);
+    const set = setting(key);
     if (set === null) return '';
+    const field = EKO_SETTING_FIELDS[key];
     if (!field.schema.safeParse(set.value).success) throw invalid(set, `is longer than ${field.form.maxLength} characters`);
     return set.value;
   };
   const shopName = shopText('shopName');
   const shopAddress = shopText('shopAddress');
-  const editionSet = pick('KIOSK_EKO_EDITION', 'eko.edition', file.eko?.edition, 'spec')!;
+  const editionSet = setting('edition', 'spec')!;
   const edition = EkoEditionSchema.safeParse(editionSet.value);
   if (!edition.success) throw invalid(editionSet, `"${editionSet.value}" is not a request edition: spec (the spec pages) or current (Eko's current docs)`);
 
-  const key = pick(
-    'KIOSK_EKO_AADHAAR_KEY',
-    'eko.aadhaarPublicKey',
-    file.eko?.aadhaarPublicKey,
-    profile === 'staging' ? EKO_STAGING_AADHAAR_KEY : profile === 'production' ? EKO_PRODUCTION_AADHAAR_KEY : null,
-  );
+  const key = setting('aadhaarPublicKey', profile === 'staging' ? EKO_STAGING_AADHAAR_KEY : profile === 'production' ? EKO_PRODUCTION_AADHAAR_KEY : null);
   if (key === null && !demoSandbox) {
-    throw new ConfigError('KIOSK_EKO_AADHAAR_KEY', "is required when talking to an Eko server other than the built-in sandbox (Eko's RSA public key, base64 DER or PEM)", {
-      source: 'none',
-      key: 'eko.aadhaarPublicKey',
-      reason: 'missing',
-    });
+    throw missing('aadhaarPublicKey', "is required when talking to an Eko server other than the built-in sandbox (Eko's RSA public key, base64 DER or PEM)");
   }
   if (key !== null) checkPublicKey(key);
 

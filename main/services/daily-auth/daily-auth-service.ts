@@ -6,27 +6,18 @@
  * done when an attempt passed today and no enquiry was refused for want of it since.
  * Billed by Eko: only ever run on the agent's explicit action, never automatically.
  */
-import type { DailyAuthInput, DailyAuthOutcome, DailyAuthStatus, Profile } from '../../../app/contract';
+import type { DailyAuthInput, DailyAuthOutcome, DailyAuthStatus } from '../../../app/contract';
 import type { Bank } from '../../../app/domain/banks';
 import { indianDay } from '../../../app/domain/indian-day';
 import { dailyAuthOperation } from '../eko/operations';
-import type { Journal } from '../journal/journal';
-import type { Logger } from '../log/logger';
-import { listedBank, type OperationRunner } from '../operations/runner';
+import { bankForOperation, type OperationJournalDeps, type OperationRunner } from '../operations/runner';
 
 export interface DailyAuthFacade {
   status(): DailyAuthStatus;
   authenticate(input: DailyAuthInput): Promise<DailyAuthOutcome>;
 }
 
-export function createDailyAuthService(deps: {
-  runner: OperationRunner;
-  journal: Journal | null;
-  banks: readonly Bank[];
-  profile: Profile;
-  logger: Logger;
-  now?: () => Date;
-}): DailyAuthFacade {
+export function createDailyAuthService(deps: OperationJournalDeps & { runner: OperationRunner; banks: readonly Bank[] }): DailyAuthFacade {
   const log = deps.logger.child('dailyAuth');
   const now = deps.now ?? (() => new Date());
 
@@ -41,7 +32,7 @@ export function createDailyAuthService(deps: {
   }
 
   async function authenticate(input: DailyAuthInput): Promise<DailyAuthOutcome> {
-    const bank = listedBank(deps.banks, input.bankIin);
+    const bank = bankForOperation(deps.banks, input.bankIin);
     const outcome = await deps.runner.run({
       operation: dailyAuthOperation,
       captureHandle: input.captureHandle,

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { ConnectionTest } from '../../../app/contract';
 import { checkEkoConnection } from '../eko';
 import { startEko } from '../eko/start';
-import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type JournalInspection } from '../journal/journal';
+import { inspectJournal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type JournalInspection } from '../journal/journal';
 
 interface RdDoctorReport {
   devices: RdService[];
@@ -122,7 +122,7 @@ async function checkEko(config: KioskConfig, hooks: DoctorHooks = {}, notes: str
 export function checkJournal(config: KioskConfig): DoctorReport['journal'] {
   const file = path.join(config.dataDir, JOURNAL_FILE_NAME);
   if (!fs.existsSync(file)) return null;
-  const { rows, unknown, fileBytes, schemaVersion, state } = Journal.inspect(file);
+  const { rows, unknown, fileBytes, schemaVersion, state } = inspectJournal(file);
   return { rows, unknown, fileBytes, schemaVersion, state };
 }
 

@@ -92,7 +92,7 @@ function checkBank(bank: OperationBank, edition: EkoEdition): void {
 // ---------------------------------------------------------------------------
 // Balance enquiry
 
-interface BalanceEnquiryInput {
+export interface CustomerRequestInput {
   /** The customer's mobile: the path's customer_id. */
   customerMobile: string;
   /** The clear 12-digit number: encrypted and masked while the request is built, then dropped. */
@@ -105,7 +105,7 @@ interface BalanceEnquiryInput {
 }
 
 /** The body of a customer's request (balance enquiry, mini statement): exactly each edition's fields, in its documents' order and types. */
-function customerBody(input: BalanceEnquiryInput, ref: string, context: RequestContext): Record<string, unknown> {
+function customerBody(input: CustomerRequestInput, ref: string, context: RequestContext): Record<string, unknown> {
   const common = { initiator_id: context.initiatorId, user_code: context.userCode, client_ref_id: ref };
   return context.edition === 'spec'
     ? {
@@ -129,7 +129,7 @@ function customerBody(input: BalanceEnquiryInput, ref: string, context: RequestC
 }
 
 /** The customer's details checked before anything is encrypted (balance enquiry, mini statement). */
-function checkCustomer(input: BalanceEnquiryInput, context: RequestContext): void {
+function checkCustomer(input: CustomerRequestInput, context: RequestContext): void {
   if (!isValidMobile(input.customerMobile) || !/^\d{10}$/.test(input.customerMobile)) {
     throw new KioskError('input.invalid', { detail: 'customer mobile', params: { field: 'customerMobile' } });
   }
@@ -138,7 +138,7 @@ function checkCustomer(input: BalanceEnquiryInput, context: RequestContext): voi
   if (!input.pidXml) throw new KioskError('input.invalid', { detail: 'empty PID block', params: { field: 'piddata' } });
 }
 
-const customerCommon = (input: BalanceEnquiryInput, ref: string, at: string): OperationCommon => ({
+const customerCommon = (input: CustomerRequestInput, ref: string, at: string): OperationCommon => ({
   ref,
   at,
   maskedAadhaar: maskAadhaar(input.aadhaar),
@@ -158,7 +158,7 @@ function customerOperation<R extends { outcome: string; tid: string | null }, S>
   urlPart: string,
   readAnswer: (envelope: Envelope, common: OperationCommon) => R,
   success: (reading: Extract<R, { outcome: 'success' }>, base: ReturnType<typeof enquiryCommon>) => S | CustomerNotSuccess,
-): EkoOperation<BalanceEnquiryInput, S | CustomerNotSuccess> {
+): EkoOperation<CustomerRequestInput, S | CustomerNotSuccess> {
   return {
     kind,
     method: 'POST',
@@ -179,7 +179,7 @@ function customerOperation<R extends { outcome: string; tid: string | null }, S>
   };
 }
 
-export const balanceEnquiryOperation: EkoOperation<BalanceEnquiryInput, EnquiryOutcome> = customerOperation(
+export const balanceEnquiryOperation: EkoOperation<CustomerRequestInput, EnquiryOutcome> = customerOperation(
   'balance',
   'balance-enquiry',
   (envelope) => readEnquiry(envelope),
@@ -193,7 +193,7 @@ export const balanceEnquiryOperation: EkoOperation<BalanceEnquiryInput, EnquiryO
 // ---------------------------------------------------------------------------
 // Mini statement: the same customer, capture and body as a balance enquiry; the result is the lines.
 
-export const miniStatementOperation: EkoOperation<BalanceEnquiryInput, MiniStatementOutcome> = customerOperation(
+export const miniStatementOperation: EkoOperation<CustomerRequestInput, MiniStatementOutcome> = customerOperation(
   'miniStatement',
   'mini-statement',
   // Dates without a year are placed in the twelve months up to the Indian day the statement was asked.

@@ -13,7 +13,8 @@ import {
 import type { Bank } from '../../../app/domain/banks';
 import { balanceEnquiryOperation } from '../eko/operations';
 import type { Logger } from '../log/logger';
-import { listedBank, type OperationRunner } from '../operations/runner';
+import { bankForOperation, type OperationRunner } from '../operations/runner';
+import { runCustomerOperation } from './customer-operation';
 
 export interface EnquiryFacade {
   run(input: BalanceEnquiryInput): Promise<EnquiryOutcome>;
@@ -53,7 +54,7 @@ export function createEnquiryService(deps: {
   }
 
   async function run(input: BalanceEnquiryInput): Promise<EnquiryOutcome> {
-    const bank = listedBank(deps.banks, input.bankIin);
+    const bank = bankForOperation(deps.banks, input.bankIin);
     // Refused before it touches this enquiry's record: the one in flight keeps it.
     if (deps.runner.busy()) throw new KioskError('enquiry.busy', { detail: `a ${deps.runner.busy()} is waiting for Eko` });
 
@@ -67,38 +68,31 @@ export function createEnquiryService(deps: {
       bankName: bank.name,
     };
 
-    return deps.runner.run({
-      operation: balanceEnquiryOperation,
-      captureHandle: input.captureHandle,
-      allowLowQuality: input.allowLowQuality,
-      bank,
-      input: (pidXml) => ({ customerMobile: input.customerMobile, aadhaar: input.aadhaar, bank, pidXml }),
-      observer: {
-        // From here this enquiry is the one a window opened later is told about (until then, the last one still is).
-        prepared(common) {
-          Object.assign(inFlight, { clientRefId: common.ref, maskedAadhaar: common.maskedAadhaar, maskedMobile: common.maskedMobile });
-          current = inFlight;
-          currentHandle = input.captureHandle;
-          dismissed = false;
-        },
-        concluded(outcome) {
-          if (current === inFlight) finish({ state: 'done', outcome });
-        },
-        notSent(error, common) {
-          // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
-          if (common && current === inFlight) {
-            finish({
-              state: 'notSent',
-              clientRefId: common.ref,
-              at: common.at,
-              maskedAadhaar: common.maskedAadhaar,
-              maskedMobile: common.maskedMobile,
-              bankIin: common.bankIin,
-              bankName: common.bankName,
-              error: error.toWire(),
-            });
-          }
-        },
+    return runCustomerOperation(deps.runner, balanceEnquiryOperation, input, bank, {
+      // From here this enquiry is the one a window opened later is told about (until then, the last one still is).
+      prepared(common) {
+        Object.assign(inFlight, { clientRefId: common.ref, maskedAadhaar: common.maskedAadhaar, maskedMobile: common.maskedMobile });
+        current = inFlight;
+        currentHandle = input.captureHandle;
+        dismissed = false;
+      },
+      concluded(outcome) {
+        if (current === inFlight) finish({ state: 'done', outcome });
+      },
+      notSent(error, common) {
+        // A renderer that was gone meanwhile must still hear that this one was not sent (only masked data kept).
+        if (common && current === inFlight) {
+          finish({
+            state: 'notSent',
+            clientRefId: common.ref,
+            at: common.at,
+            maskedAadhaar: common.maskedAadhaar,
+            maskedMobile: common.maskedMobile,
+            bankIin: common.bankIin,
+            bankName: common.bankName,
+            error: error.toWire(),
+          });
+        }
       },
     });
   }

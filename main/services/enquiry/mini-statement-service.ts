@@ -7,7 +7,8 @@
 import type { BalanceEnquiryInput, MiniStatementOutcome } from '../../../app/contract';
 import type { Bank } from '../../../app/domain/banks';
 import { miniStatementOperation } from '../eko/operations';
-import { listedBank, type OperationRunner } from '../operations/runner';
+import { bankForOperation, type OperationRunner } from '../operations/runner';
+import { runCustomerOperation } from './customer-operation';
 
 export interface MiniStatementFacade {
   run(input: BalanceEnquiryInput): Promise<MiniStatementOutcome>;
@@ -16,14 +17,8 @@ export interface MiniStatementFacade {
 export function createMiniStatementService(deps: { runner: OperationRunner; banks: readonly Bank[] }): MiniStatementFacade {
   return {
     async run(input) {
-      const bank = listedBank(deps.banks, input.bankIin);
-      return deps.runner.run({
-        operation: miniStatementOperation,
-        captureHandle: input.captureHandle,
-        allowLowQuality: input.allowLowQuality,
-        bank,
-        input: (pidXml) => ({ customerMobile: input.customerMobile, aadhaar: input.aadhaar, bank, pidXml }),
-      });
+      const bank = bankForOperation(deps.banks, input.bankIin);
+      return runCustomerOperation(deps.runner, miniStatementOperation, input, bank);
     },
   };
 }

@@ -99,7 +99,7 @@ export interface JournalHealth {
   setAside?: string | null;
 }
 
-/** What Journal.inspect finds, without changing the file. */
+/** What inspectJournal finds, without changing the file. */
 export interface JournalInspection extends JournalHealth {
   /** The newest schema this app knows. */
   appSchemaVersion: number;
@@ -251,128 +251,153 @@ function healthCounts(db: Database.Database): { rows: number; unknown: number } 
   return { rows: count(''), unknown: count(whereOf({ outcome: 'unknownOrSent' }).sql) };
 }
 
-export class Journal {
+export interface Journal {
   /** The damaged file this run set aside at start-up (kept for support), or null. */
-  setAsideFile: string | null = null;
-
-  private constructor(
-    private readonly db: Database.Database,
-    readonly file: string,
-    private readonly logger: Logger,
-  ) {}
-
-  static open(options: { file: string; retentionDays: number; logger: Logger; now?: () => Date }): Journal {
-    const now = options.now ?? (() => new Date());
-    const log = options.logger.child('journal');
-    ownerOnly(path.dirname(options.file), 'dir');
-    let journal: Journal;
-    let setAside: string | null = null;
-    try {
-      journal = Journal.openFile(options.file, log);
-    } catch (err) {
-      if (!isCorruption(err)) throw err;
-      // A damaged file must not stop the counter: keep it for support under a name with the time, start a new one.
-      setAside = setAsideCorrupt(options.file, now());
-      log.error('journal file is damaged: set aside, a new one started', { setAside: path.basename(setAside), error: err });
-      journal = Journal.openFile(options.file, log);
-    }
-    journal.setAsideFile = setAside;
-    journal.applyRetention(options.retentionDays, now());
-    return journal;
-  }
-
-  /** Opens (creating, owner-only) and migrates one file. Throws KioskError, or SQLite's own error for a damaged file. */
-  private static openFile(file: string, logger: Logger): Journal {
-    ownerOnly(file, 'file');
-    let db: Database.Database;
-    try {
-      db = new Database(file);
-      db.pragma('journal_mode = WAL');
-      // FULL: a power cut right after "sent" must not lose the row.
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 2000');
-    } catch (err) {
-      if (isCorruption(err)) throw err;
-      throw new KioskError('journal.unavailable', { detail: (err as Error).message, cause: err });
-    }
-    const journal = new Journal(db, file, logger);
-    try {
-      const found = journal.schemaVersion;
-      if (found > JOURNAL_SCHEMA_VERSION) {
-        // A newer app changed the table: writing with this one could fail mid-enquiry. Refuse at start-up instead.
-        throw new KioskError('journal.unavailable', {
-          detail: `${file} was written by a newer version of the app (format ${found}; this version knows up to ${JOURNAL_SCHEMA_VERSION}): update the app to the latest version`,
-        });
-      }
-      journal.migrate();
-      // A quick look at every page: a file damaged past its header is found now, not mid-enquiry.
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
-    } catch (err) {
-      db.close();
-      throw err;
-    }
-    return journal;
-  }
-
-  /**
-   * Reads an existing journal's health without changing it: read-only, no migration, no
-   * retention (the doctor, which may run beside the app). Throws when the file cannot be read.
-   */
-  static inspect(file: string): JournalInspection {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      db.pragma('busy_timeout = 2000');
-      const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-      const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").get() !== undefined;
-      return {
-        ...(hasTable ? healthCounts(db) : { rows: 0, unknown: 0 }),
-        fileBytes: fileBytesOf(file),
-        file,
-        schemaVersion,
-        appSchemaVersion: JOURNAL_SCHEMA_VERSION,
-        state: schemaVersion > JOURNAL_SCHEMA_VERSION ? 'newerApp' : schemaVersion < JOURNAL_SCHEMA_VERSION ? 'needsMigration' : 'ok',
-      };
-    } finally {
-      db.close();
-    }
-  }
-
-  get schemaVersion(): number {
-    return this.db.pragma('user_version', { simple: true }) as number;
-  }
-
-  private migrate(): void {
-    const current = this.schemaVersion;
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        this.db.pragma(`user_version = ${migration.version}`);
-      })();
-      this.logger.info('journal migrated', { version: migration.version });
-    }
-  }
-
+  setAsideFile: string | null;
+  readonly file: string;
+  /** The schema version the file is at (SQLite's user_version). */
+  readonly schemaVersion: number;
   /** Deletes rows older than the retention period. Returns how many went. */
-  applyRetention(days: number, now: Date): number {
+  applyRetention(days: number, now: Date): number;
+  /** Written before the request leaves the PC. */
+  recordSent(entry: SentEntry): void;
+  /** A balance enquiry's answer: success, refused or unknown. */
+  recordOutcome(outcome: EnquiryOutcome, now?: Date): void;
+  /** Any operation's answer (the balance enquiry's through recordOutcome). Only the customer's balance is kept, never the agent's wallet. */
+  recordAnswer(answer: JournalAnswer, now?: Date): void;
+  /** The request never left (offline, refused before processing), or Eko says it never arrived. */
+  recordNotSent(clientRefId: string, error: KioskError, now?: Date): void;
+  get(clientRefId: string): JournalRow | null;
+  /** The newest rows matching the query, at most `limit` (default HISTORY_MAX_ROWS, never over 5000). */
+  list(query?: JournalQuery): JournalRow[];
+  /** How many rows match the query (list() returns at most `limit` of them). */
+  count(query?: Omit<JournalQuery, 'limit'>): number;
+  /** Counts by outcome between two instants (of one kind of row, when given). */
+  totals(from: string, to: string, kind?: OperationKind): Record<JournalOutcome, number>;
+  /** Customer enquiries refused for a reason that is the agent's to fix (AGENT_REFUSAL_REASONS), between two instants. */
+  agentRefusals(from: string, to: string): number;
+  /**
+   * What the journal knows of the agent's daily authentication in a day ([from, to)) for a profile:
+   * when it last passed, when Eko last refused an enquiry for want of it, and the bank last used.
+   */
+  dailyAuthDay(from: string, to: string, profile: Profile): { passedAt: string | null; askedAt: string | null; lastBankIin: string | null };
+  health(): JournalHealth;
+  close(): void;
+}
+
+/** Opens the journal (creating and migrating it), setting a damaged file aside, and applies the retention period. */
+export function openJournal(options: { file: string; retentionDays: number; logger: Logger; now?: () => Date }): Journal {
+  const now = options.now ?? (() => new Date());
+  const log = options.logger.child('journal');
+  ownerOnly(path.dirname(options.file), 'dir');
+  let journal: Journal;
+  let setAside: string | null = null;
+  try {
+    journal = openFile(options.file, log);
+  } catch (err) {
+    if (!isCorruption(err)) throw err;
+    // A damaged file must not stop the counter: keep it for support under a name with the time, start a new one.
+    setAside = setAsideCorrupt(options.file, now());
+    log.error('journal file is damaged: set aside, a new one started', { setAside: path.basename(setAside), error: err });
+    journal = openFile(options.file, log);
+  }
+  journal.setAsideFile = setAside;
+  journal.applyRetention(options.retentionDays, now());
+  return journal;
+}
+
+/**
+ * Reads an existing journal's health without changing it: read-only, no migration, no
+ * retention (the doctor, which may run beside the app). Throws when the file cannot be read.
+ */
+export function inspectJournal(file: string): JournalInspection {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 2000');
+    const schemaVersion = schemaVersionOf(db);
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").get() !== undefined;
+    return {
+      ...(hasTable ? healthCounts(db) : { rows: 0, unknown: 0 }),
+      fileBytes: fileBytesOf(file),
+      file,
+      schemaVersion,
+      appSchemaVersion: JOURNAL_SCHEMA_VERSION,
+      state: schemaVersion > JOURNAL_SCHEMA_VERSION ? 'newerApp' : schemaVersion < JOURNAL_SCHEMA_VERSION ? 'needsMigration' : 'ok',
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The same two ways in as Journal.open and Journal.inspect (the names the tests and older callers use). */
+export const Journal = { open: openJournal, inspect: inspectJournal } as const;
+
+/** Opens (creating, owner-only) and migrates one file. Throws KioskError, or SQLite's own error for a damaged file. */
+function openFile(file: string, logger: Logger): Journal {
+  ownerOnly(file, 'file');
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // FULL: a power cut right after "sent" must not lose the row.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 2000');
+  } catch (err) {
+    if (isCorruption(err)) throw err;
+    throw new KioskError('journal.unavailable', { detail: (err as Error).message, cause: err });
+  }
+  try {
+    const found = schemaVersionOf(db);
+    if (found > JOURNAL_SCHEMA_VERSION) {
+      // A newer app changed the table: writing with this one could fail mid-enquiry. Refuse at start-up instead.
+      throw new KioskError('journal.unavailable', {
+        detail: `${file} was written by a newer version of the app (format ${found}; this version knows up to ${JOURNAL_SCHEMA_VERSION}): update the app to the latest version`,
+      });
+    }
+    migrate(db, logger);
+    // A quick look at every page: a file damaged past its header is found now, not mid-enquiry.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return createJournal(db, file, logger);
+}
+
+function schemaVersionOf(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Database.Database, logger: Logger): void {
+  const current = schemaVersionOf(db);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    logger.info('journal migrated', { version: migration.version });
+  }
+}
+
+/** The journal over an open, migrated database. */
+function createJournal(db: Database.Database, file: string, logger: Logger): Journal {
+  function applyRetention(days: number, now: Date): number {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const result = this.db.prepare('DELETE FROM enquiries WHERE time < ?').run(cutoff);
-    if (result.changes > 0) this.logger.info('journal retention applied', { deleted: result.changes, days });
+    const result = db.prepare('DELETE FROM enquiries WHERE time < ?').run(cutoff);
+    if (result.changes > 0) logger.info('journal retention applied', { deleted: result.changes, days });
     return result.changes;
   }
 
-  /** Written before the request leaves the PC. */
-  recordSent(entry: SentEntry): void {
+  function recordSent(entry: SentEntry): void {
     if (!MASKED_MOBILE.test(entry.maskedMobile)) throw new KioskError('internal', { detail: 'journal refuses an unmasked mobile number' });
     if (!MASKED_AADHAAR.test(entry.maskedAadhaar)) throw new KioskError('internal', { detail: 'journal refuses an unmasked Aadhaar number' });
     if (!/^\d{6}$/.test(entry.bankIin)) throw new KioskError('internal', { detail: 'journal refuses a bad IIN' });
-    this.db
-      .prepare(
-        `INSERT INTO enquiries (kind, time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
-         VALUES (@kind, @time, @time, @clientRefId, @profile, @maskedMobile, @maskedAadhaar, @bankIin, @bankName, 'sent')`,
-      )
-      .run({ kind: 'balance', ...entry });
+    db.prepare(
+      `INSERT INTO enquiries (kind, time, updated_at, client_ref_id, profile, masked_mobile, masked_aadhaar, bank_iin, bank_name, outcome)
+       VALUES (@kind, @time, @time, @clientRefId, @profile, @maskedMobile, @maskedAadhaar, @bankIin, @bankName, 'sent')`,
+    ).run({ kind: 'balance', ...entry });
   }
 
   /**
@@ -381,22 +406,16 @@ export class Journal {
    * mode still consistent, and made durable by the next FULL commit), which keeps a 1–5 ms
    * fsync off the main process's answer. Only the "sent" insert waits for the disk.
    */
-  private withoutWaitingForDisk<T>(write: () => T): T {
-    this.db.pragma('synchronous = NORMAL');
+  function withoutWaitingForDisk<T>(write: () => T): T {
+    db.pragma('synchronous = NORMAL');
     try {
       return write();
     } finally {
-      this.db.pragma('synchronous = FULL');
+      db.pragma('synchronous = FULL');
     }
   }
 
-  /** A balance enquiry's answer: success, refused or unknown. */
-  recordOutcome(outcome: EnquiryOutcome, now = new Date()): void {
-    this.recordAnswer(journalAnswerOf(outcome), now);
-  }
-
-  /** Any operation's answer (the balance enquiry's through recordOutcome). Only the customer's balance is kept, never the agent's wallet. */
-  recordAnswer(answer: JournalAnswer, now = new Date()): void {
+  function recordAnswer(answer: JournalAnswer, now = new Date()): void {
     const outcome = answer;
     const base = { clientRefId: answer.clientRefId, updatedAt: now.toISOString(), bankName: answer.bankName };
     const fields =
@@ -405,8 +424,8 @@ export class Journal {
         : outcome.outcome === 'refused'
           ? { outcome: 'refused', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, lines: null, errorCode: `refused.${outcome.reason}`, errorMessage: scrubDigits(outcome.serverMessage) }
           : { outcome: 'unknown', reason: outcome.reason, tid: outcome.tid, bankRef: null, uidaiRef: null, balance: null, lines: null, errorCode: `unknown.${outcome.reason}`, errorMessage: null };
-    const result = this.withoutWaitingForDisk(() =>
-      this.db
+    const result = withoutWaitingForDisk(() =>
+      db
         .prepare(
           `UPDATE enquiries SET outcome=@outcome, reason=@reason, tid=@tid, bank_ref=@bankRef, uidai_ref=@uidaiRef, balance=@balance, lines=@lines,
              error_code=@errorCode, error_message=@errorMessage, bank_name=@bankName, updated_at=@updatedAt
@@ -414,63 +433,54 @@ export class Journal {
         )
         .run({ ...base, ...fields }),
     );
-    if (result.changes === 0) this.logger.warn('outcome for an enquiry the journal does not know', { clientRefId: answer.clientRefId });
+    if (result.changes === 0) logger.warn('outcome for an enquiry the journal does not know', { clientRefId: answer.clientRefId });
   }
 
-  /** The request never left (offline, refused before processing), or Eko says it never arrived. */
-  recordNotSent(clientRefId: string, error: KioskError, now = new Date()): void {
-    this.withoutWaitingForDisk(() =>
-      this.db
+  function recordNotSent(clientRefId: string, error: KioskError, now = new Date()): void {
+    withoutWaitingForDisk(() =>
+      db
         .prepare(`UPDATE enquiries SET outcome='notSent', reason=NULL, error_code=?, error_message=?, updated_at=? WHERE client_ref_id=?`)
         .run(error.code, scrubDigits(error.detail ?? null), now.toISOString(), clientRefId),
     );
   }
 
-  get(clientRefId: string): JournalRow | null {
-    const r = this.db.prepare('SELECT * FROM enquiries WHERE client_ref_id = ?').get(clientRefId) as DbRow | undefined;
+  function get(clientRefId: string): JournalRow | null {
+    const r = db.prepare('SELECT * FROM enquiries WHERE client_ref_id = ?').get(clientRefId) as DbRow | undefined;
     return r ? toRow(r) : null;
   }
 
-  /** The newest rows matching the query, at most `limit` (default HISTORY_MAX_ROWS, never over 5000). */
-  list(query: JournalQuery = {}): JournalRow[] {
+  function list(query: JournalQuery = {}): JournalRow[] {
     const { sql, params } = whereOf(query);
     const limit = Math.min(Math.max(query.limit ?? HISTORY_MAX_ROWS, 1), 5000);
-    const rows = this.db.prepare(`SELECT * FROM enquiries ${sql} ORDER BY time DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as DbRow[];
+    const rows = db.prepare(`SELECT * FROM enquiries ${sql} ORDER BY time DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as DbRow[];
     return rows.map(toRow);
   }
 
-  /** How many rows match the query (list() returns at most `limit` of them). */
-  count(query: Omit<JournalQuery, 'limit'> = {}): number {
+  function count(query: Omit<JournalQuery, 'limit'> = {}): number {
     const { sql, params } = whereOf(query);
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM enquiries ${sql}`).get(params) as { n: number }).n;
+    return (db.prepare(`SELECT COUNT(*) AS n FROM enquiries ${sql}`).get(params) as { n: number }).n;
   }
 
-  /** Counts by outcome between two instants (of one kind of row, when given). */
-  totals(from: string, to: string, kind?: OperationKind): Record<JournalOutcome, number> {
-    const rows = this.db
+  function totals(from: string, to: string, kind?: OperationKind): Record<JournalOutcome, number> {
+    const rows = db
       .prepare(`SELECT outcome, COUNT(*) AS n FROM enquiries WHERE time >= ? AND time < ? ${kind ? 'AND kind = ?' : ''} GROUP BY outcome`)
       .all(...(kind ? [from, to, kind] : [from, to])) as Array<{ outcome: JournalOutcome; n: number }>;
-    const totals: Record<JournalOutcome, number> = { sent: 0, success: 0, refused: 0, unknown: 0, notSent: 0 };
-    for (const r of rows) totals[r.outcome] = r.n;
-    return totals;
+    const counts: Record<JournalOutcome, number> = { sent: 0, success: 0, refused: 0, unknown: 0, notSent: 0 };
+    for (const r of rows) counts[r.outcome] = r.n;
+    return counts;
   }
 
-  /** Customer enquiries refused for a reason that is the agent's to fix (AGENT_REFUSAL_REASONS), between two instants. */
-  agentRefusals(from: string, to: string): number {
+  function agentRefusals(from: string, to: string): number {
     const reasons = AGENT_REFUSAL_REASONS.map((r) => `'${r}'`).join(',');
     return (
-      this.db
+      db
         .prepare(`SELECT COUNT(*) AS n FROM enquiries WHERE kind = 'balance' AND outcome = 'refused' AND reason IN (${reasons}) AND time >= ? AND time < ?`)
         .get(from, to) as { n: number }
     ).n;
   }
 
-  /**
-   * What the journal knows of the agent's daily authentication in a day ([from, to)) for a profile:
-   * when it last passed, when Eko last refused an enquiry for want of it, and the bank last used.
-   */
-  dailyAuthDay(from: string, to: string, profile: Profile): { passedAt: string | null; askedAt: string | null; lastBankIin: string | null } {
-    const one = <T>(sql: string, ...params: unknown[]) => this.db.prepare(sql).get(...params) as T | undefined;
+  function dailyAuthDay(from: string, to: string, profile: Profile): { passedAt: string | null; askedAt: string | null; lastBankIin: string | null } {
+    const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined;
     const passed = one<{ at: string | null }>(
       `SELECT MAX(updated_at) AS at FROM enquiries WHERE kind = 'dailyAuth' AND outcome = 'success' AND profile = ? AND time >= ? AND time < ?`,
       profile, from, to,
@@ -487,11 +497,33 @@ export class Journal {
     return { passedAt: passed?.at ?? null, askedAt: asked?.at ?? null, lastBankIin: bank?.bank_iin ?? null };
   }
 
-  health(): JournalHealth {
-    return { ...healthCounts(this.db), fileBytes: fileBytesOf(this.file), file: this.file, schemaVersion: this.schemaVersion, setAside: this.setAsideFile };
-  }
-
-  close(): void {
-    this.db.close();
-  }
+  const journal = {
+    // The database handle stays off the interface, as it was a private field (a test looks at its pragmas).
+    db,
+    file,
+    setAsideFile: null as string | null,
+    get schemaVersion(): number {
+      return schemaVersionOf(db);
+    },
+    applyRetention,
+    recordSent,
+    recordOutcome(outcome: EnquiryOutcome, now = new Date()): void {
+      recordAnswer(journalAnswerOf(outcome), now);
+    },
+    recordAnswer,
+    recordNotSent,
+    get,
+    list,
+    count,
+    totals,
+    agentRefusals,
+    dailyAuthDay,
+    health(): JournalHealth {
+      return { ...healthCounts(db), fileBytes: fileBytesOf(file), file, schemaVersion: schemaVersionOf(db), setAside: journal.setAsideFile };
+    },
+    close(): void {
+      db.close();
+    },
+  };
+  return journal;
 }

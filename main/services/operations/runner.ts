@@ -9,7 +9,7 @@
  * billed twice by a double tap. Never retried: each try uses a fingerprint and is billed.
  */
 import { KioskError, QUALITY_GOOD, enquiryNeverSent, type OperationKind, type Profile } from '../../../app/contract';
-import type { Bank } from '../../../app/domain/banks';
+import { findBank, type Bank } from '../../../app/domain/banks';
 import type { EkoClient } from '../eko/client';
 import type { EkoOperation, OperationCommon } from '../eko/operations';
 import type { Journal } from '../journal/journal';
@@ -17,7 +17,7 @@ import type { Logger } from '../log/logger';
 import type { RdFacade } from '../rd/facade';
 
 /** What the runner tells the service that started an operation, as it goes (the enquiry's "last enquiry" for a recreated window). */
-interface OperationObserver<O> {
+export interface OperationObserver<O> {
   /** The request is built (its reference known); next it is journalled and sent. */
   prepared?(common: OperationCommon): void;
   /** An answer, or an unknown result: journalled. */
@@ -43,14 +43,24 @@ export interface OperationRunner {
   busy(): OperationKind | null;
 }
 
-export function createOperationRunner(deps: {
-  rd: Pick<RdFacade, 'takeCapture'>;
-  eko: Pick<EkoClient, 'prepare' | 'send'>;
+/**
+ * Where billed operations are journalled, for the runner (which records each one) and the daily
+ * authentication (which reads today's from it): the journal (null: none), the counter's profile its
+ * rows carry, the log and the clock.
+ */
+export interface OperationJournalDeps {
   journal: Journal | null;
   profile: Profile;
   logger: Logger;
   now?: () => Date;
-}): OperationRunner {
+}
+
+export function createOperationRunner(
+  deps: OperationJournalDeps & {
+    rd: Pick<RdFacade, 'takeCapture'>;
+    eko: Pick<EkoClient, 'prepare' | 'send'>;
+  },
+): OperationRunner {
   const log = deps.logger.child('operation');
   const now = deps.now ?? (() => new Date());
   let running: OperationKind | null = null;
@@ -142,9 +152,12 @@ export function createOperationRunner(deps: {
   return { run, busy: () => running };
 }
 
-/** The listed bank an operation is asked for (its IIN from the contract), or input.invalid: one rule for every operation. */
-export function listedBank(banks: readonly Bank[], iin: string): Bank {
-  const bank = banks.find((b) => b.iin === iin);
+/**
+ * The bank an operation is asked for (its IIN from the contract): a listed one, or an unlisted one
+ * the agent entered by its 6-digit IIN; anything else is input.invalid. One rule for every operation.
+ */
+export function bankForOperation(banks: readonly Bank[], iin: string): Bank {
+  const bank = findBank(banks, iin);
   if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
   return bank;
 }

@@ -2,6 +2,7 @@ import { useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorNotice } from '../ErrorNotice';
+import { IconFileDown, IconPrinter } from '../Icons';
 import { useKiosk } from '../../store';
 import type { ReceiptTarget } from '../../store';
 import { Receipt } from './Receipt';
@@ -43,25 +44,6 @@ export function ReceiptPrintArea() {
     <div className="receipt-print" data-testid="receipt-print">
       <Receipt data={receipt} paperMm={appInfo.receiptPaperMm} agent={appInfo.agent} training={appInfo.training} />
     </div>
-  );
-}
-
-function IconPrinter() {
-  return (
-    <svg className="icon" width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <path d="M7 9V3h10v6" />
-      <rect x="3" y="9" width="18" height="8" rx="2" />
-      <path d="M7 14h10v7H7z" />
-    </svg>
-  );
-}
-
-function IconFile() {
-  return (
-    <svg className="icon" width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <path d="M14 3H6v18h12V7z" />
-      <path d="M14 3v4h4M9 13h6M9 17h6" />
-    </svg>
   );
 }
 
@@ -107,8 +89,8 @@ export function PrintReceiptButton({
   return (
     <div className="receipt-action">
       <div className="receipt-buttons">
-        {button('printer', <IconPrinter />)}
-        {button('pdf', <IconFile />)}
+        {button('printer', <IconPrinter size={22} />)}
+        {button('pdf', <IconFileDown size={22} />)}
       </div>
       {state === 'sent' && to === 'printer' && (
         <p className="receipt-sent" role="status">

@@ -34,13 +34,9 @@ function AgentSummary() {
 
 function AgentAadhaarStep() {
   const { t } = useTranslation();
-  const { aadhaar, masked, attempted } = useKiosk(useShallow((s) => ({ aadhaar: s.dailyAuth.flow.aadhaar, masked: s.dailyAuth.flow.maskedAadhaar, attempted: s.dailyAuth.flow.attempted })));
-  const set = useKiosk((s) => s.dailyAuth.setAadhaar);
-  const change = useKiosk((s) => s.dailyAuth.changeAadhaar);
-  const next = useKiosk((s) => s.dailyAuth.next);
-  const back = useKiosk((s) => s.dailyAuth.back);
   return (
     <AadhaarEntry
+      flow="dailyAuth"
       stepId="da-aadhaar"
       id="agent-aadhaar"
       title={t('dailyAuth.aadhaar.title')}
@@ -48,60 +44,28 @@ function AgentAadhaarStep() {
       hint={t('dailyAuth.aadhaar.hint')}
       intro={t('dailyAuth.intro')}
       emptyProblem={t('dailyAuth.aadhaar.empty')}
-      aadhaar={aadhaar}
-      masked={masked}
-      attempted={attempted}
-      set={set}
-      change={change}
-      next={() => void next()}
-      onBack={back}
     />
   );
 }
 
 function AgentBankStep() {
   const { t } = useTranslation();
-  const { bankIin, attempted } = useKiosk(useShallow((s) => ({ bankIin: s.dailyAuth.flow.bankIin, attempted: s.dailyAuth.flow.attempted })));
   const lastBankIin = useKiosk((s) => s.dailyAuth.status.data?.lastBankIin ?? null);
-  const setBank = useKiosk((s) => s.dailyAuth.setBank);
-  const next = useKiosk((s) => s.dailyAuth.next);
-  const back = useKiosk((s) => s.dailyAuth.back);
   // The agent's own bank first: the one last used for this (main side's memory, then this PC's).
   const recent = useRef([...new Set([lastBankIin, agentBankIin()].filter((x): x is string => x !== null))]).current;
-  return (
-    <BankChooser
-      id="da-bank"
-      title={t('dailyAuth.bank.title')}
-      required={t('dailyAuth.bank.required')}
-      bankIin={bankIin}
-      attempted={attempted}
-      onPick={setBank}
-      onContinue={() => void next()}
-      onBack={back}
-      recentIins={recent}
-    />
-  );
+  return <BankChooser flow="dailyAuth" id="da-bank" title={t('dailyAuth.bank.title')} required={t('dailyAuth.bank.required')} recentIins={recent} />;
 }
 
 function AgentCaptureStep() {
   const { t } = useTranslation();
-  const capture = useKiosk(useShallow((s) => s.dailyAuth.flow.capture));
-  const daCapture = useKiosk((s) => s.dailyAuth.capture);
-  const cancel = useKiosk((s) => s.dailyAuth.cancelCapture);
-  const sendLow = useKiosk((s) => s.dailyAuth.sendLowQuality);
-  const back = useKiosk((s) => s.dailyAuth.back);
   return (
     <CapturePanel
+      flow="dailyAuth"
       id="da-capture"
       title={t('dailyAuth.capture.title')}
       instruct={t('dailyAuth.capture.instruct')}
       checking={t('dailyAuth.capture.checking')}
       lowBody={t('dailyAuth.capture.lowBody')}
-      capture={capture}
-      onCapture={() => void daCapture()}
-      onCancel={() => void cancel()}
-      onSendLow={() => void sendLow()}
-      onBack={back}
     />
   );
 }

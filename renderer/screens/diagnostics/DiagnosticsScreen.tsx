@@ -4,7 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { KioskError, type Diagnostics } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { IconBank, IconCheck, IconClock, IconCross, IconFingerprint, IconRefresh, IconWarning } from '../../components/Icons';
+import { IconBank, IconCheck, IconClock, IconCross, IconDownload, IconFingerprint, IconList, IconMonitor, IconRefresh, IconWarning } from '../../components/Icons';
+import { Scanner } from '../../components/Illustrations';
+import { Skeleton } from '../../components/Skeleton';
 import { isLoading, useKiosk } from '../../store';
 
 /** Over this the PC clock is too far off for Eko (its timestamp window is ±30 s). */
@@ -55,9 +57,12 @@ function ScannerPanel({ device }: { device: Diagnostics['device'] }) {
   const info = device.deviceInfo;
   return (
     <Panel id="scanner" title={t('diagnostics.scanner.title')} icon={<IconFingerprint className="panel-icon" />}>
-      <p className={`device-state-line device-${device.state}`} data-testid="diag-scanner-state">
-        <span className="device-dot" aria-hidden="true" /> {t(`device.state.${device.state}`)}
-      </p>
+      <div className="scanner-state-row">
+        <p className={`device-state-line device-${device.state}`} data-testid="diag-scanner-state">
+          <span className="device-dot" aria-hidden="true" /> {t(`device.state.${device.state}`)}
+        </p>
+        <Scanner missing={device.state === 'none'} />
+      </div>
       <h3 className="diag-sub">{t('diagnostics.scanner.services')}</h3>
       {device.devices.length === 0 ? (
         <p className="muted">{t('diagnostics.scanner.noServices')}</p>
@@ -172,7 +177,7 @@ function EkoError({ error }: { error: NonNullable<Diagnostics['eko']['error']> }
 function JournalPanel({ journal }: { journal: Diagnostics['journal'] }) {
   const { t } = useTranslation();
   return (
-    <Panel id="journal" title={t('diagnostics.journal.title')} icon={<IconClock className="panel-icon" />}>
+    <Panel id="journal" title={t('diagnostics.journal.title')} icon={<IconList className="panel-icon" />}>
       {journal?.setAside && (
         <div className="notice notice-warn" role="alert" data-testid="journal-set-aside">
           <IconWarning className="notice-icon" />
@@ -202,7 +207,7 @@ function AppPanel({ d }: { d: Diagnostics }) {
   const { t } = useTranslation();
   const notUsed = t('diagnostics.app.notUsed');
   return (
-    <Panel id="app" title={t('diagnostics.app.title')} icon={<IconRefresh className="panel-icon" />}>
+    <Panel id="app" title={t('diagnostics.app.title')} icon={<IconMonitor className="panel-icon" />}>
       <Facts
         rows={[
           [t('diagnostics.app.version'), d.version, 'diag-version'],
@@ -245,9 +250,11 @@ export function DiagnosticsScreen() {
             {isLoading(diag) ? t('common.refreshing') : t('diagnostics.refresh')}
           </button>
           <button type="button" className="button button-primary" onClick={() => void exportBundle()} disabled={exp.busy} aria-busy={exp.busy}>
+            <IconDownload size={20} />
             {exp.busy ? t('diagnostics.exporting') : t('diagnostics.export')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => void exportBundle('logs')} disabled={exp.busy}>
+            <IconDownload size={20} />
             {t('diagnostics.exportLogs')}
           </button>
         </div>
@@ -268,9 +275,7 @@ export function DiagnosticsScreen() {
       {exp.error && <ErrorNotice error={exp.error} onRetry={() => void exportBundle(exp.kind)} />}
       {diag.error && <ErrorNotice error={diag.error} onRetry={() => void load()} />}
       {!d && !diag.error && (
-        <p className="muted" role="status">
-          {t('common.loading')}
-        </p>
+        <Skeleton variant="blocks" count={4} columns={2} lines={[{ width: 50, size: 'lg' }, { width: 80 }, { width: 60 }, { width: 70 }]} className="skeleton-diag" testId="diag-skeleton" />
       )}
       {d && (
         <div className="diag-grid">

@@ -3,31 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { searchBanks } from '../../../app/domain/banks';
 import type { Bank } from '../../../app/domain/banks';
 import { BANKS, bankByIin, bankSelectable, recentBankIins } from '../../banks';
-import { IconBank, IconCheck, IconSearch } from '../../components/Icons';
+import { IconBank, IconCheck, IconEdit, IconSearch } from '../../components/Icons';
 import { LetterPad } from '../../components/LetterPad';
 import { useKiosk } from '../../store';
+import { useFlowStepActions, useFlowStepState, type StepFlow } from '../../store/flow-steps';
 import { StepFrame } from './StepFrame';
+import { UnlistedBankEntry } from './UnlistedBankEntry';
 
-/** The customer's bank: the enquiry flow's step. */
+/** The customer's bank: the enquiry flow's step (a bank not in the list may be entered by its IIN). */
 export function BankStep() {
   const { t } = useTranslation();
-  const bankIin = useKiosk((s) => s.enquiry.bankIin);
-  const attempted = useKiosk((s) => s.enquiry.attempted);
-  const setBank = useKiosk((s) => s.enquiry.setBank);
-  const next = useKiosk((s) => s.enquiry.next);
-  const back = useKiosk((s) => s.enquiry.back);
-  return (
-    <BankChooser
-      id="bank"
-      title={t('bank.title')}
-      required={t('bank.required')}
-      bankIin={bankIin}
-      attempted={attempted}
-      onPick={setBank}
-      onContinue={() => void next()}
-      onBack={back}
-    />
-  );
+  return <BankChooser flow="enquiry" id="bank" title={t('bank.title')} required={t('bank.required')} allowUnlisted />;
 }
 
 /** Usable banks first (stable), so Enter on the first match never lands on one that cannot be chosen. */
@@ -47,33 +33,30 @@ export const BANKS_SHOWN = 6;
  * A bank the counter's Eko request edition has no code for is shown, disabled, with a short reason.
  */
 export function BankChooser({
+  flow,
   id,
   title,
   required,
-  bankIin,
-  attempted,
-  onPick,
-  onContinue,
-  onBack,
   recentIins,
+  allowUnlisted = false,
 }: {
+  flow: StepFlow;
   id: string;
   title: string;
   required: string;
-  bankIin: string | null;
-  attempted: boolean;
-  onPick(iin: string): void;
-  onContinue(): void;
-  onBack(): void;
   /** Banks to put first; default: the banks this counter used last. */
   recentIins?: string[];
+  /** A bank not in the list may be entered by its IIN (the customer's enquiry; the spec edition only). */
+  allowUnlisted?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const hindi = i18n.language === 'hi';
   const edition = useKiosk((s) => s.session.appInfo?.ekoEdition);
-  const setBank = onPick;
-  const next = onContinue;
+  const { bankIin, attempted } = useFlowStepState(flow);
+  const { setBank, next: advance, back: onBack } = useFlowStepActions(flow);
+  const next = () => void advance();
   const [query, setQuery] = useState('');
+  const [byIin, setByIin] = useState(false);
   const recent = useMemo(() => recentIins ?? recentBankIins(), [recentIins]);
   const usable = (b: Bank) => bankSelectable(b, edition);
   const someUnusable = edition === 'current' && BANKS.some((b) => !usable(b));
@@ -119,6 +102,20 @@ export function BankChooser({
   };
 
   const problem = attempted && !(selected && usable(selected)) ? required : null;
+  // An unlisted bank needs the IIN as its bank_code: the current edition sends IFSC prefixes instead.
+  const offerIin = allowUnlisted && edition !== 'current';
+  if (byIin) {
+    return (
+      <UnlistedBankEntry
+        id={id}
+        onBack={() => setByIin(false)}
+        onUse={(iin) => {
+          setBank(iin);
+          next();
+        }}
+      />
+    );
+  }
   return (
     <StepFrame
       id={id}
@@ -150,6 +147,12 @@ export function BankChooser({
             onBackspace={() => search(query.slice(0, -1))}
             onClear={() => search('')}
           />
+          {offerIin && (
+            <button type="button" className="button button-secondary bank-by-iin" onClick={() => setByIin(true)} data-testid="bank-by-iin">
+              <IconEdit size={20} />
+              {t('bank.unlisted.open')}
+            </button>
+          )}
         </div>
       }
     >

@@ -1,12 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { DeviceDetails, FindScannerButton, useIndicatorState } from '../../components/Device';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FingerOnScanner } from '../../components/Illustrations';
 import { IconCheck, IconFingerprint, IconWarning } from '../../components/Icons';
 import { formatTime } from '../../i18n/format';
 import { useKiosk } from '../../store';
-import type { CaptureState } from '../../store/capture';
+import { useFlowStepActions, useFlowStepState, type StepFlow } from '../../store/flow-steps';
+import { Consent } from './Consent';
 import { StepFrame } from './StepFrame';
 
 function useSecondsSince(from: number | null): number {
@@ -88,35 +89,35 @@ function Sending({ since, title }: { since: number; title: string }) {
  * and "sending" wait; the store actions come in as props.
  */
 export function CapturePanel({
+  flow,
   id,
   title,
   instruct,
   checking,
   lowBody,
-  capture,
-  onCapture,
-  onCancel,
-  onSendLow,
-  onBack,
   before,
   captureSecondary = false,
+  focusCapture = !captureSecondary,
 }: {
+  flow: StepFlow;
   id: string;
   title: string;
   instruct: string;
   checking: string;
   lowBody: string;
-  capture: CaptureState;
-  onCapture(): void;
-  onCancel(): void;
-  onSendLow(): void;
-  onBack?: () => void;
   /** Shown above the capture button (e.g. "do your daily authentication first"). */
   before?: ReactNode;
   /** Another action comes first (the notice's button has the focus): the capture button is not the primary one. */
   captureSecondary?: boolean;
+  /** The capture button takes the focus (default: when it is the primary action). */
+  focusCapture?: boolean;
 }) {
   const { t } = useTranslation();
+  const { capture } = useFlowStepState(flow);
+  const actions = useFlowStepActions(flow);
+  const onCapture = () => void actions.captureFingerprint();
+  const onCancel = () => void actions.cancelCapture();
+  const onSendLow = () => void actions.sendLowQuality();
   const deviceState = useIndicatorState();
   const [sendingSince, setSendingSince] = useState<number | null>(null);
   useEffect(() => {
@@ -134,10 +135,13 @@ export function CapturePanel({
       title={title}
       showContinue={false}
       showBack={!busy}
-      onBack={onBack}
-      onContinue={() => {}}
+      onBack={actions.back}
+      // Enter on the step (e.g. on the consent box) captures, as the button does.
+      onContinue={capture.phase === 'idle' ? onCapture : () => {}}
       side={
         <div className="capture-device" data-testid="capture-device">
+          {/* How to place the finger: a picture says it in any language. */}
+          <FingerOnScanner />
           <p className={`device-state-line device-${deviceState}`}>
             <span className="device-dot" aria-hidden="true" /> {t(`device.state.${deviceState}`)}
           </p>
@@ -159,7 +163,8 @@ export function CapturePanel({
             type="button"
             className={`button ${captureSecondary ? 'button-secondary' : 'button-primary'} button-huge`}
             onClick={onCapture}
-            autoFocus={!captureSecondary}
+            autoFocus={focusCapture}
+            data-testid="capture-button"
           >
             <IconFingerprint size={36} />
             {t('capture.button')}
@@ -267,25 +272,25 @@ function DailyAuthNotice() {
 
 export function CaptureStep() {
   const { t } = useTranslation();
-  const capture = useKiosk(useShallow((s) => s.enquiry.capture));
-  const captureFingerprint = useKiosk((s) => s.enquiry.captureFingerprint);
-  const cancelCapture = useKiosk((s) => s.enquiry.cancelCapture);
-  const sendLowQuality = useKiosk((s) => s.enquiry.sendLowQuality);
   const needsDailyAuth = useKiosk((s) => s.dailyAuth.status.data?.state === 'notDone');
   const statement = useKiosk((s) => s.enquiry.operation === 'miniStatement');
+  const consent = useKiosk((s) => s.enquiry.consent);
   return (
     <CapturePanel
+      flow="enquiry"
       id="capture"
       title={t('capture.title')}
       instruct={t('capture.instruct')}
       checking={t(statement ? 'statement.checking' : 'capture.checking')}
       lowBody={t('capture.lowBody')}
-      capture={capture}
-      onCapture={() => void captureFingerprint()}
-      onCancel={() => void cancelCapture()}
-      onSendLow={() => void sendLowQuality()}
-      before={<DailyAuthNotice />}
+      before={
+        <>
+          <DailyAuthNotice />
+          <Consent autoFocus={!consent && !needsDailyAuth} />
+        </>
+      }
       captureSecondary={needsDailyAuth}
+      focusCapture={consent && !needsDailyAuth}
     />
   );
 }

@@ -7,7 +7,6 @@ import { SummaryList } from '../../components/SummaryList';
 import { useKiosk } from '../../store';
 import { BankStep } from './BankStep';
 import { CaptureStep } from './CaptureStep';
-import { ConsentStep } from './ConsentStep';
 import { AadhaarStep, MobileStep } from './NumberSteps';
 import { ResultStep } from './ResultStep';
 
@@ -44,7 +43,6 @@ export function EnquiryFlow() {
       {step === 'mobile' && <MobileStep />}
       {step === 'aadhaar' && <AadhaarStep />}
       {step === 'bank' && <BankStep />}
-      {step === 'consent' && <ConsentStep />}
       {step === 'capture' && <CaptureStep />}
       {step === 'result' && <ResultStep />}
     </section>

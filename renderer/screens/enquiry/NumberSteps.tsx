@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { aadhaarProblem, groupAadhaar } from '../../../app/domain/aadhaar';
 import { mobileProblem } from '../../../app/domain/mobile';
 import { NumberInput } from '../../components/NumberInput';
 import { NumericKeypad } from '../../components/NumericKeypad';
 import { useKiosk } from '../../store';
+import { useFlowStepActions, useFlowStepState, type StepFlow } from '../../store/flow-steps';
 import { StepFrame } from './StepFrame';
 
 /** "9876543210" → "98765 43210" */
@@ -85,11 +85,12 @@ export function MobileStep() {
 }
 
 /**
- * An Aadhaar number step, the customer's or the agent's own: typed (keypad or keyboard), then
- * shown masked once accepted; back here, the agent may keep it or type a new one. `autoNext`: a
- * complete valid number moves on by itself.
+ * An Aadhaar number step, the customer's (enquiry) or the agent's own (daily authentication):
+ * typed (keypad or keyboard), then shown masked once accepted; back here, the agent may keep it
+ * or type a new one. `autoNext`: a complete valid number moves on by itself.
  */
 export function AadhaarEntry({
+  flow,
   stepId,
   id,
   title,
@@ -97,15 +98,9 @@ export function AadhaarEntry({
   hint,
   intro,
   emptyProblem,
-  aadhaar,
-  masked,
-  attempted,
-  set,
-  change,
-  next,
-  onBack,
   autoNext = false,
 }: {
+  flow: StepFlow;
   /** The step frame's id; `id`: the input's (and, with "-masked", the masked number's test id). */
   stepId: string;
   id: string;
@@ -114,19 +109,15 @@ export function AadhaarEntry({
   hint: string;
   intro?: string;
   emptyProblem?: string;
-  aadhaar: string;
-  masked: string | null;
-  attempted: boolean;
-  set(v: string): void;
-  change(): void;
-  next(): void;
-  onBack?: () => void;
   autoNext?: boolean;
 }) {
   const { t } = useTranslation();
+  const { aadhaar, maskedAadhaar: masked, attempted } = useFlowStepState(flow);
+  const { setAadhaar: set, changeAadhaar: change, next: advance, back } = useFlowStepActions(flow);
+  const next = () => void advance();
   if (masked) {
     return (
-      <StepFrame id={stepId} title={title} onContinue={next} onBack={onBack} focusContinue>
+      <StepFrame id={stepId} title={title} onContinue={next} onBack={back} focusContinue>
         <div className="field">
           <p className="field-label" id={`${id}-masked-label`}>
             {t('aadhaar.entered')}
@@ -149,7 +140,7 @@ export function AadhaarEntry({
       id={stepId}
       title={title}
       onContinue={next}
-      onBack={onBack}
+      onBack={back}
       side={
         <Keypad
           id={id}
@@ -169,24 +160,5 @@ export function AadhaarEntry({
 
 export function AadhaarStep() {
   const { t } = useTranslation();
-  const { aadhaar, masked, attempted } = useKiosk(useShallow((s) => ({ aadhaar: s.enquiry.aadhaar, masked: s.enquiry.maskedAadhaar, attempted: s.enquiry.attempted })));
-  const set = useKiosk((s) => s.enquiry.setAadhaar);
-  const change = useKiosk((s) => s.enquiry.changeAadhaar);
-  const next = useKiosk((s) => s.enquiry.next);
-  return (
-    <AadhaarEntry
-      stepId="aadhaar"
-      id="aadhaar"
-      title={t('aadhaar.title')}
-      label={t('aadhaar.label')}
-      hint={t('aadhaar.hint')}
-      aadhaar={aadhaar}
-      masked={masked}
-      attempted={attempted}
-      set={set}
-      change={change}
-      next={() => void next()}
-      autoNext
-    />
-  );
+  return <AadhaarEntry flow="enquiry" stepId="aadhaar" id="aadhaar" title={t('aadhaar.title')} label={t('aadhaar.label')} hint={t('aadhaar.hint')} autoNext />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { enquiryNeverSent, isAgentRefusal, type EnquiryOutcome, type MiniStatementOutcome, type RefusalRecovery } from '../../../app/contract';
@@ -6,7 +6,8 @@ import { maskMobile } from '../../../app/domain/mobile';
 import { formatRupees } from '../../../app/domain/money';
 import { bankByIin } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { IconBank, IconCheck, IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
+import { IconBank, IconCheck, IconCross, IconEdit, IconFingerprint, IconQuestion, IconRefresh, IconUserPlus } from '../../components/Icons';
+import { Success } from '../../components/Illustrations';
 import { canRetryCapture, refusalRecoveryFor, useKiosk, type FlowOutcome } from '../../store';
 import { StatementTable } from '../../components/StatementLines';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
@@ -47,28 +48,58 @@ function useFocusHeading() {
   return ref;
 }
 
+/**
+ * The head of an answer received: the check, the title (focused, so it is read out), the balance
+ * or the words for its absence, and for a balance enquiry the picture of a good result beside them.
+ */
+function SuccessHead({ title, balance, amountClassName = 'result-amount', missing, picture = false }: {
+  title: string;
+  balance: string | null;
+  amountClassName?: string;
+  /** What stands where no figure can: a bank that gave no balance did not say ₹0. */
+  missing: ReactNode;
+  picture?: boolean;
+}) {
+  const { t } = useTranslation();
+  const heading = useFocusHeading();
+  return (
+    <div className="result-top">
+      <div className="result-top-main">
+        <div className="result-head">
+          <IconCheck size={44} className="result-icon" />
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+        </div>
+        <p className="result-label">{t('result.balance')}</p>
+        {balance !== null ? (
+          <p className={amountClassName} data-testid="balance">
+            {formatRupees(balance)}
+          </p>
+        ) : (
+          missing
+        )}
+      </div>
+      {picture && <Success />}
+    </div>
+  );
+}
+
 /** A mini statement received: the balance (or that the bank gave none), then the lines, newest first. */
 function StatementView({ outcome }: { outcome: Extract<MiniStatementOutcome, { outcome: 'success' }> }) {
   const { t, i18n } = useTranslation();
-  const heading = useFocusHeading();
   return (
     <div className="result result-success result-statement" data-testid="result" data-outcome="success" data-kind="miniStatement">
-      <div className="result-head">
-        <IconCheck size={44} className="result-icon" />
-        <h1 ref={heading} tabIndex={-1}>
-          {t('statement.successTitle')}
-        </h1>
-      </div>
-      <p className="result-label">{t('result.balance')}</p>
-      {outcome.balance !== null ? (
-        <p className="result-amount statement-balance" data-testid="balance">
-          {formatRupees(outcome.balance)}
-        </p>
-      ) : (
-        <p className="result-missing" data-testid="balance-missing">
-          {t('statement.balanceMissing')}
-        </p>
-      )}
+      <SuccessHead
+        title={t('statement.successTitle')}
+        balance={outcome.balance}
+        amountClassName="result-amount statement-balance"
+        missing={
+          <p className="result-missing" data-testid="balance-missing">
+            {t('statement.balanceMissing')}
+          </p>
+        }
+      />
       <StatementTable lines={outcome.lines} />
       <Facts
         rows={[
@@ -92,26 +123,19 @@ function OutcomeView({ outcome }: { outcome: FlowOutcome }) {
   if (outcome.outcome === 'success' && 'uidaiRef' in outcome) {
     return (
       <div className="result result-success" data-testid="result" data-outcome="success">
-        <div className="result-head">
-          <IconCheck size={44} className="result-icon" />
-          <h1 ref={heading} tabIndex={-1}>
-            {t('result.successTitle')}
-          </h1>
-        </div>
-        <p className="result-label">{t('result.balance')}</p>
-        {outcome.balance !== null ? (
-          <p className="result-amount" data-testid="balance">
-            {formatRupees(outcome.balance)}
-          </p>
-        ) : (
-          // Never a figure: a bank that gave no balance did not say ₹0.
-          <>
-            <p className="result-missing" data-testid="balance-missing">
-              {t('result.balanceMissing')}
-            </p>
-            <p className="muted">{t('result.balanceMissingNote')}</p>
-          </>
-        )}
+        <SuccessHead
+          title={t('result.successTitle')}
+          balance={outcome.balance}
+          picture
+          missing={
+            <>
+              <p className="result-missing" data-testid="balance-missing">
+                {t('result.balanceMissing')}
+              </p>
+              <p className="muted">{t('result.balanceMissingNote')}</p>
+            </>
+          }
+        />
         <Facts
           rows={[
             ...rows,
@@ -173,6 +197,13 @@ const RECOVERY_LABEL: Record<Exclude<RefusalRecovery, 'none'>, string> = {
   dailyAuth: 'result.recovery.dailyAuth',
 };
 
+/** Another bank: the bank; try again: round arrows; a new capture (or the daily authentication): the fingerprint. */
+function RecoveryIcon({ recovery }: { recovery: Exclude<RefusalRecovery, 'none'> }) {
+  if (recovery === 'otherBank') return <IconBank size={24} />;
+  if (recovery === 'tryAgain') return <IconRefresh size={24} />;
+  return <IconFingerprint size={24} />;
+}
+
 /** After a refusal a new try can fix: the one action that fits, for the same customer, nothing to retype. */
 function RecoveryActions() {
   const { t } = useTranslation();
@@ -182,7 +213,7 @@ function RecoveryActions() {
   return (
     <div className="actions recovery-actions" data-testid="recovery" data-recovery={recovery}>
       <button type="button" className="button button-primary button-big" onClick={recoverRefusal}>
-        {recovery === 'otherBank' ? <IconBank size={24} /> : <IconFingerprint size={24} />}
+        <RecoveryIcon recovery={recovery} />
         {t(RECOVERY_LABEL[recovery])}
       </button>
       <p className="muted small">{t('result.recovery.hint')}</p>
@@ -261,6 +292,7 @@ function NotSentView() {
           </button>
           {detailsProblem && (
             <button type="button" className="button button-secondary button-big" onClick={editDetails}>
+              <IconEdit size={24} />
               {t('result.editDetails')}
             </button>
           )}
@@ -291,6 +323,7 @@ export function ResultStep() {
           goHome('agent');
           openFlow(operation);
         }}>
+          <IconUserPlus size={24} />
           {t(operation === 'miniStatement' ? 'statement.newStatement' : 'common.newEnquiry')}
         </button>
       </div>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconArrowLeft, IconArrowRight, IconCheck, IconCross, IconQuestion, IconRefresh, IconSearch, IconWarning } from '../../components/Icons';
 import { NumericKeypad } from '../../components/NumericKeypad';
 import { PrintReceiptButton } from '../../components/receipt/ReceiptPrint';
+import { Skeleton } from '../../components/Skeleton';
 import { errorText } from '../../i18n';
 import { isLoading, useKiosk } from '../../store';
 import { localDate, shiftDate, type KindFilter, type OutcomeFilter } from '../../store';
@@ -362,9 +363,7 @@ export function HistoryScreen() {
       </div>
       {history.error && <ErrorNotice error={history.error} onRetry={() => void load()} />}
       {rows === null && !history.error && (
-        <p className="muted" role="status">
-          {t('common.loading')}
-        </p>
+        <Skeleton variant="blocks" count={3} lines={[{ width: 30, size: 'lg' }, { width: 70 }, { width: 50, size: 'sm' }]} className="skeleton-history" testId="history-skeleton" />
       )}
       {rows && (
         <>

@@ -1,15 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IconClock, IconQuestion } from '../../components/Icons';
+import { IconHistory, IconPulse, IconQuestion } from '../../components/Icons';
 import { useKiosk } from '../../store';
-
-function IconPulse() {
-  return (
-    <svg className="icon" width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <path d="M3 12h4l2.5-6 4 12 2.5-6H21" />
-    </svg>
-  );
-}
 
 /** The home screen's doors to History and Diagnostics. */
 export function HomeLinks() {
@@ -19,11 +11,11 @@ export function HomeLinks() {
   return (
     <nav className="home-links" aria-label={`${t('history.open')} · ${t('diagnostics.open')}`}>
       <button type="button" className="button button-secondary" onClick={() => openHistory()}>
-        <IconClock size={22} />
+        <IconHistory size={22} />
         {t('history.open')}
       </button>
       <button type="button" className="button button-secondary" onClick={openDiagnostics}>
-        <IconPulse />
+        <IconPulse size={22} />
         {t('diagnostics.open')}
       </button>
     </nav>

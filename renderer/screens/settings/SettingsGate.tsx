@@ -8,6 +8,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../store';
 import { IconGear } from '../../components/Icons';
+import { ScreenSkeleton } from '../../components/Skeleton';
 import { SettingsScreen } from './SettingsScreen';
 import { SetupScreen } from './SetupScreen';
 
@@ -24,13 +25,7 @@ export function SettingsGate({ children }: { children: ReactNode }) {
     if (!s.checked && !s.loading) void loadSettings();
   }, [loadSettings]);
 
-  if (!checked) {
-    return (
-      <p className="muted" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  if (!checked) return <ScreenSkeleton label={t('app.loading')} />;
   // If getSettings itself failed the counter still works as configured; the settings screen shows the error.
   if (route === 'setup' && settings) return <SetupScreen settings={settings} />;
   if (route === 'settings') return <SettingsScreen />;

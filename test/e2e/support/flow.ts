@@ -103,7 +103,7 @@ export async function dailyAuthOnce(page: Page): Promise<void> {
   await expect(page.getByTestId('daily-auth-status')).toHaveAttribute('data-state', 'done');
 }
 
-/** From home to the fingerprint step with mouse and keyboard (`start`: home's action, "Balance enquiry" by default, or "Mini statement"). */
+/** From home to the fingerprint step, consent given, with mouse and keyboard (`start`: home's action, "Balance enquiry" by default, or "Mini statement"). */
 export async function toCapture(page: Page, o: { aadhaar: string; mobile?: string; bank?: string; start?: string }): Promise<void> {
   await button(page, o.start ?? 'Balance enquiry').click();
   await field.mobile(page).fill(o.mobile ?? '9876543210');
@@ -114,8 +114,8 @@ export async function toCapture(page: Page, o: { aadhaar: string; mobile?: strin
   await field.bank(page).press('Enter');
   await expect(page.getByTestId('selected-bank')).not.toContainText('—');
   await button(page, 'Continue').click();
+  // Consent and capture share the fingerprint step: the box first, then the button.
   await field.consent(page).check();
-  await button(page, 'Continue').click();
   await expect(button(page, 'Capture fingerprint')).toBeVisible();
 }
 

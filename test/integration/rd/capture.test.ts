@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { KioskError, type ErrorCode } from '../../../app/contract';
 import { createRdService } from '../../../main/services/rd';
 import { startRdSimulator } from '../../../main/simulators/rd';
+import { rejection as failure } from '../../support/kiosk-error';
 import { closeAll, count, recordingLogger, rig } from './helpers';
 
 afterEach(closeAll);
@@ -12,16 +13,6 @@ afterEach(closeAll);
 const SAMPLE_PID =
   '<?xml version="1.0"?><PidData><Resp errCode="0" errInfo="Success." fCount="1" fType="2" nmPoints="32" qScore="78"/>' +
   '<DeviceInfo dpId="M" rdsId="R" rdsVer="1" mi="X" mc="MIIEGDCCAwCgAwIBAgIE" dc="d"/><Skey ci="1">c2s=</Skey><Hmac>aG0=</Hmac><Data type="X">ZGF0YQ==</Data></PidData>';
-
-async function failure(p: Promise<unknown>): Promise<KioskError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof KioskError) return err;
-    throw err;
-  }
-  throw new Error('expected the capture to fail');
-}
 
 describe('capture()', () => {
   it('sends AePS PidOptions and keeps the PID block, byte for byte, behind a one-time handle', async () => {

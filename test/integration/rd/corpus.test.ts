@@ -4,7 +4,7 @@
  * disagree, the code is wrong: these are what scanners in the field send.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRdService, type RdServiceOptions } from '../../../main/services/rd';
+import { createRdService, type RdServiceHandle, type RdServiceOptions } from '../../../main/services/rd';
 import { STARTING_PID } from '../../../main/simulators/rd';
 import { rdFixture, rdFixtureText, type RdFixture } from '../../fixtures/rd';
 import { closeFixtureServices, serveFixtures, serveFixturesPreferringPort, type FixtureRoutes, type FixtureService } from './fixture-server';
@@ -43,6 +43,17 @@ function mantraWith(captures: RdFixture[]): FixtureRoutes {
 /** The encrypted parts of a PID block: none may reach a log line. */
 function secretsOf(pid: string): string[] {
   return [...pid.matchAll(/<(?:Skey|Hmac|Data)[^>]*>([^<]+)</g)].map((m) => m[1]!.trim().slice(0, 40));
+}
+
+/** The PID block behind the capture's one-time handle is the fixture's, byte for byte. */
+function expectPidKept(rd: RdServiceHandle, handle: string, file: RdFixture) {
+  expect(Buffer.from(rd.takeCapture(handle)!.pidXml, 'utf8').equals(rdFixture(file))).toBe(true);
+}
+
+/** One capture from a Mantra-discovered service whose CAPTURE answers `file`. */
+async function captureFrom(file: RdFixture) {
+  const { rd, lines } = serviceFor(await serveFixtures(mantraWith([file])));
+  return { rd, lines, r: await rd.capture({}) };
 }
 
 describe('discovery and device info, as real services answer them', () => {
@@ -105,16 +116,14 @@ describe('captures, as real services answer them', () => {
   it('Mantra MFS110 L1, fType 2: a ~14.5 KB PID block, kept byte for byte', async () => {
     const pid = rdFixture('mantra-pid-ok-2.xml');
     expect(pid.length).toBeGreaterThan(14_000);
-    const svc = await serveFixtures(mantraWith(['mantra-pid-ok-2.xml']));
-    const { rd, lines } = serviceFor(svc);
-    const r = await rd.capture({});
+    const { rd, lines, r } = await captureFrom('mantra-pid-ok-2.xml');
     expect(r).toMatchObject({
       qScore: 76,
       nmPoints: 29,
       quality: 'good',
       device: { vendor: 'MANTRA.MSIPL', model: 'MFS110', rdsId: 'RENESAS.MANTRA.001', rdsVersion: '1.5.1', serial: '7784312', level: 'L1' },
     });
-    expect(Buffer.from(rd.takeCapture(r.handle)!.pidXml, 'utf8').equals(pid)).toBe(true);
+    expectPidKept(rd, r.handle, 'mantra-pid-ok-2.xml');
     // The device that took the finger is the one shown, with its own details.
     expect((await rd.status()).deviceInfo).toMatchObject({ model: 'MFS110', level: 'L1' });
     const log = lines.join('\n');
@@ -123,32 +132,26 @@ describe('captures, as real services answer them', () => {
   });
 
   it('Morpho MSO1300 E2 (L0): errInfo="" is success, and the line break inside qScore is read as 59', async () => {
-    const pid = rdFixture('morpho-pid-ok-1.xml');
-    expect(pid.toString('utf8')).toContain('qScore="59\n"');
-    const svc = await serveFixtures(mantraWith(['morpho-pid-ok-1.xml']));
-    const { rd } = serviceFor(svc);
-    const r = await rd.capture({});
+    expect(rdFixtureText('morpho-pid-ok-1.xml')).toContain('qScore="59\n"');
+    const { rd, r } = await captureFrom('morpho-pid-ok-1.xml');
     expect(r).toMatchObject({
       qScore: 59,
       nmPoints: 42,
       quality: 'good',
       device: { vendor: 'Morpho.SmartChip', model: 'MSO1300E2L0SW', rdsId: 'SCPL.WIN.001', rdsVersion: '1.0.1', serial: null, level: null },
     });
-    expect(Buffer.from(rd.takeCapture(r.handle)!.pidXml, 'utf8').equals(pid)).toBe(true);
+    expectPidKept(rd, r.handle, 'morpho-pid-ok-1.xml');
   });
 
   it('Startek FM220U: xmlns attributes, a ts attribute and a certificate OpenSSL 3 refuses change nothing', async () => {
-    const pid = rdFixture('startek-pid-ok-1.xml');
-    const svc = await serveFixtures(mantraWith(['startek-pid-ok-1.xml']));
-    const { rd } = serviceFor(svc);
-    const r = await rd.capture({});
+    const { rd, r } = await captureFrom('startek-pid-ok-1.xml');
     expect(r).toMatchObject({
       qScore: 80,
       nmPoints: 27,
       quality: 'good',
       device: { vendor: 'STARTEK.ACPL', model: 'FM220U', rdsId: 'ACPL.WIN.001', rdsVersion: '1.0.3', serial: 'B4663185' },
     });
-    expect(Buffer.from(rd.takeCapture(r.handle)!.pidXml, 'utf8').equals(pid)).toBe(true);
+    expectPidKept(rd, r.handle, 'startek-pid-ok-1.xml');
     const s = await rd.status();
     expect(s.state).toBe('ready');
     expect(s.deviceInfo?.vendor).toBe('STARTEK.ACPL');
@@ -182,7 +185,7 @@ describe('-1509: a Mantra L1 service still starting', () => {
     expect(r).toMatchObject({ qScore: 76, quality: 'good' });
     expect(svc.count('CAPTURE')).toBe(3);
     expect(svc.requests.filter((q) => q.method === 'CAPTURE').every((q) => q.path === '/rd/capture')).toBe(true);
-    expect(Buffer.from(rd.takeCapture(r.handle)!.pidXml, 'utf8').equals(rdFixture('mantra-pid-ok-2.xml'))).toBe(true);
+    expectPidKept(rd, r.handle, 'mantra-pid-ok-2.xml');
   });
 
   it('the agent can cancel while it waits: rd.cancelled at once, nothing asked again', async () => {

@@ -11,6 +11,7 @@ import {
 import { loadStartupConfig, prepareDataDir } from '../../../main/services/config/startup';
 import { EKO_PRODUCTION_AADHAAR_KEY, EKO_STAGING_AADHAAR_KEY } from '../../../main/services/config/eko-public-keys';
 import { createAadhaarEncryptor } from '../../../main/services/eko/aadhaar-crypto';
+import { thrownBy } from '../../support/kiosk-error';
 import { makeTempDir } from '../../support/temp-dir';
 
 function load(env: Record<string, string>, file?: unknown) {
@@ -19,15 +20,7 @@ function load(env: Record<string, string>, file?: unknown) {
   return loadConfig({ KIOSK_DATA_DIR: dir, ...env });
 }
 
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(ConfigError, fn);
 
 describe('loadConfig', () => {
   it('defaults to the demo profile with both simulators', () => {

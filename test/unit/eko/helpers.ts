@@ -6,6 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { createEkoClient, type EkoClient, type EkoClientConfig, type EkoClientOptions } from '../../../main/services/eko/client';
+import { EnvelopeSchema } from '../../../main/services/eko/responses';
 import type { Logger } from '../../../main/services/log/logger';
 import { startEkoSandbox, type EkoSandbox, type EkoSandboxOptions } from '../../../main/simulators/eko/sandbox';
 
@@ -17,6 +18,9 @@ export const SAMPLE_PID =
   '<Data type="X">PIDDATAMARKERmnbvcxzlkjhgfdsapoiuytrewq</Data></PidData>';
 
 export const PID_MARKERS = ['PIDSKEYMARKER', 'PIDHMACMARKER', 'PIDDATAMARKER', '<PidData'];
+
+/** An answer of Eko's as the client first reads it: its envelope (status, message, data...). */
+export const envelope = (value: unknown) => EnvelopeSchema.parse(value);
 
 export const CUSTOMER_MOBILE = '9876543210';
 

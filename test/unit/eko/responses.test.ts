@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AccountsDataSchema,
-  EnvelopeSchema,
-  MoneyIn,
-  WalletDataSchema,
-  envelopeSuccess,
-  invalidParamFields,
-  looksLikeHtml,
-  maskAccount,
-  parseJson,
-  readEnquiry,
-} from '../../../main/services/eko/responses';
+import { AccountsDataSchema, EnvelopeSchema, MoneyIn, WalletDataSchema, envelopeSuccess, invalidParamFields, looksLikeHtml, maskAccount, parseJson, readEnquiry } from '../../../main/services/eko/responses';
 import { refusalReason } from '../../../main/services/eko/refusals';
 import { DEMO_MESSAGES } from '../../../main/simulators/eko/demo-customers';
-
-const env = (value: unknown) => EnvelopeSchema.parse(value);
+import { envelope } from './helpers';
 
 describe('amounts stay exact decimal strings', () => {
   it('reads E-notation and plain strings exactly', () => {
@@ -66,15 +54,15 @@ describe('masking and body sniffing', () => {
   });
 
   it('names the fields of a validation error', () => {
-    expect(invalidParamFields(env({ status: 1, response_status_id: 1, response_type_id: -1, invalid_params: { latlong: 'bad', amount: 'bad' } }))).toEqual(['latlong', 'amount']);
-    expect(invalidParamFields(env({ status: 0 }))).toBeNull();
+    expect(invalidParamFields(envelope({ status: 1, response_status_id: 1, response_type_id: -1, invalid_params: { latlong: 'bad', amount: 'bad' } }))).toEqual(['latlong', 'amount']);
+    expect(invalidParamFields(envelope({ status: 0 }))).toBeNull();
   });
 });
 
 describe('reading a balance-enquiry answer', () => {
   it('success of the spec page', () => {
     const reading = readEnquiry(
-      env({
+      envelope({
         status: 0,
         response_status_id: 0,
         message: 'Balance Enquiry successful',
@@ -86,25 +74,25 @@ describe('reading a balance-enquiry answer', () => {
   });
 
   it('newer-document variants: customer_balance, response_type_id 1466 without status, numbers for strings', () => {
-    const reading = readEnquiry(env({ response_type_id: 1466, data: { tid: 12345, customer_balance: '1.5E3', tx_status: 0 } }));
+    const reading = readEnquiry(envelope({ response_type_id: 1466, data: { tid: 12345, customer_balance: '1.5E3', tx_status: 0 } }));
     expect(reading).toMatchObject({ outcome: 'success', balance: '1500', tid: '12345' });
-    expect(readEnquiry(env({ response_type_id: 1464, message: 'Customer Bank account is Frozen' }))).toMatchObject({ outcome: 'refused', reason: 'accountFrozen' });
+    expect(readEnquiry(envelope({ response_type_id: 1464, message: 'Customer Bank account is Frozen' }))).toMatchObject({ outcome: 'refused', reason: 'accountFrozen' });
   });
 
   it('awaited and on hold are unknown, whatever status says', () => {
-    expect(readEnquiry(env({ status: 0, tx_status: '2', data: { tid: 'T2' } }))).toEqual({ outcome: 'unknown', reason: 'awaited', tid: 'T2' });
-    expect(readEnquiry(env({ status: 0, response_status_id: 5, data: { tx_status: '5' } }))).toMatchObject({ outcome: 'unknown', reason: 'onHold' });
-    expect(readEnquiry(env({ status: 1, tx_status: '2' }))).toMatchObject({ outcome: 'unknown', reason: 'awaited' });
+    expect(readEnquiry(envelope({ status: 0, tx_status: '2', data: { tid: 'T2' } }))).toEqual({ outcome: 'unknown', reason: 'awaited', tid: 'T2' });
+    expect(readEnquiry(envelope({ status: 0, response_status_id: 5, data: { tx_status: '5' } }))).toMatchObject({ outcome: 'unknown', reason: 'onHold' });
+    expect(readEnquiry(envelope({ status: 1, tx_status: '2' }))).toMatchObject({ outcome: 'unknown', reason: 'awaited' });
   });
 
   it('refusals: non-zero status, or tx_status 1 with status 0; the message is kept', () => {
-    expect(readEnquiry(env({ status: 463, message: DEMO_MESSAGES.notLinked }))).toEqual({
+    expect(readEnquiry(envelope({ status: 463, message: DEMO_MESSAGES.notLinked }))).toEqual({
       outcome: 'refused',
       reason: 'notLinked',
       serverMessage: DEMO_MESSAGES.notLinked,
       tid: null,
     });
-    expect(readEnquiry(env({ status: 0, tx_status: '1', message: DEMO_MESSAGES.biometricMismatch, data: { tid: 'T9' } }))).toEqual({
+    expect(readEnquiry(envelope({ status: 0, tx_status: '1', message: DEMO_MESSAGES.biometricMismatch, data: { tid: 'T9' } }))).toEqual({
       outcome: 'refused',
       reason: 'biometricMismatch',
       serverMessage: DEMO_MESSAGES.biometricMismatch,
@@ -113,7 +101,7 @@ describe('reading a balance-enquiry answer', () => {
   });
 
   it('a number Eko quotes in its message is masked before it is shown or printed', () => {
-    expect(readEnquiry(env({ status: 463, message: 'Customer Aadhaar number 234123412346 is not linked with Selected Bank' }))).toMatchObject({
+    expect(readEnquiry(envelope({ status: 463, message: 'Customer Aadhaar number 234123412346 is not linked with Selected Bank' }))).toMatchObject({
       outcome: 'refused',
       reason: 'notLinked',
       serverMessage: 'Customer Aadhaar number …2346 is not linked with Selected Bank',
@@ -121,19 +109,19 @@ describe('reading a balance-enquiry answer', () => {
   });
 
   it('an envelope that says neither yes nor no is unknown, not a failure', () => {
-    expect(readEnquiry(env({ message: 'hello' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
-    expect(envelopeSuccess(env({}))).toBeNull();
+    expect(readEnquiry(envelope({ message: 'hello' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(envelopeSuccess(envelope({}))).toBeNull();
     // Refund states on a "success" envelope: not something we can call success.
-    expect(readEnquiry(env({ status: 0, tx_status: '4' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(readEnquiry(envelope({ status: 0, tx_status: '4' }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
   });
 
   it('empty top-level fields count as not said, so a clear answer stays clear', () => {
     const data = { tx_status: '0', balance: '5500.75', tid: 'T1' };
-    expect(readEnquiry(env({ status: null, response_status_id: 0, data }))).toMatchObject({ outcome: 'success', balance: '5500.75' });
-    expect(readEnquiry(env({ status: 0, tx_status: '', data: { ...data, tx_status: '' } }))).toMatchObject({ outcome: 'success', balance: '5500.75' });
-    expect(readEnquiry(env({ status: 0, tx_status: null, message: 42, txstatus_desc: { x: 1 }, data }))).toMatchObject({ outcome: 'success' });
-    expect(readEnquiry(env({ status: 1, message: ['not', 'text'] }))).toEqual({ outcome: 'refused', reason: 'other', serverMessage: null, tid: null });
-    expect(readEnquiry(env({ status: '', response_status_id: '', response_type_id: 1464, message: DEMO_MESSAGES.notLinked }))).toMatchObject({
+    expect(readEnquiry(envelope({ status: null, response_status_id: 0, data }))).toMatchObject({ outcome: 'success', balance: '5500.75' });
+    expect(readEnquiry(envelope({ status: 0, tx_status: '', data: { ...data, tx_status: '' } }))).toMatchObject({ outcome: 'success', balance: '5500.75' });
+    expect(readEnquiry(envelope({ status: 0, tx_status: null, message: 42, txstatus_desc: { x: 1 }, data }))).toMatchObject({ outcome: 'success' });
+    expect(readEnquiry(envelope({ status: 1, message: ['not', 'text'] }))).toEqual({ outcome: 'refused', reason: 'other', serverMessage: null, tid: null });
+    expect(readEnquiry(envelope({ status: '', response_status_id: '', response_type_id: 1464, message: DEMO_MESSAGES.notLinked }))).toMatchObject({
       outcome: 'refused',
       reason: 'notLinked',
     });
@@ -144,14 +132,14 @@ describe('reading a balance-enquiry answer', () => {
     for (const status of ['ok', { code: 0 }, [0], true, 1.5]) expect(EnvelopeSchema.safeParse({ status }).success, JSON.stringify(status)).toBe(false);
     expect(EnvelopeSchema.safeParse({ status: 0, tx_status: 'done' }).success).toBe(false);
     // Only empty fields: nothing says success.
-    expect(readEnquiry(env({ status: null, tx_status: '', data: { balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(readEnquiry(envelope({ status: null, tx_status: '', data: { balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
     // An unclear tx_status in the data is not "not said".
-    expect(readEnquiry(env({ status: 0, data: { tx_status: 'pending', balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
-    expect(readEnquiry(env({ status: 0, data: { tx_status: { v: 0 }, balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(readEnquiry(envelope({ status: 0, data: { tx_status: 'pending', balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
+    expect(readEnquiry(envelope({ status: 0, data: { tx_status: { v: 0 }, balance: '1' } }))).toMatchObject({ outcome: 'unknown', reason: 'unexpectedData' });
   });
 
   it('a success with an unreadable balance keeps the rest and reports balance null', () => {
-    expect(readEnquiry(env({ status: 0, tx_status: '0', data: { balance: 'n/a', tid: 'T' } }))).toMatchObject({ outcome: 'success', balance: null, tid: 'T' });
+    expect(readEnquiry(envelope({ status: 0, tx_status: '0', data: { balance: 'n/a', tid: 'T' } }))).toMatchObject({ outcome: 'success', balance: null, tid: 'T' });
   });
 });
 

@@ -12,6 +12,7 @@ import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_MESSAGES, demoAadhaar, demoAgentAadha
 import { pidCarriesWadh } from '../../../main/simulators/eko/checks';
 import { NO_FAULTS } from '../../../main/simulators/eko/faults';
 import { startEkoSandbox, type EkoSandbox, type EkoSandboxOptions } from '../../../main/simulators/eko/sandbox';
+import { expectEachMaps } from '../../support/table';
 import { SAMPLE_PID } from './helpers';
 
 /**
@@ -55,47 +56,34 @@ function freshPid(dataText?: string): string {
   return SAMPLE_PID.replace(/<Data type="X">[^<]*<\/Data>/, `<Data type="X">${data}</Data>`);
 }
 
+/** What every request body here carries: who asks, from where, and a fresh capture. */
+function commonBody(s: EkoSandbox): Record<string, unknown> {
+  return { initiator_id: s.initiatorId, user_code: s.userCode, piddata: freshPid(), latlong: '28.6139,77.2090' };
+}
+
+const encrypted = (s: EkoSandbox, aadhaar: string) => createAadhaarEncryptor(s.aadhaarPublicKey)(aadhaar);
+const newClientRefId = () => `T${Math.random().toString(36).slice(2, 12)}`;
+
 function specBody(s: EkoSandbox, aadhaar = demoAadhaar('success'), overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    initiator_id: s.initiatorId,
-    user_code: s.userCode,
-    client_ref_id: `T${Math.random().toString(36).slice(2, 12)}`,
+    ...commonBody(s),
+    client_ref_id: newClientRefId(),
     bank_code: '607094',
     amount: 0,
-    aadhaar: createAadhaarEncryptor(s.aadhaarPublicKey)(aadhaar),
-    piddata: freshPid(),
+    aadhaar: encrypted(s, aadhaar),
     pipe: 0,
     notify_customer: 0,
-    latlong: '28.6139,77.2090',
     source_ip: '10.0.0.5',
     ...overrides,
   };
 }
 
 function currentBody(s: EkoSandbox, aadhaar = demoAadhaar('success'), overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    initiator_id: s.initiatorId,
-    user_code: s.userCode,
-    client_ref_id: `T${Math.random().toString(36).slice(2, 12)}`,
-    bank_code: 'SBIN',
-    aadhar: createAadhaarEncryptor(s.aadhaarPublicKey)(aadhaar),
-    piddata: freshPid(),
-    latlong: '28.6139,77.2090',
-    ...overrides,
-  };
+  return { ...commonBody(s), client_ref_id: newClientRefId(), bank_code: 'SBIN', aadhar: encrypted(s, aadhaar), ...overrides };
 }
 
 function dailyBody(s: EkoSandbox, agentAadhaar = demoAgentAadhaar('success'), overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    initiator_id: s.initiatorId,
-    user_code: s.userCode,
-    customer_id: s.agentMobile,
-    aadhar: createAadhaarEncryptor(s.aadhaarPublicKey)(agentAadhaar),
-    latlong: '28.6139,77.2090',
-    bank_code: 'HDFC',
-    piddata: freshPid(),
-    ...overrides,
-  };
+  return { ...commonBody(s), customer_id: s.agentMobile, aadhar: encrypted(s, agentAadhaar), bank_code: 'HDFC', ...overrides };
 }
 
 async function send(s: EkoSandbox, method: string, path: string, payload: unknown, headers: Record<string, string> = headersFor(s)) {
@@ -140,12 +128,14 @@ describe('demo customers and agents', () => {
   });
 
   it('keep their numbers and meanings, and new meanings can be picked by name', () => {
-    expect(demoAadhaar('success')).toBe('234567890124');
-    expect(demoAadhaar('notLinked')).toBe('523456789015');
-    expect(demoAadhaar('dailyAuthMissing')).toBe('823456789017');
-    expect(demoAadhaar('biometricMismatch')).toBe('923456789013');
-    expect(demoAadhaar('awaited')).toBe('723456789011');
-    expect(demoAadhaar('onHold')).toBe('934567890127');
+    expectEachMaps(demoAadhaar, {
+      success: '234567890124',
+      notLinked: '523456789015',
+      dailyAuthMissing: '823456789017',
+      biometricMismatch: '923456789013',
+      awaited: '723456789011',
+      onHold: '934567890127',
+    });
     for (const key of ['mismatchThenSuccess', 'sbiOnly', 'fp069', 'blankBalance', 'riskThreshold'] as const) expect(isValidAadhaar(demoAadhaar(key))).toBe(true);
     for (const key of ['success', 'invalidBiometric', 'ekycNotDone', 'notCompleted'] as const) expect(isValidAadhaar(demoAgentAadhaar(key))).toBe(true);
   });
@@ -202,7 +192,7 @@ describe('what the sandbox refuses, like Eko', () => {
     const other = await startEkoSandbox();
     try {
       const res = await post(
-        specBody(sb, undefined, { aadhaar: createAadhaarEncryptor(other.aadhaarPublicKey)('234567890124'), amount: 10, bank_code: 'SBIN' }),
+        specBody(sb, undefined, { aadhaar: encrypted(other, '234567890124'), amount: 10, bank_code: 'SBIN' }),
         signed(),
         '/customer/collection/aeps-fingpay/balance-enquiry/12345',
       );
@@ -220,7 +210,7 @@ describe('what the sandbox refuses, like Eko', () => {
   it('a repeated client_ref_id is refused and the first result kept', async () => {
     const payload = specBody(sb, undefined, { client_ref_id: 'DUPLICATE0001' });
     expect(await enquire(sb, payload)).toMatchObject({ status: 0, data: { tx_status: '0' } });
-    const again = await enquire(sb, { ...payload, piddata: freshPid(), aadhaar: createAadhaarEncryptor(sb.aadhaarPublicKey)(demoAadhaar('notLinked')) });
+    const again = await enquire(sb, { ...payload, piddata: freshPid(), aadhaar: encrypted(sb, demoAadhaar('notLinked')) });
     expect(again.status).not.toBe(0);
     expect(again.message).toMatch(/duplicate/i);
     expect(sb.transactions.get('DUPLICATE0001')).toMatchObject({ state: 'success', aadhaarLast4: '0124' });
@@ -427,7 +417,7 @@ describe('daily authentication', () => {
       expect(Object.keys(invalid.invalid_params).sort()).toEqual(['bank_code', 'customer_id', 'piddata']);
       const other = await startEkoSandbox();
       try {
-        const wrongKey = await dailyAuth(s, dailyBody(s, undefined, { aadhar: createAadhaarEncryptor(other.aadhaarPublicKey)(demoAgentAadhaar('success')) }));
+        const wrongKey = await dailyAuth(s, dailyBody(s, undefined, { aadhar: encrypted(other, demoAgentAadhaar('success')) }));
         expect(Object.keys(wrongKey.invalid_params)).toEqual(['aadhar']);
       } finally {
         await other.close();

@@ -52,10 +52,17 @@ describe('enquiry service', () => {
     expect((await setup({ qScore: 30 }).service.run({ ...input, allowLowQuality: true })).outcome).toBe('success');
   });
 
-  it('refuses an unknown bank before taking the capture', async () => {
+  it('refuses what cannot be a bank IIN before taking the capture', async () => {
     const { service, rd } = setup();
-    await expect(service.run({ ...input, bankIin: '999999' })).rejects.toMatchObject({ code: 'input.invalid', params: { field: 'bankIin' } });
+    for (const bankIin of ['012345', '60709', 'SBIN'])
+      await expect(service.run({ ...input, bankIin })).rejects.toMatchObject({ code: 'input.invalid', params: { field: 'bankIin' } });
     expect(rd.takeCapture).not.toHaveBeenCalled();
+  });
+
+  it('sends a bank that is not in the list by the IIN the agent entered, named by it', async () => {
+    const { service, seenByClient } = setup();
+    expect((await service.run({ ...input, bankIin: '999999' })).outcome).toBe('success');
+    expect(seenByClient[0]).toMatchObject({ bank: { iin: '999999', name: 'IIN 999999', ifsc: null, unlisted: true } });
   });
 
   it('does not send when the journal cannot write first', async () => {

@@ -193,7 +193,7 @@ describe('bank step', () => {
     expect(s().enquiry.bankIin).toBe('607094');
     expect(screen.getByTestId('selected-bank').textContent).toContain('State Bank of India');
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(s().enquiry.step).toBe('consent');
+    expect(s().enquiry.step).toBe('capture');
   });
 
   it('arrow keys move the highlight; a tap picks a bank', () => {
@@ -243,21 +243,27 @@ describe('consent and capture', () => {
     s().enquiry.next();
   });
 
-  it('shows the consent text with the chosen bank and will not continue without the tick', () => {
+  it('shows the consent text with the chosen bank beside the capture, and captures nothing without the tick', async () => {
+    const api = fakeKioskApi();
+    setApi(api);
     renderFlow();
     expect(screen.getByText(/State Bank of India can be shown to me/)).toBeTruthy();
-    press('Continue');
-    expect(s().enquiry.step).toBe('consent');
+    const box = screen.getByRole('checkbox', { name: /consent/ });
+    expect(document.activeElement).toBe(box); // the first thing to do on this screen
+    await act(async () => press('Capture fingerprint'));
+    expect(api.captureFingerprint).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toContain('consent is needed');
-    fireEvent.click(screen.getByRole('checkbox', { name: /consent/ }));
-    press('Continue');
-    expect(s().enquiry.step).toBe('capture');
+    fireEvent.click(box);
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Enter on the ticked box captures: the keyboard needs no Tab to the button.
+    await act(async () => fireEvent.keyDown(box, { key: 'Enter' }));
+    expect(api.captureFingerprint).toHaveBeenCalledTimes(1);
+    expect(s().enquiry.step).toBe('result');
   });
 
   it('capture shows the device, then the result of a good capture', async () => {
     await s().device.refresh();
     s().enquiry.setConsent(true);
-    s().enquiry.next();
     renderFlow();
     expect(screen.getByTestId('capture-device').textContent).toMatch(/MANTRA.*MFS100/);
     await act(async () => press('Capture fingerprint'));
@@ -270,7 +276,6 @@ describe('consent and capture', () => {
     setApi(fakeKioskApi({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), captureTimeoutMs: 25_000 }, captureFingerprint: () => capture.promise }));
     await s().session.loadAppInfo();
     s().enquiry.setConsent(true);
-    s().enquiry.next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
     // 25 (or 24 if this machine took a second to get here): from the configured time, not the 10 s default.
@@ -282,7 +287,6 @@ describe('consent and capture', () => {
     const answer = deferred<unknown>();
     setApi(fakeKioskApi({ captureFingerprint: { handle: 'h1', qScore: 82, nmPoints: 30, quality: 'good', device: null }, balanceEnquiry: () => answer.promise }));
     s().enquiry.setConsent(true);
-    s().enquiry.next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
     expect(screen.getByTestId('quality').textContent).toBe('Quality 82');
@@ -294,7 +298,6 @@ describe('consent and capture', () => {
   it('a failed capture says what happened and offers a retry, never the raw code as text', async () => {
     setApi(fakeKioskApi({ captureFingerprint: new KioskError('rd.captureTimeout') }));
     s().enquiry.setConsent(true);
-    s().enquiry.next();
     renderFlow();
     await act(async () => press('Capture fingerprint'));
     const alert = screen.getByRole('alert');
@@ -350,8 +353,8 @@ describe('result', () => {
   it('Hindi: the result in Hindi', async () => {
     await act(() => i18n.changeLanguage('hi'));
     show({ ...SUCCESS, outcome: 'unknown', reason: 'awaited' });
-    expect(screen.getByRole('heading', { name: 'परिणाम पता नहीं' })).toBeTruthy();
-    expect(screen.getByText('बैंक ने अभी जवाब नहीं दिया है (लंबित)।')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'नतीजा पता नहीं' })).toBeTruthy();
+    expect(screen.getByText('बैंक ने अभी जवाब नहीं दिया है (पेंडिंग)।')).toBeTruthy();
   });
 });
 

@@ -21,6 +21,7 @@ import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { HomeScreen } from '../../../renderer/screens/HomeScreen';
 import { DAILY_DONE, DAILY_NOT_DONE, DAILY_SUCCESS, SUCCESS, fakeKioskApi, type FakeKioskApi, patchSlice } from './fake-kiosk-api';
+import { toCapture as walkToCapture } from './store/harness';
 import { freshKioskEachTest, renderIn } from './fresh-kiosk';
 
 initI18n('en');
@@ -51,18 +52,7 @@ const refused = (reason: Extract<EnquiryOutcome, { outcome: 'refused' }>['reason
 });
 
 /** The customer's details typed, consent given: at the fingerprint step. */
-function toCapture() {
-  s().nav.openFlow();
-  s().enquiry.setMobile(MOBILE);
-  s().enquiry.next();
-  s().enquiry.setAadhaar(CUSTOMER);
-  s().enquiry.next();
-  s().enquiry.setBank('607094');
-  s().enquiry.next();
-  s().enquiry.setConsent(true);
-  s().enquiry.next();
-  expect(s().enquiry.step).toBe('capture');
-}
+const toCapture = () => walkToCapture();
 
 /** The agent's part: own number, the bank (preselected or chosen), the finger. */
 async function doDailyAuth(bankIin?: string) {
@@ -71,7 +61,7 @@ async function doDailyAuth(bankIin?: string) {
   expect(s().dailyAuth.next()).toBe(true);
   if (bankIin) s().dailyAuth.setBank(bankIin);
   expect(s().dailyAuth.next()).toBe(true);
-  await s().dailyAuth.capture();
+  await s().dailyAuth.captureFingerprint();
 }
 
 const customerKept = () => ({ mobile: MOBILE, aadhaar: CUSTOMER, bankIin: '607094', consent: true, maskedAadhaar: 'XXXX XXXX 0124' });
@@ -166,9 +156,8 @@ describe('daily authentication: store', () => {
     expect(s().enquiry).toMatchObject({ step: 'bank', mobile: MOBILE, aadhaar: CUSTOMER, bankIin: null, consent: false, outcome: null });
     s().enquiry.setBank('607027');
     expect(s().enquiry.next()).toBe(true);
-    expect(s().enquiry.next()).toBe(false); // consent first
+    expect(s().enquiry).toMatchObject({ step: 'capture', consent: false }); // the consent names the bank: asked again
     s().enquiry.setConsent(true);
-    s().enquiry.next();
     api.balanceEnquiry.mockResolvedValueOnce({ ...SUCCESS, bankIin: '607027' });
     await s().enquiry.captureFingerprint();
     expect(api.balanceEnquiry).toHaveBeenLastCalledWith(expect.objectContaining({ aadhaar: CUSTOMER, bankIin: '607027' }));
@@ -226,7 +215,7 @@ describe('daily authentication: store', () => {
     expect(s().dailyAuth.flow).toMatchObject({ step: 'result', aadhaar: AGENT, outcome: { reason: 'biometricMismatch' } });
     s().dailyAuth.captureAgain();
     expect(s().dailyAuth.flow).toMatchObject({ step: 'capture', aadhaar: AGENT, outcome: null });
-    await s().dailyAuth.capture();
+    await s().dailyAuth.captureFingerprint();
     expect(api.dailyAuthenticate).toHaveBeenCalledTimes(2);
     s().nav.goHome('idle');
     expect(s().dailyAuth.flow.aadhaar).toBe('');
@@ -244,7 +233,7 @@ describe('daily authentication: store', () => {
     const later = new Date(Date.now() + 1000).toISOString();
     use({ dailyAuthenticate: new KioskError('host.unreachable'), getDailyAuthStatus: { ...DAILY_DONE, doneAt: later } });
     s().dailyAuth.captureAgain();
-    await s().dailyAuth.capture();
+    await s().dailyAuth.captureFingerprint();
     expect(s().dailyAuth).toMatchObject({ justDone: later });
     expect(s().nav.route.name).toBe('home');
   });

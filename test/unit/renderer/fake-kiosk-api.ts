@@ -1,6 +1,6 @@
 /** A KioskApi for component and store tests: every call a vi.fn with a sensible default answer. */
 import { vi } from 'vitest';
-import { CALL_NAMES, KioskError, type CallName, type KioskApi } from '../../../app/contract';
+import { CALL_NAMES, KioskError, type CallName, type EnquiryList, type HistoryRow, type KioskApi } from '../../../app/contract';
 import { useKiosk, type KioskState } from '../../../renderer/store';
 
 export const DEVICE_READY = {
@@ -12,15 +12,20 @@ export const DEVICE_READY = {
   scanMs: null,
 };
 
-export const SUCCESS = {
-  outcome: 'success' as const,
-  clientRefId: 'REF-1',
+/** The customer, the bank and the balance of every customer's answer here (the enquiry's, the mini statement's). */
+const CUSTOMER_ANSWERED = {
   at: '2025-01-01T10:00:00.000Z',
   maskedAadhaar: 'XXXX XXXX 0124',
   maskedMobile: 'XXXXXX3210',
   bankIin: '607094',
   bankName: 'State Bank of India',
   balance: '5500.75',
+};
+
+export const SUCCESS = {
+  outcome: 'success' as const,
+  clientRefId: 'REF-1',
+  ...CUSTOMER_ANSWERED,
   tid: 'T1',
   bankRef: 'RRN1',
   uidaiRef: 'U1',
@@ -30,12 +35,7 @@ export const SUCCESS = {
 export const STATEMENT = {
   outcome: 'success' as const,
   clientRefId: 'MS-1',
-  at: '2025-01-01T10:00:00.000Z',
-  maskedAadhaar: 'XXXX XXXX 0124',
-  maskedMobile: 'XXXXXX3210',
-  bankIin: '607094',
-  bankName: 'State Bank of India',
-  balance: '5500.75',
+  ...CUSTOMER_ANSWERED,
   lines: [
     { date: '2024-12-30', direction: 'credit' as const, amount: '125000.5', narration: 'NEFT SALARY DEC' },
     { date: '2024-12-28', direction: 'debit' as const, amount: '250', narration: 'ATM WDL MG ROAD' },
@@ -43,6 +43,41 @@ export const STATEMENT = {
   ],
   tid: 'MT1',
   bankRef: 'MRRN1',
+};
+
+/** A journal row as listEnquiries answers it: by default this customer's balance enquiry, still waiting for the bank. */
+export function historyRow(over: Partial<HistoryRow> = {}): HistoryRow {
+  const { maskedMobile, maskedAadhaar, bankIin, bankName } = CUSTOMER_ANSWERED;
+  const time = '2026-11-22T10:35:00.000Z';
+  return {
+    kind: 'balance',
+    clientRefId: 'R1',
+    time,
+    updatedAt: time,
+    profile: 'demo',
+    maskedMobile,
+    maskedAadhaar,
+    bankIin,
+    bankName,
+    outcome: 'unknown',
+    reason: 'awaited',
+    tid: 'T1',
+    bankRef: null,
+    uidaiRef: null,
+    balance: null,
+    errorCode: null,
+    ...over,
+  };
+}
+
+/** History's journal: R1 still waiting for the bank, and R2, another customer's success with the same mobile. */
+export const HISTORY_LIST: EnquiryList = {
+  rows: [
+    historyRow({ maskedAadhaar: 'XXXX XXXX 9011' }),
+    historyRow({ clientRefId: 'R2', outcome: 'success', reason: null, balance: '5500.75', bankRef: 'RRN2' }),
+  ],
+  totals: { success: 1, refused: 0, unknown: 1, notSent: 0 },
+  agentRefused: 0,
 };
 
 /** Today's daily authentication, done (the default: enquiries are not held up by it). */

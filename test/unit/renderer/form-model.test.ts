@@ -2,30 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../app/contract';
 import { ekoCandidate, envSet, initialValues, problemsOf } from '../../../renderer/screens/settings/form-model';
+import { sampleEkoAccount, sampleSettings } from '../../support/services';
 
-const firstRun = (envOverrides: string[], profile: Settings['profile'] = 'demo'): Settings =>
-  ({
-    firstRun: true,
-    pinSet: false,
-    locked: false,
-    lockedUntil: null,
-    profile,
-    eko: {
-      baseUrl: null,
-      initiatorId: '9876543210',
-      userCode: '30000001',
-      agentMobile: '9876543210',
-      latlong: '19.0760,72.8777',
-      aadhaarPublicKey: null,
-      developerKey: { set: true, masked: '••••0567', source: 'env' },
-      accessKey: { set: true, masked: '••••e1f0', source: 'env' },
-      edition: 'current',
-    },
-    receiptPaperMm: 58,
-    secretStorage: 'dev-file',
-    envOverrides,
-    configProblem: null,
-  }) as Settings;
+/** First run (no PIN yet) with an agent's Eko account; `envOverrides` names the KIOSK_* variables that fix values. */
+const firstRun = (envOverrides: string[], profile: Settings['profile'] = 'demo'): Settings => ({
+  ...sampleSettings,
+  firstRun: true,
+  pinSet: false,
+  profile,
+  eko: {
+    ...sampleEkoAccount,
+    baseUrl: null,
+    developerKey: { set: true, masked: '••••0567', source: 'env' },
+    accessKey: { set: true, masked: '••••e1f0', source: 'env' },
+    edition: 'current',
+  },
+  envOverrides,
+});
 
 describe('first run with KIOSK_PROFILE set', () => {
   it('the profile the variable fixes is chosen, so setup can be finished (not "choose one of the three")', () => {

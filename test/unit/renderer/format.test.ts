@@ -6,12 +6,15 @@ import { formatDateTime, formatDay, formatTime } from '../../../renderer/i18n/fo
 const AT = '2025-01-01T15:04:05.000Z'; // 20:34:05 in India
 
 describe('dates and times in the agent’s language', () => {
-  it('Hindi is on the 24-hour clock everywhere, without Latin am/pm', () => {
+  it('Hindi is on the same 12-hour clock everywhere, with the spoken day-part and without Latin am/pm', () => {
     for (const text of [formatDateTime(AT, 'hi', { seconds: true }), formatDateTime(AT, 'hi'), formatTime(AT, 'hi')]) {
       expect(text).not.toMatch(/am|pm/i);
-      expect(text).toMatch(/20:34/);
+      expect(text).not.toMatch(/20:34/);
+      expect(text).toMatch(/रात 8:34/);
     }
-    expect(formatDateTime(AT, 'hi', { seconds: true })).toMatch(/20:34:05/);
+    expect(formatDateTime(AT, 'hi', { seconds: true })).toMatch(/रात 8:34:05$/);
+    expect(formatDateTime(AT, 'hi')).not.toMatch(/:05$/);
+    expect(formatTime(AT, 'hi')).toBe('रात 8:34');
   });
 
   it('English uses am/pm; seconds only where asked', () => {

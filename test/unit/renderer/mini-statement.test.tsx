@@ -18,6 +18,7 @@ import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
 import { STATEMENT, SUCCESS, fakeKioskApi, patchSlice, type FakeKioskApi } from './fake-kiosk-api';
 import { freshKioskEachTest, renderIn } from './fresh-kiosk';
+import { toCapture as walkToCapture } from './store/harness';
 
 initI18n('en');
 const s = () => useKiosk.getState();
@@ -30,19 +31,8 @@ function use(answers: Parameters<typeof fakeKioskApi>[0] = {}) {
   setApi(api);
 }
 
-/** From a fresh mini statement to its fingerprint step. */
-function toCapture() {
-  s().nav.openFlow('miniStatement');
-  s().enquiry.setMobile('9876543210');
-  expect(s().enquiry.next()).toBe(true);
-  s().enquiry.setAadhaar(AADHAAR);
-  expect(s().enquiry.next()).toBe(true);
-  s().enquiry.setBank('607094');
-  expect(s().enquiry.next()).toBe(true);
-  s().enquiry.setConsent(true);
-  expect(s().enquiry.next()).toBe(true);
-  expect(s().enquiry.step).toBe('capture');
-}
+/** From a fresh mini statement to its fingerprint step, consent given. */
+const toCapture = () => walkToCapture('607094', 'miniStatement');
 
 freshKioskEachTest(() => use());
 
@@ -122,7 +112,7 @@ describe('the flow', () => {
 
   it('the consent and the waiting words name the statement', () => {
     toCapture();
-    patchSlice('enquiry', { step: 'consent' });
+    patchSlice('enquiry', { consent: false });
     renderIn(<EnquiryFlow />);
     expect(screen.getByTestId('flow-kind').textContent).toBe('Mini statement');
     expect(document.body.textContent).toContain('my account balance and last transactions at State Bank of India');

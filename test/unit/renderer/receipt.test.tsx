@@ -11,7 +11,7 @@ import { receiptFrom } from '../../../renderer/components/receipt/receipt-data';
 import { measureReceiptHeightMm } from '../../../renderer/components/receipt/receipt-page';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import { useKiosk } from '../../../renderer/store';
-import { SUCCESS, fakeKioskApi, patchSlice } from './fake-kiosk-api';
+import { SUCCESS, fakeKioskApi, historyRow, patchSlice } from './fake-kiosk-api';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -20,24 +20,17 @@ const AGENT = { userCode: '20810200', mobile: '9962981729' };
 /** 22 Nov 2026, 4:05 pm in India. */
 const OUTCOME: EnquiryOutcome = { ...SUCCESS, at: '2026-11-22T10:35:00.000Z', clientRefId: 'AEPS20261122ABC' };
 
-const ROW: HistoryRow = {
-  kind: 'balance',
+/** The same enquiry, reprinted from history. */
+const ROW = historyRow({
   clientRefId: 'AEPS-R-1',
-  time: '2026-11-22T10:35:00.000Z',
   updatedAt: '2026-11-22T10:35:02.000Z',
-  profile: 'demo',
-  maskedMobile: 'XXXXXX3210',
-  maskedAadhaar: 'XXXX XXXX 0124',
-  bankIin: '607094',
-  bankName: 'State Bank of India',
   outcome: 'success',
   reason: null,
   tid: 'T9',
   bankRef: 'RRN9',
   uidaiRef: 'UID9',
   balance: '2208340023.75',
-  errorCode: null,
-};
+});
 
 /** happy-dom has no window.print: a stand-in that records calls. */
 function stubPrint(impl: () => void) {
@@ -96,7 +89,7 @@ describe('receipt', () => {
     expect(within(receipt).getByText('एजेंट आईडी')).toBeTruthy();
     expect(within(receipt).getByText('उपलब्ध बैलेंस')).toBeTruthy();
     expect(field('status')).toBe('सफल');
-    expect(field('time')).toMatch(/^22 नव.* 2026, 16:05/);
+    expect(field('time')).toMatch(/^22 नव.* 2026, शाम 4:05$/);
     expect(field('balance')).toBe('₹2,20,83,40,023.75');
     expect(field('rrn')).toBe('RRN9');
     expect(field('uidai')).toBe('UID9');
@@ -291,15 +284,15 @@ describe('printing', () => {
     api.saveReceiptPdf.mockRejectedValueOnce(new KioskError('print.pdfFailed'));
     await act(() => i18n.changeLanguage('hi'));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'PDF के रूप में सहेजें' }));
+      fireEvent.click(screen.getByRole('button', { name: 'PDF में सेव करें' }));
     });
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-error-code')).toBe('print.pdfFailed');
-    expect(alert.textContent).toContain('रसीद PDF के रूप में सहेजी नहीं जा सकी।');
+    expect(alert.textContent).toContain('रसीद PDF में सेव नहीं हो सकी।');
     // Its retry saves again, it does not print.
     api.saveReceiptPdf.mockResolvedValueOnce({ method: 'saved', path: '/data/receipts/receipt-AEPS-R-1.pdf' });
     await act(async () => {
-      fireEvent.click(within(alert).getByRole('button', { name: 'PDF के रूप में सहेजें' }));
+      fireEvent.click(within(alert).getByRole('button', { name: 'PDF में सेव करें' }));
     });
     await vi.waitFor(() => expect(screen.getByTestId('receipt-pdf-path').textContent).toBe('/data/receipts/receipt-AEPS-R-1.pdf'));
     expect(api.printReceipt).not.toHaveBeenCalled();

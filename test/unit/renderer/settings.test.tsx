@@ -16,7 +16,7 @@ import { SettingsGate } from '../../../renderer/screens/settings/SettingsGate';
 import { ekoCandidate, initialValues, problemsOf } from '../../../renderer/screens/settings/form-model';
 import { timings } from '../../../renderer/timings';
 import { fakeKioskApi, type FakeKioskApi } from './fake-kiosk-api';
-import { sampleSettings } from '../../support/services';
+import { sampleEkoAccount, sampleSettings } from '../../support/services';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -31,19 +31,7 @@ const DEMO: Settings = { ...sampleSettings, secretStorage: 'os' };
 const PRODUCTION: Settings = {
   ...DEMO,
   profile: 'production',
-  eko: {
-    baseUrl: 'https://api.eko.in:25002/ekoicici/v3',
-    initiatorId: '9876543210',
-    userCode: '30000001',
-    agentMobile: '9876543210',
-    latlong: '19.0760,72.8777',
-    aadhaarPublicKey: null,
-    developerKey: { set: true, masked: '••••1234', source: 'saved' },
-    accessKey: { set: true, masked: '••••0567', source: 'saved' },
-    shopName: '',
-    shopAddress: '',
-    edition: 'spec',
-  },
+  eko: sampleEkoAccount,
 };
 
 const FIRST_RUN: Settings = { ...DEMO, firstRun: true, pinSet: false };
@@ -554,7 +542,7 @@ describe('setup needed (the saved settings did not load; training runs meanwhile
     expect(notice.textContent).toContain('The settings file is damaged, or holds a value this app cannot use.');
     expect(notice.textContent).toContain(`Setting: ${setting}`);
     await act(() => i18n.changeLanguage('hi'));
-    expect(screen.getByTestId('config-problem').textContent).toContain('सेटिंग्स फ़ाइल ख़राब है, या उसमें ऐसा मान है जिसे यह ऐप इस्तेमाल नहीं कर सकता।');
+    expect(screen.getByTestId('config-problem').textContent).toContain('सेटिंग्स फ़ाइल ख़राब है, या उसमें ऐसी जानकारी है जिसे यह ऐप इस्तेमाल नहीं कर सकता।');
     expect(screen.getByTestId('config-problem').textContent).toContain(`सेटिंग: ${setting}`);
   });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EKO_SETTING_FIELDS, EKO_SETTING_KEYS, EkoSettingsInputSchema, SETTINGS_FIELD_ENV, type EkoSettingKey } from '../../../app/contract';
-import { ENV_NAMES, loadConfig, readConfigFile } from '../../../main/services/config/config';
+import { ENV_NAMES, loadConfig, readConfigFile, readEkoSetting } from '../../../main/services/config/config';
 import { EKO_STAGING_AADHAAR_KEY } from '../../../main/services/config/eko-public-keys';
 import { createLogger } from '../../../main/services/log/logger';
 import { createDevFileSecretStore } from '../../../main/services/settings/secret-store';
@@ -57,6 +57,14 @@ describe('the operator settings, declared once', () => {
     expect((readConfigFile(dir).eko as Record<string, unknown>)[key]).toBe(SAMPLE[key]);
     const fromFile = loadConfig({ KIOSK_DATA_DIR: dir });
     expect((fromFile.eko as unknown as Record<string, unknown>)[key]).toBe(SAMPLE[key]);
+  });
+
+  it.each(EKO_SETTING_KEYS)('%s: its variable wins over config.json (blank is not set), and either is named as declared', (key) => {
+    const field = EKO_SETTING_FIELDS[key];
+    const file = { eko: { [key]: 'from the file' } };
+    expect(readEkoSetting({ [field.env]: ' from the variable ' }, file, undefined, key)).toEqual({ value: 'from the variable', setting: field.env, source: 'env', key: `eko.${key}` });
+    expect(readEkoSetting({ [field.env]: '  ' }, file, undefined, key)).toEqual({ value: 'from the file', setting: `config.json → eko.${key}`, source: 'file', key: `eko.${key}` });
+    expect(readEkoSetting({}, {}, undefined, key)).toBeNull();
   });
 
   it.each(EKO_SETTING_KEYS)('%s: the settings view shows it (a key only masked) and says when its variable fixes it', async (key) => {

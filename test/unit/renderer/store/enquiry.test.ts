@@ -85,7 +85,7 @@ describe('enquiry flow: steps', () => {
     expect(s().enquiry).toMatchObject({ step: 'bank', maskedAadhaar: 'XXXX XXXX 0124' });
   });
 
-  it('needs a bank from the list, and consent', () => {
+  it('needs a bank from the list, and consent before any capture', async () => {
     s().nav.openFlow();
     s().enquiry.setMobile(MOBILE);
     s().enquiry.next();
@@ -96,18 +96,21 @@ describe('enquiry flow: steps', () => {
     expect(s().enquiry.next()).toBe(false);
     s().enquiry.setBank('607094');
     expect(s().enquiry.next()).toBe(true);
-    expect(s().enquiry.next()).toBe(false);
-    expect(s().enquiry).toMatchObject({ step: 'consent', attempted: true });
+    // The consent is on the fingerprint step: Capture without it captures nothing and says why.
+    expect(s().enquiry).toMatchObject({ step: 'capture', consent: false, attempted: false });
+    await s().enquiry.captureFingerprint();
+    expect(api.captureFingerprint).not.toHaveBeenCalled();
+    expect(s().enquiry).toMatchObject({ step: 'capture', attempted: true });
+    expect(s().enquiry.next()).toBe(false); // nothing after the fingerprint step but the answer
     s().enquiry.setConsent(true);
-    expect(s().enquiry.next()).toBe(true);
-    expect(s().enquiry.step).toBe('capture');
+    await s().enquiry.captureFingerprint();
+    expect(api.captureFingerprint).toHaveBeenCalledTimes(1);
   });
 
   it('goes back step by step without losing what was typed', () => {
     toCapture();
     s().enquiry.back();
-    expect(s().enquiry.step).toBe('consent');
-    s().enquiry.back();
+    expect(s().enquiry.step).toBe('bank');
     s().enquiry.back();
     expect(s().enquiry.step).toBe('aadhaar');
     s().enquiry.back();
@@ -118,7 +121,6 @@ describe('enquiry flow: steps', () => {
 
   it('changeAadhaar replaces the accepted number', () => {
     toCapture();
-    s().enquiry.back();
     s().enquiry.back();
     s().enquiry.back();
     s().enquiry.changeAadhaar();
@@ -140,16 +142,16 @@ describe('enquiry flow: steps', () => {
     expect(consentAfter(() => s().enquiry.changeAadhaar())).toBe(false);
   });
 
-  it('after going back and choosing another bank, Continue stops at consent again', () => {
+  it('after going back and choosing another bank, the capture waits for the consent again', async () => {
     toCapture();
-    s().enquiry.back();
     s().enquiry.back();
     expect(s().enquiry.step).toBe('bank');
     s().enquiry.setBank('607027');
     expect(s().enquiry.next()).toBe(true);
-    expect(s().enquiry.step).toBe('consent');
-    expect(s().enquiry.next()).toBe(false);
-    expect(s().enquiry).toMatchObject({ step: 'consent', attempted: true });
+    expect(s().enquiry).toMatchObject({ step: 'capture', consent: false });
+    await s().enquiry.captureFingerprint();
+    expect(api.captureFingerprint).not.toHaveBeenCalled();
+    expect(s().enquiry).toMatchObject({ step: 'capture', attempted: true });
   });
 
   it('back() does nothing while the scanner or the bank is being waited for', async () => {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /** The navigation slice: goHome ends the enquiry, wipes the customer's data. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../../app/contract';
 import { RECENT_BANKS_KEY } from '../../../../renderer/banks';
-import { SUCCESS, deferred } from '../fake-kiosk-api';
-import { AADHAAR, MOBILE, api, s, storeHarness, toCapture, use } from './harness';
+import { SUCCESS } from '../fake-kiosk-api';
+import { AADHAAR, MOBILE, api, s, startHeldCapture, startHeldEnquiry, storeHarness, toCapture, use } from './harness';
 
 storeHarness();
 
@@ -28,12 +28,9 @@ describe('reset and privacy', () => {
   });
 
   it('an answer that arrives after a reset is dropped', async () => {
-    const answer = deferred<unknown>();
-    use({ captureFingerprint: () => answer.promise });
-    toCapture();
-    const running = s().enquiry.captureFingerprint();
+    const { capture, running } = startHeldCapture();
     s().nav.goHome('idle');
-    answer.resolve({ handle: 'h1', qScore: 90, nmPoints: null, quality: 'good', device: null });
+    capture.resolve({ handle: 'h1', qScore: 90, nmPoints: null, quality: 'good', device: null });
     await running;
     expect(api.balanceEnquiry).not.toHaveBeenCalled();
     expect(s().enquiry).toMatchObject({ outcome: null });
@@ -42,11 +39,7 @@ describe('reset and privacy', () => {
   });
 
   it('an idle wipe while the bank is asked tells the main side by capture handle, so no later window shows it', async () => {
-    const answer = deferred<typeof SUCCESS>();
-    use({ balanceEnquiry: () => answer.promise });
-    toCapture();
-    const running = s().enquiry.captureFingerprint();
-    await vi.waitFor(() => expect(s().enquiry.capture.phase).toBe('sending'));
+    const { answer, running } = await startHeldEnquiry();
     const handle = s().enquiry.capture.result!.handle;
     s().nav.goHome('idle');
     expect(api.acknowledgeLastEnquiry).toHaveBeenCalledWith({ captureHandle: handle });

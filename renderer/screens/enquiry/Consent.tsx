@@ -1,30 +1,35 @@
 import { useTranslation } from 'react-i18next';
-import { bankByIin } from '../../banks';
+import { bankByIin, bankName } from '../../banks';
 import { useKiosk } from '../../store';
-import { StepFrame } from './StepFrame';
 
-/** UIDAI informed consent, in the agent's chosen language, before any capture. */
-export function ConsentStep() {
-  const { t } = useTranslation();
+/**
+ * UIDAI informed consent, in the agent's chosen language, on the capture step above the button
+ * that takes the finger: nothing is captured until the box is ticked. Enter on the box captures
+ * (the step's Continue), so consent and capture are one screen and no extra tap or key.
+ */
+export function Consent({ autoFocus }: { autoFocus: boolean }) {
+  const { t, i18n } = useTranslation();
   const consent = useKiosk((s) => s.enquiry.consent);
   const attempted = useKiosk((s) => s.enquiry.attempted);
   const setConsent = useKiosk((s) => s.enquiry.setConsent);
-  const bank = bankByIin(useKiosk((s) => s.enquiry.bankIin));
+  const chosen = bankByIin(useKiosk((s) => s.enquiry.bankIin));
+  // The bank as the customer hears it: its Hindi name in a Hindi consent.
+  const bank = chosen ? bankName(chosen, i18n.language).name : '';
   // The consent names what is shown: the balance, or the balance and the last transactions.
   const statement = useKiosk((s) => s.enquiry.operation === 'miniStatement');
   const problem = attempted && !consent ? t('consent.required') : null;
   return (
-    <StepFrame id="consent" title={t('consent.title')}>
-      <p className="muted">{t('consent.intro')}</p>
-      <blockquote className="consent-text" id="consent-text" lang={undefined}>
-        {t(statement ? 'consent.statementText' : 'consent.text', { bank: bank?.name ?? '' })}
+    <div className="consent" data-testid="consent">
+      <p className="muted consent-intro">{t('consent.intro')}</p>
+      <blockquote className="consent-text" id="consent-text">
+        {t(statement ? 'consent.statementText' : 'consent.text', { bank })}
       </blockquote>
       <label className={`check${consent ? ' is-checked' : ''}${problem ? ' is-invalid' : ''}`}>
         <input
           type="checkbox"
           checked={consent}
           onChange={(e) => setConsent(e.target.checked)}
-          autoFocus
+          autoFocus={autoFocus}
           aria-describedby={problem ? 'consent-text consent-problem' : 'consent-text'}
           aria-invalid={problem ? true : undefined}
         />
@@ -36,6 +41,6 @@ export function ConsentStep() {
           {problem}
         </p>
       )}
-    </StepFrame>
+    </div>
   );
 }
