@@ -4,23 +4,16 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, dailyAuthForKiosk, expectTargetsAtLeast44, field, openHome, shot } from './support/flow';
+import { button, expectTargetsAtLeast44, field, openHome, shot } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
-let kiosk: KioskProcess;
-test.beforeAll(async ({ browser }) => {
-  kiosk = await startKiosk();
-  await dailyAuthForKiosk(browser, kiosk.launchUrl); // the sandbox, like Eko, refuses enquiries until then
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
+const kiosk = useKiosk({ dailyAuth: true });
 
 test.use({ hasTouch: true, viewport: { width: 1280, height: 800 } });
 
 /** From home to the bank step by touch: the keypad moves on by itself at a complete number. */
 async function toBankByTouch(page: Page): Promise<void> {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await page.evaluate(() => localStorage.removeItem('kiosk.recentBanks'));
   await button(page, 'Balance enquiry').tap();
   const keypad = page.getByRole('group', { name: 'Number keypad' });

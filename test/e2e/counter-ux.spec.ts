@@ -6,15 +6,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { KioskError } from '../../app/contract';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { valueOf } from '../support/kiosk-api';
-import { TEST_OPERATOR_PIN, startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, captureAndWait, dailyAuthForKiosk, injectTimings, openHome, shot, toCapture } from './support/flow';
-
-/** window.print counts instead of opening a dialog. */
-async function stubPrint(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.print = () => {};
-  });
-}
+import { TEST_OPERATOR_PIN } from '../support/kiosk-process';
+import { button, captureAndWait, injectTimings, openHome, shot, toCapture } from './support/flow';
+import { useKiosk } from './support/kiosk';
+import { stubPrint } from './support/print';
 
 /** What the printer would get (Ctrl+P): the page's text under print media. */
 async function printedText(page: Page): Promise<string> {
@@ -25,16 +20,10 @@ async function printedText(page: Page): Promise<string> {
 }
 
 test.describe('first-run setup with KIOSK_PROFILE set on the PC', () => {
-  let kiosk: KioskProcess;
-  test.beforeAll(async () => {
-    kiosk = await startKiosk({ KIOSK_PROFILE: 'demo' }, { setup: 'firstRun' });
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const kiosk = useKiosk({ env: { KIOSK_PROFILE: 'demo' }, setup: 'firstRun' });
 
   test('the fixed profile shows as chosen and locked, and setup finishes with it', async ({ page }) => {
-    await page.goto(kiosk.launchUrl);
+    await page.goto(kiosk().launchUrl);
     await expect(page.getByRole('heading', { name: 'Welcome! Let’s set up this counter' })).toBeVisible();
     const training = page.getByRole('radio', { name: /Training \(demo\)/ });
     await expect(training).toBeChecked();
@@ -47,7 +36,7 @@ test.describe('first-run setup with KIOSK_PROFILE set on the PC', () => {
     await button(page, 'Save and start').click();
     await expect(button(page, 'Balance enquiry')).toBeVisible();
     await expect(page.getByTestId('profile')).toHaveText('Profile: Demo');
-    expect(await valueOf<{ firstRun: boolean; pinSet: boolean; profile: string }>(kiosk, 'getSettings')).toMatchObject({
+    expect(await valueOf<{ firstRun: boolean; pinSet: boolean; profile: string }>(kiosk(), 'getSettings')).toMatchObject({
       firstRun: false,
       pinSet: true,
       profile: 'demo',
@@ -58,18 +47,13 @@ test.describe('first-run setup with KIOSK_PROFILE set on the PC', () => {
 });
 
 test.describe('nothing stale', () => {
-  let kiosk: KioskProcess;
+  const kiosk = useKiosk({ dailyAuth: true });
   const SUCCESS = demoAadhaar('success');
-  test.beforeAll(async ({ browser }) => {
-    kiosk = await startKiosk();
-    await dailyAuthForKiosk(browser, kiosk.launchUrl);
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
 
-  /** One enquiry with its receipt printed; returns the receipt's reference. */
+  /** From a fresh page, one enquiry with its receipt printed; returns the receipt's reference. */
   async function enquiryPrinted(page: Page): Promise<string> {
+    await stubPrint(page);
+    await openHome(page, kiosk().launchUrl);
     await toCapture(page, { aadhaar: SUCCESS });
     await captureAndWait(page);
     const ref = (await page.getByTestId('r-ref').textContent())?.trim() ?? '';
@@ -80,37 +64,34 @@ test.describe('nothing stale', () => {
     return ref;
   }
 
-  test('after New enquiry the print area holds no earlier customer', async ({ page }) => {
-    await stubPrint(page);
-    await openHome(page, kiosk.launchUrl);
-    const ref = await enquiryPrinted(page);
-    await button(page, 'New enquiry').click();
+  /** On the next customer's first step: no receipt in the print area, and nothing of the earlier customer (`ref`, the Aadhaar's last digits) printed. */
+  async function expectNextCustomerClean(page: Page, ref: string): Promise<void> {
     await expect(page.getByLabel('Customer mobile number', { exact: true })).toBeVisible();
     await expect(page.getByTestId('receipt-print')).toHaveCount(0);
     const printed = await printedText(page);
     expect(printed).not.toContain(ref);
     expect(printed).not.toContain('0124');
+  }
+
+  test('after New enquiry the print area holds no earlier customer', async ({ page }) => {
+    const ref = await enquiryPrinted(page);
+    await button(page, 'New enquiry').click();
+    await expectNextCustomerClean(page, ref);
   });
 
   test('after the idle wipe the print area holds no earlier customer', async ({ page }) => {
     await injectTimings(page, { idleResultMs: 1500, idleFlowMs: 1500 });
-    await stubPrint(page);
-    await openHome(page, kiosk.launchUrl);
     const ref = await enquiryPrinted(page);
     // Nobody touches the screen: the idle wipe goes home.
     await expect(button(page, 'Balance enquiry')).toBeVisible({ timeout: 15_000 });
     expect(await printedText(page)).not.toContain(ref);
     // The next customer's flow: Ctrl+P there prints nothing of the earlier one.
     await button(page, 'Balance enquiry').click();
-    await expect(page.getByLabel('Customer mobile number', { exact: true })).toBeVisible();
-    await expect(page.getByTestId('receipt-print')).toHaveCount(0);
-    const printed = await printedText(page);
-    expect(printed).not.toContain(ref);
-    expect(printed).not.toContain('0124');
+    await expectNextCustomerClean(page, ref);
   });
 
   test('the wallet balance says when it was fetched, and plainly when a refresh failed', async ({ page }) => {
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     const when = page.getByTestId('wallet-when');
     await expect(when).toContainText(/^As of /);
     await expect(when).not.toHaveAttribute('data-stale', 'true');
@@ -131,15 +112,8 @@ test.describe('nothing stale', () => {
 });
 
 test.describe('nothing for developers on the agent’s screens', () => {
-  let kiosk: KioskProcess;
+  const kiosk = useKiosk({ dailyAuth: true });
   const SUCCESS = demoAadhaar('success');
-  test.beforeAll(async ({ browser }) => {
-    kiosk = await startKiosk();
-    await dailyAuthForKiosk(browser, kiosk.launchUrl);
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
 
   /** Text a developer would put there: an error code, a version, a serial, an address, the runtime. */
   const DEVELOPER_TEXT: RegExp[] = [
@@ -160,7 +134,7 @@ test.describe('nothing for developers on the agent’s screens', () => {
   }
 
   test('home, every step, a scanner failure, the result, the device details and the PIN refusal', async ({ page }) => {
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     await expectNoDeveloperText(page, 'home');
     await page.getByTestId('device-indicator').click();
     await expect(page.getByRole('dialog', { name: 'Fingerprint scanner' })).toBeVisible();
@@ -204,7 +178,7 @@ test.describe('nothing for developers on the agent’s screens', () => {
   });
 
   test('Diagnostics keeps them, folded under “Details for support”', async ({ page }) => {
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     await button(page, 'Diagnostics').click();
     const fold = page.locator('details.support-fold').filter({ hasText: 'Node.js' });
     await expect(fold.getByText('Node.js')).toBeHidden();
@@ -215,14 +189,7 @@ test.describe('nothing for developers on the agent’s screens', () => {
 });
 
 test.describe('scanner messages that agree with each other', () => {
-  let kiosk: KioskProcess;
-  test.beforeAll(async ({ browser }) => {
-    kiosk = await startKiosk();
-    await dailyAuthForKiosk(browser, kiosk.launchUrl);
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const kiosk = useKiosk({ dailyAuth: true });
 
   test('a hung scanner: no “place the finger now” once the wait is over, and the header agrees with the message', async ({ page }) => {
     // A short capture wait, and a scanner service that says another app holds the scanner.
@@ -241,7 +208,7 @@ test.describe('scanner messages that agree with each other', () => {
     await page.route('**/api/captureFingerprint', (route) => {
       answer = () => void route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: new KioskError('rd.notFound').toWire() }) });
     });
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     await expect(page.getByTestId('device-indicator')).toHaveAttribute('data-state', 'busy');
     await toCapture(page, { aadhaar: demoAadhaar('success') });
     await button(page, 'Capture fingerprint').click();
@@ -269,16 +236,10 @@ test.describe('scanner messages that agree with each other', () => {
 });
 
 test.describe('times that agree', () => {
-  let kiosk: KioskProcess;
-  test.beforeAll(async () => {
-    kiosk = await startKiosk();
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const kiosk = useKiosk();
 
   test('the settings say when they lock; the PIN lock-out says it grows and shows the minutes and the time it ends', async ({ page }) => {
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     await button(page, 'Settings').click();
     await page.getByLabel('Operator PIN', { exact: true }).fill(TEST_OPERATOR_PIN);
     await button(page, 'Open settings').click();
@@ -302,7 +263,7 @@ test.describe('times that agree', () => {
     }
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Too many wrong PINs: the settings are locked for 5 more minutes.');
-    const { lockedUntil } = await valueOf<{ lockedUntil: string }>(kiosk, 'getSettings');
+    const { lockedUntil } = await valueOf<{ lockedUntil: string }>(kiosk(), 'getSettings');
     const time = await page.evaluate((iso) => new Date(iso).toLocaleTimeString('en-IN', { hour: 'numeric', minute: '2-digit', hour12: true }), lockedUntil);
     await expect(alert).toContainText(`You can try again at ${time}.`);
     await shot(page, 'settings-pin-locked');

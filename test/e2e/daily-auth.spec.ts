@@ -6,30 +6,24 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar, demoAgentAadhaar } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
 import {
   AGENT_AADHAAR,
   agentAadhaarField,
-  awayFromMidnight,
   button,
   captureAndWait,
   completeDailyAuth,
   dailyAuthOnce,
+  enterDailyAuthDetails,
   expectNoCustomerTraces,
   expectTargetsAtLeast44,
+  field,
   openHome,
   shot,
   toCapture,
 } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
-let kiosk: KioskProcess;
-test.beforeAll(async () => {
-  await awayFromMidnight(); // "today" must not change under the spec
-  kiosk = await startKiosk();
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
+const kiosk = useKiosk({ awayFromMidnight: true }); // "today" must not change under the spec
 
 const SUCCESS = demoAadhaar('success');
 const status = (page: Page) => page.getByTestId('daily-auth-status');
@@ -44,8 +38,21 @@ async function clearDailyAuth(page: Page): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-state', 'notDone');
 }
 
+/** A fresh page on home, today's daily authentication done. */
+async function homeWithDailyAuth(page: Page): Promise<void> {
+  await openHome(page, kiosk().launchUrl);
+  await dailyAuthOnce(page);
+}
+
+/** From a fresh page (today's daily authentication done) to the result of this customer's enquiry: the result card. */
+async function enquiryResult(page: Page, customer: { aadhaar: string; bank?: string }) {
+  await homeWithDailyAuth(page);
+  await toCapture(page, customer);
+  return captureAndWait(page);
+}
+
 test('the first enquiry of the day: the daily authentication first, then the same customer’s balance, nothing retyped', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await expect(status(page)).toHaveAttribute('data-state', /^(done|notDone)$/);
   await clearDailyAuth(page); // only when a retry finds it done
   await expect(status(page)).toHaveAttribute('data-state', 'notDone');
@@ -53,11 +60,12 @@ test('the first enquiry of the day: the daily authentication first, then the sam
   await expect(status(page).getByRole('button', { name: en.home.dailyAuth.button })).toBeVisible();
   await shot(page, '40-home-daily-auth-not-done');
 
-  await toCapture(page, { aadhaar: SUCCESS });
+  await toCapture(page, { aadhaar: SUCCESS, consent: false });
   const notice = page.getByTestId('daily-auth-needed');
   await expect(notice).toContainText(en.dailyAuth.needed.title);
   const first = button(page, en.dailyAuth.needed.button);
-  await expect(first).toBeFocused();
+  await expect(first).toBeFocused(); // the daily authentication comes first, before the consent
+  await field.consent(page).check();
   await expectTargetsAtLeast44(page, 'the fingerprint step with the daily-authentication notice');
   await shot(page, '41-capture-daily-auth-needed');
   await first.click();
@@ -88,8 +96,7 @@ test('the first enquiry of the day: the daily authentication first, then the sam
 });
 
 test('a "do 2fa" refusal leads straight into the daily authentication, then back to the same customer', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
-  await dailyAuthOnce(page);
+  await homeWithDailyAuth(page);
   await clearDailyAuth(page); // FP069: Eko asks again
   await expect(page.getByTestId('daily-auth-line')).toContainText(en.home.dailyAuth.askedAgain);
 
@@ -112,10 +119,7 @@ test('a "do 2fa" refusal leads straight into the daily authentication, then back
 });
 
 test('biometric mismatch: capture again for the same customer, then the balance', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
-  await dailyAuthOnce(page);
-  await toCapture(page, { aadhaar: demoAadhaar('mismatchThenSuccess') });
-  const refused = await captureAndWait(page);
+  const refused = await enquiryResult(page, { aadhaar: demoAadhaar('mismatchThenSuccess') });
   await expect(refused).toHaveAttribute('data-reason', 'biometricMismatch');
   await expect(refused.getByRole('heading')).toHaveText(en.result.refusedTitle);
   const firstRef = await page.getByTestId('r-ref').textContent();
@@ -129,10 +133,7 @@ test('biometric mismatch: capture again for the same customer, then the balance'
 });
 
 test('not linked: another bank, mobile and Aadhaar kept, then the balance', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
-  await dailyAuthOnce(page);
-  await toCapture(page, { aadhaar: demoAadhaar('sbiOnly'), bank: 'Punjab National Bank' });
-  const refused = await captureAndWait(page);
+  const refused = await enquiryResult(page, { aadhaar: demoAadhaar('sbiOnly'), bank: 'Punjab National Bank' });
   await expect(refused).toHaveAttribute('data-reason', 'notLinked');
   await button(page, en.result.recovery.otherBank).click();
   const bank = page.getByRole('combobox', { name: 'Bank', exact: true });
@@ -150,10 +151,7 @@ test('not linked: another bank, mobile and Aadhaar kept, then the balance', asyn
 });
 
 test('a success without a balance says the bank did not give it, never a figure', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
-  await dailyAuthOnce(page);
-  await toCapture(page, { aadhaar: demoAadhaar('blankBalance') });
-  const result = await captureAndWait(page);
+  const result = await enquiryResult(page, { aadhaar: demoAadhaar('blankBalance') });
   await expect(result).toHaveAttribute('data-outcome', 'success');
   await expect(page.getByTestId('balance-missing')).toHaveText(en.result.balanceMissing);
   await expect(page.getByTestId('balance')).toHaveCount(0);
@@ -161,8 +159,7 @@ test('a success without a balance says the bank did not give it, never a figure'
 });
 
 test('the agent’s own refusals: eKYC not done, finger not matched, then another number passes; history shows them apart', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
-  await dailyAuthOnce(page);
+  await homeWithDailyAuth(page);
   await clearDailyAuth(page);
   await status(page).getByRole('button', { name: en.home.dailyAuth.button }).click();
 
@@ -206,22 +203,14 @@ test('the agent’s own refusals: eKYC not done, finger not matched, then anothe
 
 /** Types an agent number and captures, expecting a verdict screen (not a return). */
 async function completeDailyAuthExpectingResult(page: Page, aadhaar: string) {
-  await agentAadhaarField(page).fill(aadhaar);
-  await agentAadhaarField(page).press('Enter');
-  const bank = page.getByRole('combobox', { name: 'Bank', exact: true });
-  await expect(bank).toBeVisible();
-  if ((await page.getByTestId('selected-bank').textContent())?.includes('—')) {
-    await bank.fill('State Bank of India');
-    await bank.press('Enter');
-  }
+  await enterDailyAuthDetails(page, { aadhaar });
   await button(page, 'Continue').click();
   await button(page, 'Capture fingerprint').click();
   await expect(page.getByTestId('da-result')).toBeVisible({ timeout: 30_000 });
 }
 
 test('Hindi: the status on home and the daily authentication in Hindi', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
-  await dailyAuthOnce(page);
+  await homeWithDailyAuth(page);
   await clearDailyAuth(page);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByTestId('daily-auth-line')).toContainText('आज नहीं हुआ');

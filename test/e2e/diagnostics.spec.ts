@@ -6,19 +6,13 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Diagnostics } from '../../app/contract';
 import { valueOf } from '../support/kiosk-api';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
 import { button, openHome, shot } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
-let kiosk: KioskProcess;
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
+const kiosk = useKiosk();
 
 test('shows the simulated scanner and Eko connected, and exports a bundle to a file', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await button(page, 'Diagnostics').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
 
@@ -26,7 +20,7 @@ test('shows the simulated scanner and Eko connected, and exports a bundle to a f
   const services = page.getByTestId('diag-services');
   await expect(services.getByRole('row').filter({ hasText: 'Ready' }).first()).toContainText('in use');
   // The same scanner the main side reports: its port, vendor and model.
-  const seen = await valueOf<Diagnostics>(kiosk, 'getDiagnostics');
+  const seen = await valueOf<Diagnostics>(kiosk(), 'getDiagnostics');
   const selected = seen.device.selected!;
   await expect(services.getByRole('row').filter({ hasText: 'Ready' }).first()).toContainText(`${selected.port}HTTPReady`);
   const device = page.getByTestId('diag-device');
@@ -42,7 +36,7 @@ test('shows the simulated scanner and Eko connected, and exports a bundle to a f
 
   await expect(page.getByTestId('diag-rows')).toHaveText('0');
   await expect(page.getByTestId('diag-size')).toHaveText(/^\d+\.\d (KB|MB)$/);
-  await expect(page.getByTestId('diag-datadir')).toHaveText(kiosk.dataDir);
+  await expect(page.getByTestId('diag-datadir')).toHaveText(kiosk().dataDir);
   await expect(page.getByTestId('diag-app')).toContainText(process.versions.node);
   await shot(page, '40-diagnostics');
 
@@ -53,7 +47,7 @@ test('shows the simulated scanner and Eko connected, and exports a bundle to a f
   const saved = page.getByTestId('diag-export-path');
   await expect(saved).toHaveText(/diagnostics-.*\.json$/);
   const file = (await saved.textContent())!;
-  expect(file.startsWith(kiosk.dataDir)).toBe(true);
+  expect(file.startsWith(kiosk().dataDir)).toBe(true);
   expect(fs.existsSync(file)).toBe(true);
   const bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as { diagnostics: { eko: { ok: boolean } } };
   expect(bundle.diagnostics.eko.ok).toBe(true);
@@ -63,7 +57,7 @@ test('shows the simulated scanner and Eko connected, and exports a bundle to a f
   await button(page, 'Export logs').click();
   await expect(saved).toHaveText(/logs-.*\.zip$/);
   const zip = (await saved.textContent())!;
-  expect(zip.startsWith(kiosk.dataDir)).toBe(true);
+  expect(zip.startsWith(kiosk().dataDir)).toBe(true);
   expect(fs.readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');
 
   // In Hindi too.

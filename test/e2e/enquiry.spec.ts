@@ -6,11 +6,9 @@ import { expect, test } from '@playwright/test';
 import { REFUSAL_REASONS, isAgentRefusal } from '../../app/contract';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { en } from '../../renderer/i18n/en';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
 import {
   button,
   captureAndWait,
-  dailyAuthForKiosk,
   expectNoCustomerTraces,
   expectTargetsAtLeast44,
   field,
@@ -20,21 +18,14 @@ import {
   shot,
   toCapture,
 } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
-let kiosk: KioskProcess;
-test.beforeAll(async ({ browser }) => {
-  kiosk = await startKiosk();
-  // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed.
-  await dailyAuthForKiosk(browser, kiosk.launchUrl);
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
+const kiosk = useKiosk({ dailyAuth: true });
 
 const SUCCESS = demoAadhaar('success'); // 2345 6789 0124 → ₹5,500.75
 
 test('home: wallet, settlement accounts, scanner and the big Balance enquiry button', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await expect(page.getByTestId('wallet-balance')).toHaveText('₹2,20,83,40,023.75');
   // A balance this large still fits its card.
   expect(await page.getByTestId('wallet-balance').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
@@ -60,7 +51,7 @@ test('home: wallet, settlement accounts, scanner and the big Balance enquiry but
 });
 
 test('happy path by keyboard alone, with a screenshot of every step', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await expect(button(page, 'Balance enquiry')).toBeFocused();
   await page.keyboard.press('Enter');
 
@@ -137,7 +128,7 @@ test('happy path by keyboard alone, with a screenshot of every step', async ({ p
 test('happy path by touch alone, with the on-screen keypad', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   const keypad = page.getByRole('group', { name: 'Number keypad' });
   const tapDigits = async (digits: string) => {
     for (const d of digits) await keypad.getByRole('button', { name: d, exact: true }).tap();
@@ -172,7 +163,7 @@ test('happy path by touch alone, with the on-screen keypad', async ({ browser })
 });
 
 test('bad mobile and Aadhaar numbers are refused with a message', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('98765');
   await button(page, 'Continue').click();
@@ -201,7 +192,7 @@ test('bad mobile and Aadhaar numbers are refused with a message', async ({ page 
 });
 
 test('consent is required before any capture', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await button(page, 'Continue').click();
@@ -229,7 +220,7 @@ test('consent is required before any capture', async ({ page }) => {
 
 test('every refusal from the sandbox is explained in plain words, with Eko’s message small below', async ({ page }) => {
   test.setTimeout(120_000);
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   const demoRefusals = REFUSAL_REASONS.filter((r) => {
     try {
       demoAadhaar(r);
@@ -256,7 +247,7 @@ test('every refusal from the sandbox is explained in plain words, with Eko’s m
 });
 
 test('an awaited enquiry is "Result unknown", with the reference to quote', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await toCapture(page, { aadhaar: demoAadhaar('awaited') });
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'unknown');
@@ -269,7 +260,7 @@ test('an awaited enquiry is "Result unknown", with the reference to quote', asyn
 });
 
 test('an enquiry on hold at Eko is "Result unknown" too, with the reference', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await toCapture(page, { aadhaar: demoAadhaar('onHold') });
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'unknown');
@@ -282,7 +273,7 @@ test('an enquiry on hold at Eko is "Result unknown" too, with the reference', as
 });
 
 test('the language is remembered across a reload', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByRole('button', { name: 'बैलेंस पूछताछ' })).toBeVisible();
   await page.reload();
@@ -296,7 +287,7 @@ test('the language is remembered across a reload', async ({ page }) => {
 });
 
 test('Hindi: the whole flow in Hindi', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByRole('button', { name: 'बैलेंस पूछताछ' })).toBeVisible();
   await shot(page, '10-hi-home');
@@ -329,7 +320,7 @@ test('Hindi: the whole flow in Hindi', async ({ page }) => {
 test('privacy: idle on the result screen wipes the customer and goes home', async ({ page }) => {
   // Margins of seconds: a busy CI machine must not wipe before the balance is checked.
   await injectTimings(page, { idleResultMs: 3_000, idleFlowMs: 60_000 });
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await toCapture(page, { aadhaar: SUCCESS });
   await captureAndWait(page);
   await expect(page.getByTestId('balance')).toHaveText('₹5,500.75');
@@ -346,7 +337,7 @@ test('privacy: idle on the result screen wipes the customer and goes home', asyn
 
 test('privacy: idle in the middle of the flow wipes what was typed; input keeps it alive', async ({ page }) => {
   await injectTimings(page, { idleFlowMs: 5_000 });
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await field.mobile(page).press('Enter');
@@ -362,7 +353,7 @@ test('privacy: idle in the middle of the flow wipes what was typed; input keeps 
 });
 
 test('nothing about the customer survives a reload', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await button(page, 'Balance enquiry').click();
   await field.mobile(page).fill('9876543210');
   await field.mobile(page).press('Enter');
@@ -383,7 +374,7 @@ for (const size of [
   test(`fits ${size.name}: no horizontal scroll, Continue reachable on every step`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
     const page = await context.newPage();
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     const noHorizontalScroll = async () =>
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     /** The button is on screen as the step opens (on the smallest screen, after a scroll). */

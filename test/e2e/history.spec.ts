@@ -7,15 +7,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { callKiosk, valueOf } from '../support/kiosk-api';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { awayFromMidnight, button, dailyAuthForKiosk, openHome, shot } from './support/flow';
+import { button, openHome, shot } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
-let kiosk: KioskProcess;
+const kiosk = useKiosk({ awayFromMidnight: true, dailyAuth: true });
 
 /** One enquiry through the contract: capture on the simulated scanner, then the balance enquiry. */
 async function enquire(aadhaar: string, mobile: string): Promise<{ outcome: string; clientRefId: string }> {
-  const capture = await valueOf<{ handle: string }>(kiosk, 'captureFingerprint', {});
-  const envelope = await callKiosk(kiosk, 'balanceEnquiry', { customerMobile: mobile, aadhaar, bankIin: '607094', captureHandle: capture.handle });
+  const capture = await valueOf<{ handle: string }>(kiosk(), 'captureFingerprint', {});
+  const envelope = await callKiosk(kiosk(), 'balanceEnquiry', { customerMobile: mobile, aadhaar, bankIin: '607094', captureHandle: capture.handle });
   if (!envelope.ok) throw new Error(`enquiry failed: ${JSON.stringify(envelope.error)}`);
   return envelope.value as { outcome: string; clientRefId: string };
 }
@@ -23,24 +23,18 @@ async function enquire(aadhaar: string, mobile: string): Promise<{ outcome: stri
 const rows = (page: Page) => page.getByTestId('history-row');
 
 async function openHistory(page: Page): Promise<void> {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await button(page, 'History').click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   // The customers' balance enquiries (the agent's daily authentication of the day, and mini statements, are rows of their own kind).
   await page.getByRole('radio', { name: 'Balance enquiries' }).check();
 }
 
-test.beforeAll(async ({ browser }) => {
-  await awayFromMidnight();
-  kiosk = await startKiosk();
-  // The sandbox, like Eko, refuses every enquiry until the agent's daily authentication passed.
-  await dailyAuthForKiosk(browser, kiosk.launchUrl);
+// Three enquiries for History to show, made through the contract once the kiosk is up.
+test.beforeAll(async () => {
   expect((await enquire(demoAadhaar('success'), '9876543210')).outcome).toBe('success'); // ₹5,500.75
   expect((await enquire(demoAadhaar('notLinked'), '9123456789')).outcome).toBe('refused');
   expect((await enquire(demoAadhaar('awaited'), '9000011111')).outcome).toBe('unknown'); // 7234 5678 9011
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
 });
 
 test('shows today’s enquiries, masked, with the day’s totals', async ({ page }) => {
@@ -118,7 +112,7 @@ test('filters by outcome and by the last 4 digits of mobile or Aadhaar', async (
 });
 
 test('an unknown result: home says so, and "Check result again" resolves it through Eko’s inquiry', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   const notice = page.getByTestId('unknown-results');
   await expect(notice).toContainText('1 enquiry has an unknown result — check it in History.');
   await shot(page, '23-home-unknown-notice');
@@ -137,7 +131,7 @@ test('an unknown result: home says so, and "Check result again" resolves it thro
   await shot(page, '22-history-resolved');
 
   // The journal has it too, and home no longer warns.
-  const list = await valueOf<{ rows: { outcome: string }[] }>(kiosk, 'listEnquiries', { outcome: 'unknown' });
+  const list = await valueOf<{ rows: { outcome: string }[] }>(kiosk(), 'listEnquiries', { outcome: 'unknown' });
   expect(list.rows).toHaveLength(0);
   await button(page, 'Home').click();
   await expect(button(page, 'Balance enquiry')).toBeVisible();

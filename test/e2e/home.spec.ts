@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { useKiosk } from './support/kiosk';
 
-let kiosk: KioskProcess;
-
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
+const kiosk = useKiosk();
 
 test('the home screen shows data that came through the contract', async ({ page }) => {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
-  await page.goto(kiosk.launchUrl);
+  await page.goto(kiosk().launchUrl);
   // The version for support, not as text on the counter's screen (Diagnostics shows it).
   await expect(page.getByTestId('app-info')).toHaveAttribute('data-version', pkg.version);
   await expect(page.getByTestId('app-info')).not.toContainText(pkg.version);
@@ -29,13 +22,13 @@ test('the home screen shows data that came through the contract', async ({ page 
 test('without the secret the page explains instead of showing a blank screen', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(kiosk.baseUrl);
+  await page.goto(kiosk().baseUrl);
   await expect(page.getByRole('alert')).toContainText('not allowed');
   await context.close();
 });
 
 test('switches to Hindi and back', async ({ page }) => {
-  await page.goto(kiosk.launchUrl);
+  await page.goto(kiosk().launchUrl);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByTestId('profile')).toHaveText('प्रोफ़ाइल: डेमो');
   await page.getByRole('button', { name: 'English' }).click();

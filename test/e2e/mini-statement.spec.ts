@@ -12,20 +12,8 @@ import { demoAadhaar } from '../../main/simulators/eko';
 import { STATEMENT_NARRATIONS } from '../../main/simulators/eko/demo-customers';
 import { en } from '../../renderer/i18n/en';
 import { hi } from '../../renderer/i18n/hi';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import {
-  awayFromMidnight,
-  button,
-  captureAndWait,
-  dailyAuthForKiosk,
-  dataDirWithConfig,
-  expectNoCustomerTraces,
-  expectTargetsAtLeast44,
-  field,
-  openHome,
-  shot,
-  toCapture,
-} from './support/flow';
+import { button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, expectTargetsAtLeast44, field, openHome, shot, toCapture } from './support/flow';
+import { useKiosk } from './support/kiosk';
 import { MM_TO_PT, pdfPages, prints, stubPrint } from './support/print';
 
 const SEVEN = demoAadhaar('success'); // 2345 6789 0124: 7 lines, ₹5,500.75
@@ -35,18 +23,8 @@ const NOT_LINKED = demoAadhaar('notLinked'); // 5234 5678 9015
 const AWAITED = demoAadhaar('awaited'); // 7234 5678 9011
 const NARRATIONS = STATEMENT_NARRATIONS.map((n) => n.trim());
 
-let kiosk: KioskProcess;
-
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async ({ browser }) => {
-  await awayFromMidnight();
-  kiosk = await startKiosk();
-  // The sandbox, like Eko, refuses every customer request until the agent's daily authentication passed.
-  await dailyAuthForKiosk(browser, kiosk.launchUrl);
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
+const kiosk = useKiosk({ awayFromMidnight: true, dailyAuth: true });
 
 /** The statement's lines as shown: ISO date, direction, the cells' texts. */
 async function shownLines(page: Page) {
@@ -100,7 +78,7 @@ async function expectNoStatementTraces(page: Page) {
 test('by touch alone, in English: a statement with its balance and 7 lines', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await expect(button(page, 'Mini statement')).toBeVisible();
   // As prominent as the balance enquiry: the same size.
   const [a, b] = [await button(page, 'Balance enquiry').boundingBox(), await button(page, 'Mini statement').boundingBox()];
@@ -140,7 +118,7 @@ test('by touch alone, in English: a statement with its balance and 7 lines', asy
 
 test('by keyboard alone, in Hindi: 10 lines from a bank that sends only DD/MM', async ({ page }) => {
   // The language is the agent's choice, remembered: chosen first, then only the keyboard.
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await page.reload();
   await expect(page.locator('[data-startup="done"]')).toHaveCount(1);
@@ -163,9 +141,9 @@ test('by keyboard alone, in Hindi: 10 lines from a bank that sends only DD/MM', 
   await expect(page.getByTestId('selected-bank')).toContainText('607396'); // Canara Bank's IIN (its name is shown in Hindi)
   await page.keyboard.press('Enter'); // continues
   await expect(page.getByText(/बैलेंस और पिछले लेन-देन/)).toBeVisible();
+  // Consent and capture on one screen: Space ticks the box, Enter on it captures.
+  await expect(page.getByRole('checkbox', { name: /सहमति/ })).toBeFocused();
   await page.keyboard.press('Space');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: hi.capture.button, exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
 
   const result = page.getByTestId('result');
@@ -194,7 +172,7 @@ test('by keyboard alone, in Hindi: 10 lines from a bank that sends only DD/MM', 
 });
 
 test('an empty statement says so, with the balance', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await toCapture(page, { aadhaar: EMPTY, start: 'Mini statement' });
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'success');
@@ -204,7 +182,7 @@ test('an empty statement says so, with the balance', async ({ page }) => {
 });
 
 test('a refusal: not linked, in plain words, with the way on for the same customer', async ({ page }) => {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await toCapture(page, { aadhaar: NOT_LINKED, start: 'Mini statement' });
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'refused');
@@ -223,7 +201,7 @@ test('a refusal: not linked, in plain words, with the way on for the same custom
 
 /** A mini statement for the awaited customer: unknown; answers its reference. */
 async function awaitedStatement(page: Page): Promise<string> {
-  await openHome(page, kiosk.launchUrl);
+  await openHome(page, kiosk().launchUrl);
   await toCapture(page, { aadhaar: AWAITED, start: 'Mini statement' });
   const result = await captureAndWait(page);
   await expect(result).toHaveAttribute('data-outcome', 'unknown');
@@ -294,12 +272,17 @@ async function printView(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ media: null });
 }
 
-test('receipt, 58 mm, in English: the statement’s lines on a page 58 mm wide', async ({ page }) => {
+/** A fresh page on the kiosk at `launchUrl`, window.print counting: the mini statement for `aadhaar`, its `lines` lines on screen. */
+async function statementForPrinting(page: Page, launchUrl: string, aadhaar: string, lines: number): Promise<void> {
   await stubPrint(page);
-  await openHome(page, kiosk.launchUrl);
-  await toCapture(page, { aadhaar: SEVEN, start: 'Mini statement' });
+  await openHome(page, launchUrl);
+  await toCapture(page, { aadhaar, start: 'Mini statement' });
   await captureAndWait(page);
-  await expect(page.getByTestId('statement-line')).toHaveCount(7);
+  await expect(page.getByTestId('statement-line')).toHaveCount(lines);
+}
+
+test('receipt, 58 mm, in English: the statement’s lines on a page 58 mm wide', async ({ page }) => {
+  await statementForPrinting(page, kiosk().launchUrl, SEVEN, 7);
   await button(page, 'Print receipt').click();
   await expect.poll(() => prints(page)).toBe(1);
   const receipt = page.getByTestId('receipt');
@@ -334,19 +317,18 @@ test('receipt, 58 mm, in English: the statement’s lines on a page 58 mm wide',
   await expectNoStatementTraces(page);
 });
 
-test('receipt, 80 mm, in Hindi: 10 lines on a page 80 mm wide', async ({ page, browser }) => {
-  // A counter whose printer takes 80 mm paper (config.json, as the settings screen saves it).
-  const dir = await dataDirWithConfig({});
-  const file = path.join(dir, 'config.json');
-  fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), receiptPaperMm: 80 }, null, 2));
-  const wide = await startKiosk({ KIOSK_DATA_DIR: dir });
-  try {
-    await dailyAuthForKiosk(browser, wide.launchUrl);
-    await stubPrint(page);
-    await openHome(page, wide.launchUrl);
-    await toCapture(page, { aadhaar: TEN, start: 'Mini statement' });
-    await captureAndWait(page);
-    await expect(page.getByTestId('statement-line')).toHaveCount(10);
+test.describe('a counter whose printer takes 80 mm paper', () => {
+  let dir: string;
+  test.beforeAll(async () => {
+    // config.json says so, as the settings screen saves it.
+    dir = await dataDirWithConfig({});
+    const file = path.join(dir, 'config.json');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), receiptPaperMm: 80 }, null, 2));
+  });
+  const wide = useKiosk({ env: () => ({ KIOSK_DATA_DIR: dir }), dailyAuth: true });
+
+  test('receipt, 80 mm, in Hindi: 10 lines on a page 80 mm wide', async ({ page }) => {
+    await statementForPrinting(page, wide().launchUrl, TEN, 10);
     await page.getByRole('button', { name: 'हिन्दी' }).click();
     await page.getByRole('button', { name: hi.receipt.print }).click();
     await expect.poll(() => prints(page)).toBe(1);
@@ -361,7 +343,5 @@ test('receipt, 80 mm, in Hindi: 10 lines on a page 80 mm wide', async ({ page, b
     await expectOnePageOfReceipt(page, await pdfPages(page, 'statement-80-hi'), 80);
     await printView(page, '66-statement-receipt-80-hi');
     await page.getByRole('button', { name: 'English' }).click();
-  } finally {
-    await wide.stop();
-  }
+  });
 });

@@ -4,10 +4,11 @@
  * on each one, no date in the browser's US order (12/02/2026) and nothing wider than the window.
  * The flow is driven in English; at each screen the language switch shows it in Hindi and back.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
-import { TEST_OPERATOR_PIN, startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { AGENT_AADHAAR, agentAadhaarField, awayFromMidnight, button, captureAndWait, field, openHome, shot, toCapture } from './support/flow';
+import { TEST_OPERATOR_PIN } from '../support/kiosk-process';
+import { agentAadhaarField, button, captureAndWait, enterDailyAuthDetails, field, openHome, shot, toCapture } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 
@@ -29,123 +30,82 @@ async function both(page: Page, name: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
+/** Does `act`; once `shown` (if given) is visible, the screen is checked and saved as `name` in both languages. */
+async function shows(page: Page, name: string, act: () => Promise<unknown>, shown?: Locator): Promise<void> {
+  await act();
+  if (shown) await expect(shown).toBeVisible();
+  await both(page, name);
+}
+
+async function typeAndEnter(box: Locator, text: string): Promise<void> {
+  await box.fill(text);
+  await box.press('Enter');
+}
+
 test.describe('every screen, English and Hindi, 1280×800', () => {
-  let kiosk: KioskProcess;
-  test.beforeAll(async () => {
-    await awayFromMidnight();
-    kiosk = await startKiosk();
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const kiosk = useKiosk({ awayFromMidnight: true });
 
   test('home, daily authentication, enquiry steps and results, mini statement, history, diagnostics, settings', async ({ page }) => {
     test.setTimeout(240_000);
-    await openHome(page, kiosk.launchUrl);
+    await openHome(page, kiosk().launchUrl);
     await expect(page.getByTestId('daily-auth-status')).toHaveAttribute('data-state', 'notDone');
     await both(page, 'home');
 
     // The agent's daily authentication, step by step.
-    await page.getByTestId('daily-auth-status').getByRole('button', { name: 'Do daily authentication', exact: true }).click();
-    await expect(agentAadhaarField(page)).toBeVisible();
-    await both(page, 'daily-auth-aadhaar');
-    await agentAadhaarField(page).fill(AGENT_AADHAAR);
-    await agentAadhaarField(page).press('Enter');
-    const bankBox = page.getByRole('combobox', { name: 'Bank', exact: true });
-    await expect(bankBox).toBeVisible();
-    if ((await page.getByTestId('selected-bank').textContent())?.includes('—')) {
-      await bankBox.fill('State Bank of India');
-      await bankBox.press('Enter');
-      await expect(page.getByTestId('selected-bank')).not.toContainText('—');
-    }
-    await both(page, 'daily-auth-bank');
-    await button(page, 'Continue').click();
-    await expect(button(page, 'Capture fingerprint')).toBeVisible();
-    await both(page, 'daily-auth-capture');
+    await shows(page, 'daily-auth-aadhaar', () => page.getByTestId('daily-auth-status').getByRole('button', { name: 'Do daily authentication', exact: true }).click(), agentAadhaarField(page));
+    await shows(page, 'daily-auth-bank', () => enterDailyAuthDetails(page));
+    await shows(page, 'daily-auth-capture', () => button(page, 'Continue').click(), button(page, 'Capture fingerprint'));
     await button(page, 'Capture fingerprint').click();
     await expect(page.getByTestId('daily-auth')).toHaveCount(0, { timeout: 30_000 });
     await expect(page.getByTestId('daily-auth-status')).toHaveAttribute('data-state', 'done');
     await both(page, 'home-daily-auth-done');
 
-    // A balance enquiry, step by step, then the three results.
-    await button(page, 'Balance enquiry').click();
-    await expect(field.mobile(page)).toBeVisible();
-    await both(page, 'enquiry-mobile');
-    await field.mobile(page).fill('9876543210');
-    await field.mobile(page).press('Enter');
-    await expect(field.aadhaar(page)).toBeVisible();
-    await both(page, 'enquiry-aadhaar');
-    await field.aadhaar(page).fill(demoAadhaar('success'));
-    await field.aadhaar(page).press('Enter');
-    await expect(field.bank(page)).toBeVisible();
-    await both(page, 'enquiry-bank');
-    await field.bank(page).fill('State Bank of India');
-    await field.bank(page).press('Enter');
+    // A balance enquiry, step by step, then the three results and a mini statement's.
+    await shows(page, 'enquiry-mobile', () => button(page, 'Balance enquiry').click(), field.mobile(page));
+    await shows(page, 'enquiry-aadhaar', () => typeAndEnter(field.mobile(page), '9876543210'), field.aadhaar(page));
+    await shows(page, 'enquiry-bank', () => typeAndEnter(field.aadhaar(page), demoAadhaar('success')), field.bank(page));
+    await typeAndEnter(field.bank(page), 'State Bank of India');
     await expect(page.getByTestId('selected-bank')).not.toContainText('—');
-    await button(page, 'Continue').click();
-    await expect(field.consent(page)).toBeVisible();
-    await both(page, 'enquiry-consent-capture');
-    await field.consent(page).check();
-    await expect(button(page, 'Capture fingerprint')).toBeVisible();
-    await both(page, 'enquiry-capture');
-    await captureAndWait(page);
-    await both(page, 'enquiry-result-success');
+    await shows(page, 'enquiry-consent-capture', () => button(page, 'Continue').click(), field.consent(page));
+    await shows(page, 'enquiry-capture', () => field.consent(page).check(), button(page, 'Capture fingerprint'));
+    await shows(page, 'enquiry-result-success', () => captureAndWait(page));
 
-    for (const [who, name] of [
-      ['notLinked', 'enquiry-result-refused'],
-      ['awaited', 'enquiry-result-unknown'],
+    for (const [who, start, name] of [
+      ['notLinked', 'Balance enquiry', 'enquiry-result-refused'],
+      ['awaited', 'Balance enquiry', 'enquiry-result-unknown'],
+      ['success', 'Mini statement', 'mini-statement-result'],
     ] as const) {
       await button(page, 'Home').click();
       await expect(button(page, 'Balance enquiry')).toBeVisible();
-      await toCapture(page, { aadhaar: demoAadhaar(who) });
-      await captureAndWait(page);
-      await both(page, name);
+      await toCapture(page, { aadhaar: demoAadhaar(who), start });
+      await shows(page, name, () => captureAndWait(page));
     }
 
-    await button(page, 'Home').click();
-    await toCapture(page, { aadhaar: demoAadhaar('success'), start: 'Mini statement' });
-    await captureAndWait(page);
-    await both(page, 'mini-statement-result');
-
-    await button(page, 'Home').click();
-    await expect(button(page, 'Balance enquiry')).toBeVisible();
-    await both(page, 'home-after-enquiries');
-
-    await button(page, 'History').click();
-    await expect(page.getByTestId('history-row').first()).toBeVisible();
-    await both(page, 'history');
+    await shows(page, 'home-after-enquiries', () => button(page, 'Home').click(), button(page, 'Balance enquiry'));
+    const firstRow = page.getByTestId('history-row').first();
+    await shows(page, 'history', () => button(page, 'History').click(), firstRow);
     await button(page, 'All dates').click();
-    await expect(page.getByTestId('history-row').first()).toBeVisible();
-    await page.getByTestId('history-row').first().getByRole('button', { name: 'More details' }).click();
-    await both(page, 'history-all-dates-details');
+    await expect(firstRow).toBeVisible();
+    await shows(page, 'history-all-dates-details', () => firstRow.getByRole('button', { name: 'More details' }).click());
 
     await button(page, 'Home').click();
-    await button(page, 'Diagnostics').click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
-    await both(page, 'diagnostics');
+    await shows(page, 'diagnostics', () => button(page, 'Diagnostics').click(), page.getByRole('heading', { level: 1, name: 'Diagnostics' }));
 
     await button(page, 'Home').click();
-    await button(page, 'Settings').click();
-    await expect(page.getByRole('heading', { name: 'Enter the operator PIN' })).toBeVisible();
-    await both(page, 'settings-pin');
+    const pinHeading = page.getByRole('heading', { name: 'Enter the operator PIN' });
+    await shows(page, 'settings-pin', () => button(page, 'Settings').click(), pinHeading);
     await page.getByLabel('Operator PIN', { exact: true }).fill(TEST_OPERATOR_PIN);
     await button(page, 'Open settings').click();
-    await expect(page.getByRole('heading', { name: 'Enter the operator PIN' })).toHaveCount(0);
+    await expect(pinHeading).toHaveCount(0);
     await both(page, 'settings-form');
   });
 });
 
 test.describe('first-run setup, English and Hindi, 1280×800', () => {
-  let kiosk: KioskProcess;
-  test.beforeAll(async () => {
-    kiosk = await startKiosk({}, { setup: 'firstRun' });
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const kiosk = useKiosk({ setup: 'firstRun' });
 
   test('setup', async ({ page }) => {
-    await page.goto(kiosk.launchUrl);
+    await page.goto(kiosk().launchUrl);
     await expect(page.locator('[data-screen="setup"], [data-testid="setup"]').or(page.getByRole('heading', { level: 1 })).first()).toBeVisible();
     await both(page, 'setup');
   });

@@ -16,10 +16,11 @@ import { createDevFileSecretStore } from '../../main/services/settings/secret-st
 import type { EkoSandbox } from '../../main/simulators/eko';
 import { startRecordedEkoSandbox } from '../support/suite-secrets';
 import { valueOf } from '../support/kiosk-api';
-import { TEST_OPERATOR_PIN, newSuiteDataDir, startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { TEST_OPERATOR_PIN, newSuiteDataDir } from '../support/kiosk-process';
 import { scanForPrivateData } from '../support/privacy-scan';
 import { makeTempDir } from '../support/temp-dir';
 import { button, shot } from './support/flow';
+import { useKiosk } from './support/kiosk';
 
 /** An input by its visible label, exactly (the profile cards' sentences mention the keys too). */
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -30,16 +31,10 @@ async function typeOnKeypad(page: Page, digits: string): Promise<void> {
 }
 
 test.describe('first-run setup', () => {
-  let kiosk: KioskProcess;
-  test.beforeAll(async () => {
-    kiosk = await startKiosk({}, { setup: 'firstRun' });
-  });
-  test.afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const kiosk = useKiosk({ setup: 'firstRun' });
 
   test('choose Training, set the PIN twice, test, save: home with the TRAINING band', async ({ page }) => {
-    await page.goto(kiosk.launchUrl);
+    await page.goto(kiosk().launchUrl);
     await expect(page.getByRole('heading', { name: 'Welcome! Let’s set up this counter' })).toBeVisible();
     // Nothing else is reachable before setup.
     await expect(button(page, 'Balance enquiry')).toHaveCount(0);
@@ -89,7 +84,7 @@ test.describe('first-run setup', () => {
     await expect(page.getByText(/TRAINING/)).toBeVisible();
     await expect(page.getByTestId('profile')).toHaveText('Profile: Demo');
     await shot(page, 'setup-done-home');
-    const settings = await valueOf<{ firstRun: boolean; pinSet: boolean }>(kiosk, 'getSettings');
+    const settings = await valueOf<{ firstRun: boolean; pinSet: boolean }>(kiosk(), 'getSettings');
     expect(settings).toMatchObject({ firstRun: false, pinSet: true });
     // The PIN chosen is the one that opens the settings.
     await button(page, 'Settings').click();
@@ -103,22 +98,20 @@ test.describe('first-run setup', () => {
 });
 
 test.describe('settings behind the operator PIN', () => {
-  let kiosk: KioskProcess;
   let sandbox: EkoSandbox;
   const developerKey = 'devE2e5c1e9a0f4b2d8e6a5c3b1f0d9e8123';
   const accessKey = 'acc-e2e-4f1d2c3b-9a8e-4d7c-b6a5-e4f3d2c19876';
 
   test.beforeAll(async () => {
     sandbox = await startRecordedEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
-    kiosk = await startKiosk();
   });
+  const kiosk = useKiosk();
   test.afterAll(async () => {
-    await kiosk?.stop();
     await sandbox?.close();
   });
 
   test('wrong PIN, right PIN, switch to Live against a sandbox, test, save: Production without TRAINING, key never shown', async ({ page }) => {
-    await page.goto(kiosk.launchUrl);
+    await page.goto(kiosk().launchUrl);
     await expect(page.getByText(/TRAINING/)).toBeVisible();
     await button(page, 'Settings').click();
     await expect(page.getByRole('heading', { name: 'Enter the operator PIN' })).toBeVisible();
@@ -193,19 +186,19 @@ test.describe('settings behind the operator PIN', () => {
     expect(await page.content()).not.toContain(accessKey);
 
     // Nothing on disk holds the keys in clear (config.json keeps them encrypted).
-    expect(scanForPrivateData(kiosk.dataDir, [accessKey, developerKey])).toEqual([]);
+    expect(scanForPrivateData(kiosk().dataDir, [accessKey, developerKey])).toEqual([]);
   });
 });
 
 test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
-  let kiosk: KioskProcess;
   let sandbox: EkoSandbox;
+  let dataDir: string;
   const developerKey = 'devMoved1e9a0f4b2d8e6a5c3b1f0d9e8456';
   const accessKey = 'acc-moved-4f1d2c3b-9a8e-4d7c-b6a5-e4f3d2c14321';
 
   test.beforeAll(async () => {
     sandbox = await startRecordedEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
-    const dataDir = newSuiteDataDir();
+    dataDir = newSuiteDataDir();
     // Encrypted with another data folder's key: like DPAPI data copied from another PC or Windows user.
     const otherPc = createDevFileSecretStore(makeTempDir('kiosk-other-pc-'));
     const config = {
@@ -223,17 +216,16 @@ test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
       },
     };
     fs.writeFileSync(path.join(dataDir, CONFIG_FILE_NAME), `${JSON.stringify(config, null, 2)}\n`);
-    kiosk = await startKiosk({ KIOSK_DATA_DIR: dataDir });
   });
+  const kiosk = useKiosk({ env: () => ({ KIOSK_DATA_DIR: dataDir }) });
   test.afterAll(async () => {
-    await kiosk?.stop();
     await sandbox?.close();
   });
 
   test('starts in training on the settings, says which key and what to do (English, Hindi); re-entering the keys goes live', async ({ page }) => {
     // The web host said so too, in one line, and started anyway.
-    expect(kiosk.output()).toContain('The saved settings do not load (Configuration error in config.json → eko.developerKey');
-    await page.goto(kiosk.launchUrl);
+    expect(kiosk().output()).toContain('The saved settings do not load (Configuration error in config.json → eko.developerKey');
+    await page.goto(kiosk().launchUrl);
     const notice = page.getByTestId('config-problem');
     await expect(notice).toContainText('The saved settings of this counter cannot be used');
     await expect(notice).toContainText('A saved Eko key cannot be read on this PC or Windows user');
@@ -268,7 +260,7 @@ test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
     await expect(page.getByTestId('profile')).toHaveText('Profile: Production');
     await expect(page.getByTestId('wallet-balance')).toContainText('₹');
     await shot(page, 'setup-needed-fixed-home');
-    expect(await valueOf<{ configProblem: unknown }>(kiosk, 'getSettings')).toMatchObject({ configProblem: null });
-    expect(scanForPrivateData(kiosk.dataDir, [accessKey, developerKey])).toEqual([]);
+    expect(await valueOf<{ configProblem: unknown }>(kiosk(), 'getSettings')).toMatchObject({ configProblem: null });
+    expect(scanForPrivateData(kiosk().dataDir, [accessKey, developerKey])).toEqual([]);
   });
 });

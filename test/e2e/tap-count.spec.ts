@@ -5,8 +5,9 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
-import { button, dailyAuthForKiosk, openHome } from './support/flow';
+import { button, openHome } from './support/flow';
+import { useKiosk } from './support/kiosk';
+import { prints, stubPrint } from './support/print';
 
 /**
  * Taps by touch: the 22 digits (10 mobile, 12 Aadhaar) and the rest. Before the keypad moved on
@@ -19,26 +20,7 @@ const MAX_KEYS = 37;
 const MOBILE = '9876543210';
 const AADHAAR = demoAadhaar('success');
 
-let kiosk: KioskProcess;
-test.beforeAll(async ({ browser }) => {
-  kiosk = await startKiosk();
-  await dailyAuthForKiosk(browser, kiosk.launchUrl);
-});
-test.afterAll(async () => {
-  await kiosk?.stop();
-});
-
-/** window.print counts instead of opening a dialog. */
-async function stubPrint(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __prints: number };
-    w.__prints = 0;
-    window.print = () => {
-      w.__prints += 1;
-    };
-  });
-}
-const prints = (page: Page) => page.evaluate(() => (window as unknown as { __prints: number }).__prints);
+const kiosk = useKiosk({ dailyAuth: true });
 
 /** Which step of the flow is on screen ('home' when the home screen is). */
 async function where(page: Page): Promise<string> {
@@ -48,77 +30,93 @@ async function where(page: Page): Promise<string> {
   return ((await step.getAttribute('data-testid')) ?? '').replace('step-', '');
 }
 
-test.use({ hasTouch: true });
+/** What the agent does at each point of the walk in one input mode; every tap or key is counted. */
+interface Driver {
+  /** Home's "Balance enquiry". */
+  start(): Promise<void>;
+  /** The rest of a number, digit by digit. */
+  digits(digits: string): Promise<void>;
+  /** On to the next step (the number complete, the bank chosen). */
+  next(): Promise<void>;
+  /** State Bank of India from the bank list. */
+  pickBank(): Promise<void>;
+  /** Ticks the customer's consent. */
+  tickConsent(consent: Locator): Promise<void>;
+  /** Captures, the consent ticked. */
+  capture(): Promise<void>;
+  /** A button on the result screen. */
+  choose(name: string): Promise<void>;
+  /** The taps or keys so far. */
+  count(): number;
+}
 
-test('one enquiry by touch alone: home → balance → print → home', async ({ page }) => {
-  await stubPrint(page);
-  await openHome(page, kiosk.launchUrl);
+function touchDriver(page: Page): Driver {
   let taps = 0;
   const tap = async (l: Locator) => {
     await l.tap();
     taps++;
   };
   const keypad = page.getByRole('group', { name: 'Number keypad' });
-  await tap(button(page, 'Balance enquiry'));
-  let printed = false;
-  for (let guard = 0; guard < 60; guard++) {
-    await page.waitForTimeout(150);
-    const at = await where(page);
-    if (at === 'home') break;
-    if (at === 'mobile' || at === 'aadhaar') {
-      const input = page.locator(`#${at}`);
-      const want = at === 'mobile' ? MOBILE : AADHAAR;
-      const have = Number((await input.getAttribute('data-digits')) ?? '0');
-      if ((await input.count()) > 0 && have < want.length) {
-        for (const d of want.slice(have)) await tap(keypad.getByRole('button', { name: d, exact: true }));
-      } else await tap(page.getByTestId('continue'));
-    } else if (at === 'bank') {
-      if ((await page.getByTestId('selected-bank').textContent())?.includes('State Bank of India')) await tap(page.getByTestId('continue'));
-      else await tap(page.getByRole('option', { name: /State Bank of India/ }).first());
-    } else if (at === 'capture') {
-      // Consent and capture share the step: the box, then the button.
-      const consent = page.getByRole('checkbox', { name: /consent/ });
-      if (!(await consent.isChecked())) await tap(consent);
-      else {
-        await tap(button(page, 'Capture fingerprint'));
-        await expect(page.getByTestId('result')).toBeVisible({ timeout: 30_000 });
-      }
-    } else if (at === 'result') {
-      if (!printed) {
-        await tap(button(page, 'Print receipt'));
-        await expect.poll(() => prints(page)).toBe(1);
-        printed = true;
-      } else await tap(button(page, 'Home'));
-    } else throw new Error(`unexpected step ${at}`);
-  }
-  expect(printed).toBe(true);
-  await expect(button(page, 'Balance enquiry')).toBeVisible();
-  console.log(`taps by touch: ${taps}`);
-  expect(taps).toBeLessThanOrEqual(MAX_TAPS);
-});
+  return {
+    start: () => tap(button(page, 'Balance enquiry')),
+    digits: async (digits) => {
+      for (const d of digits) await tap(keypad.getByRole('button', { name: d, exact: true }));
+    },
+    next: () => tap(page.getByTestId('continue')),
+    pickBank: () => tap(page.getByRole('option', { name: /State Bank of India/ }).first()),
+    // Consent and capture share the step: the box, then the button.
+    tickConsent: (consent) => tap(consent),
+    capture: () => tap(button(page, 'Capture fingerprint')),
+    choose: (name) => tap(button(page, name)),
+    count: () => taps,
+  };
+}
 
-test('one enquiry by keyboard alone: home → balance → print → home', async ({ page }) => {
-  await stubPrint(page);
-  await openHome(page, kiosk.launchUrl);
+function keyboardDriver(page: Page): Driver {
   let keys = 0;
   const press = async (key: string) => {
     await page.keyboard.press(key);
     keys++;
   };
-  /** Tab to the button named `name` (counting each Tab), then Enter. */
-  const tabTo = async (name: string) => {
-    for (let i = 0; i < 20; i++) {
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
-      });
-      if (focused === name) break;
-      await press('Tab');
-    }
-    await press('Enter');
+  return {
+    start: async () => {
+      await expect(button(page, 'Balance enquiry')).toBeFocused();
+      await press('Enter');
+    },
+    digits: async (digits) => {
+      for (const d of digits) await press(d);
+    },
+    next: () => press('Enter'),
+    pickBank: async () => {
+      // The most used bank is offered first: Enter picks the highlighted one.
+      await expect(page.getByRole('option').first()).toContainText('State Bank of India');
+      await press('Enter');
+    },
+    // The consent box has the focus; Space ticks it, Enter on it captures.
+    tickConsent: async (consent) => {
+      await expect(consent).toBeFocused();
+      await press('Space');
+    },
+    capture: () => press('Enter'),
+    /** Tab to the button named `name` (counting each Tab), then Enter. */
+    choose: async (name) => {
+      for (let i = 0; i < 20; i++) {
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+        });
+        if (focused === name) break;
+        await press('Tab');
+      }
+      await press('Enter');
+    },
+    count: () => keys,
   };
-  await expect(button(page, 'Balance enquiry')).toBeFocused();
-  await press('Enter');
+}
+
+/** One enquiry from home to home, its receipt printed, by `drive`; returns the taps or keys it took. */
+async function walk(page: Page, drive: Driver): Promise<number> {
+  await drive.start();
   let printed = false;
   for (let guard = 0; guard < 60; guard++) {
     await page.waitForTimeout(150);
@@ -128,36 +126,44 @@ test('one enquiry by keyboard alone: home → balance → print → home', async
       const input = page.locator(`#${at}`);
       const want = at === 'mobile' ? MOBILE : AADHAAR;
       const have = Number((await input.getAttribute('data-digits')) ?? '0');
-      if ((await input.count()) > 0 && have < want.length) {
-        for (const d of want.slice(have)) await press(d);
-      } else await press('Enter');
+      if ((await input.count()) > 0 && have < want.length) await drive.digits(want.slice(have));
+      else await drive.next();
     } else if (at === 'bank') {
-      if ((await page.getByTestId('selected-bank').textContent())?.includes('State Bank of India')) await press('Enter');
-      else {
-        // The most used bank is offered first: Enter picks the highlighted one.
-        await expect(page.getByRole('option').first()).toContainText('State Bank of India');
-        await press('Enter');
-      }
+      if ((await page.getByTestId('selected-bank').textContent())?.includes('State Bank of India')) await drive.next();
+      else await drive.pickBank();
     } else if (at === 'capture') {
-      // The consent box has the focus; Space ticks it, Enter on it captures.
       const consent = page.getByRole('checkbox', { name: /consent/ });
-      if (!(await consent.isChecked())) {
-        await expect(consent).toBeFocused();
-        await press('Space');
-      } else {
-        await press('Enter');
+      if (!(await consent.isChecked())) await drive.tickConsent(consent);
+      else {
+        await drive.capture();
         await expect(page.getByTestId('result')).toBeVisible({ timeout: 30_000 });
       }
     } else if (at === 'result') {
       if (!printed) {
-        await tabTo('Print receipt');
+        await drive.choose('Print receipt');
         await expect.poll(() => prints(page)).toBe(1);
         printed = true;
-      } else await tabTo('Home');
+      } else await drive.choose('Home');
     } else throw new Error(`unexpected step ${at}`);
   }
   expect(printed).toBe(true);
   await expect(button(page, 'Balance enquiry')).toBeVisible();
-  console.log(`keys by keyboard: ${keys}`);
-  expect(keys).toBeLessThanOrEqual(MAX_KEYS);
-});
+  return drive.count();
+}
+
+test.use({ hasTouch: true });
+
+const MODES = [
+  { mode: 'touch', counted: 'taps by touch', max: MAX_TAPS, driver: touchDriver },
+  { mode: 'keyboard', counted: 'keys by keyboard', max: MAX_KEYS, driver: keyboardDriver },
+];
+
+for (const { mode, counted, max, driver } of MODES) {
+  test(`one enquiry by ${mode} alone: home → balance → print → home`, async ({ page }) => {
+    await stubPrint(page);
+    await openHome(page, kiosk().launchUrl);
+    const count = await walk(page, driver(page));
+    console.log(`${counted}: ${count}`);
+    expect(count).toBeLessThanOrEqual(max);
+  });
+}

@@ -34,40 +34,18 @@ function AgentSummary() {
 
 function AgentAadhaarStep() {
   const { t } = useTranslation();
-  return (
-    <AadhaarEntry
-      flow="dailyAuth"
-      stepId="da-aadhaar"
-      id="agent-aadhaar"
-      title={t('dailyAuth.aadhaar.title')}
-      label={t('dailyAuth.aadhaar.label')}
-      hint={t('dailyAuth.aadhaar.hint')}
-      intro={t('dailyAuth.intro')}
-      emptyProblem={t('dailyAuth.aadhaar.empty')}
-    />
-  );
+  return <AadhaarEntry flow="dailyAuth" words="dailyAuth.aadhaar" stepId="da-aadhaar" id="agent-aadhaar" intro={t('dailyAuth.intro')} />;
 }
 
 function AgentBankStep() {
-  const { t } = useTranslation();
   const lastBankIin = useKiosk((s) => s.dailyAuth.status.data?.lastBankIin ?? null);
   // The agent's own bank first: the one last used for this (main side's memory, then this PC's).
   const recent = useRef([...new Set([lastBankIin, agentBankIin()].filter((x): x is string => x !== null))]).current;
-  return <BankChooser flow="dailyAuth" id="da-bank" title={t('dailyAuth.bank.title')} required={t('dailyAuth.bank.required')} recentIins={recent} />;
+  return <BankChooser flow="dailyAuth" words="dailyAuth.bank" id="da-bank" recentIins={recent} />;
 }
 
 function AgentCaptureStep() {
-  const { t } = useTranslation();
-  return (
-    <CapturePanel
-      flow="dailyAuth"
-      id="da-capture"
-      title={t('dailyAuth.capture.title')}
-      instruct={t('dailyAuth.capture.instruct')}
-      checking={t('dailyAuth.capture.checking')}
-      lowBody={t('dailyAuth.capture.lowBody')}
-    />
-  );
+  return <CapturePanel flow="dailyAuth" words="dailyAuth.capture" id="da-capture" />;
 }
 
 function DailyAuthResult() {

@@ -12,8 +12,7 @@ import { UnlistedBankEntry } from './UnlistedBankEntry';
 
 /** The customer's bank: the enquiry flow's step (a bank not in the list may be entered by its IIN). */
 export function BankStep() {
-  const { t } = useTranslation();
-  return <BankChooser flow="enquiry" id="bank" title={t('bank.title')} required={t('bank.required')} allowUnlisted />;
+  return <BankChooser flow="enquiry" words="bank" id="bank" allowUnlisted />;
 }
 
 /** Usable banks first (stable), so Enter on the first match never lands on one that cannot be chosen. */
@@ -34,22 +33,22 @@ export const BANKS_SHOWN = 6;
  */
 export function BankChooser({
   flow,
+  words,
   id,
-  title,
-  required,
   recentIins,
   allowUnlisted = false,
 }: {
   flow: StepFlow;
+  /** Where the step's title and "choose a bank" problem are. */
+  words: 'bank' | 'dailyAuth.bank';
   id: string;
-  title: string;
-  required: string;
   /** Banks to put first; default: the banks this counter used last. */
   recentIins?: string[];
   /** A bank not in the list may be entered by its IIN (the customer's enquiry; the spec edition only). */
   allowUnlisted?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const [title, required] = [t(`${words}.title`), t(`${words}.required`)];
   const hindi = i18n.language === 'hi';
   const edition = useKiosk((s) => s.session.appInfo?.ekoEdition);
   const { bankIin, attempted } = useFlowStepState(flow);
@@ -147,12 +146,6 @@ export function BankChooser({
             onBackspace={() => search(query.slice(0, -1))}
             onClear={() => search('')}
           />
-          {offerIin && (
-            <button type="button" className="button button-secondary bank-by-iin" onClick={() => setByIin(true)} data-testid="bank-by-iin">
-              <IconEdit size={20} />
-              {t('bank.unlisted.open')}
-            </button>
-          )}
         </div>
       }
     >
@@ -248,10 +241,20 @@ export function BankChooser({
           })}
         </ul>
       )}
-      {hidden > 0 && (
-        <p className="field-hint" data-testid="bank-more">
-          {t('bank.more', { count: hidden })}
-        </p>
+      {(hidden > 0 || offerIin) && (
+        <div className="bank-foot">
+          {hidden > 0 && (
+            <p className="field-hint" data-testid="bank-more">
+              {t('bank.more', { count: hidden })}
+            </p>
+          )}
+          {offerIin && (
+            <button type="button" className="button button-secondary bank-by-iin" onClick={() => setByIin(true)} data-testid="bank-by-iin">
+              <IconEdit size={20} />
+              {t('bank.unlisted.open')}
+            </button>
+          )}
+        </div>
       )}
     </StepFrame>
   );

@@ -90,21 +90,19 @@ function Sending({ since, title }: { since: number; title: string }) {
  */
 export function CapturePanel({
   flow,
+  words,
   id,
-  title,
-  instruct,
-  checking,
-  lowBody,
+  checking: checkingWords,
   before,
   captureSecondary = false,
   focusCapture = !captureSecondary,
 }: {
   flow: StepFlow;
+  /** Where the step's words are: title, instruct, checking (the wait for the answer) and lowBody. */
+  words: 'capture' | 'dailyAuth.capture';
   id: string;
-  title: string;
-  instruct: string;
-  checking: string;
-  lowBody: string;
+  /** Another "checking" line (the mini statement's). */
+  checking?: string;
   /** Shown above the capture button (e.g. "do your daily authentication first"). */
   before?: ReactNode;
   /** Another action comes first (the notice's button has the focus): the capture button is not the primary one. */
@@ -113,6 +111,8 @@ export function CapturePanel({
   focusCapture?: boolean;
 }) {
   const { t } = useTranslation();
+  const [title, instruct, lowBody] = [t(`${words}.title`), t(`${words}.instruct`), t(`${words}.lowBody`)];
+  const checking = checkingWords ?? t(`${words}.checking`);
   const { capture } = useFlowStepState(flow);
   const actions = useFlowStepActions(flow);
   const onCapture = () => void actions.captureFingerprint();
@@ -142,6 +142,21 @@ export function CapturePanel({
         <div className="capture-device" data-testid="capture-device">
           {/* How to place the finger: a picture says it in any language. */}
           <FingerOnScanner />
+          {capture.phase === 'idle' && (
+            <>
+              {/* Under the scanner's picture, the button that takes the finger (the consent, when there is one, fills the left). */}
+              <button
+                type="button"
+                className={`button ${captureSecondary ? 'button-secondary' : 'button-primary'} button-big capture-button`}
+                onClick={onCapture}
+                autoFocus={focusCapture}
+                data-testid="capture-button"
+              >
+                <IconFingerprint size={30} />
+                {t('capture.button')}
+              </button>
+            </>
+          )}
           <p className={`device-state-line device-${deviceState}`}>
             <span className="device-dot" aria-hidden="true" /> {t(`device.state.${deviceState}`)}
           </p>
@@ -153,22 +168,12 @@ export function CapturePanel({
       {capture.phase === 'idle' && (
         <>
           {before}
-          <p className="lead">{instruct}</p>
+          <p className={before ? 'capture-instruct' : 'lead'}>{instruct}</p>
           {scannerTrouble && (
             <p className="notice notice-warn" role="status">
               {t('capture.notReady')}
             </p>
           )}
-          <button
-            type="button"
-            className={`button ${captureSecondary ? 'button-secondary' : 'button-primary'} button-huge`}
-            onClick={onCapture}
-            autoFocus={focusCapture}
-            data-testid="capture-button"
-          >
-            <IconFingerprint size={36} />
-            {t('capture.button')}
-          </button>
         </>
       )}
 
@@ -278,11 +283,9 @@ export function CaptureStep() {
   return (
     <CapturePanel
       flow="enquiry"
+      words="capture"
       id="capture"
-      title={t('capture.title')}
-      instruct={t('capture.instruct')}
-      checking={t(statement ? 'statement.checking' : 'capture.checking')}
-      lowBody={t('capture.lowBody')}
+      checking={statement ? t('statement.checking') : undefined}
       before={
         <>
           <DailyAuthNotice />

@@ -91,27 +91,24 @@ export function MobileStep() {
  */
 export function AadhaarEntry({
   flow,
+  words,
   stepId,
   id,
-  title,
-  label,
-  hint,
   intro,
-  emptyProblem,
   autoNext = false,
 }: {
   flow: StepFlow;
+  /** Where the step's words are: its title, label, hint and (optionally) the empty-number problem. */
+  words: 'aadhaar' | 'dailyAuth.aadhaar';
   /** The step frame's id; `id`: the input's (and, with "-masked", the masked number's test id). */
   stepId: string;
   id: string;
-  title: string;
-  label: string;
-  hint: string;
   intro?: string;
-  emptyProblem?: string;
   autoNext?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [title, label, hint] = [t(`${words}.title`), t(`${words}.label`), t(`${words}.hint`)];
+  const emptyProblem = i18n.exists(`${words}.empty`) ? t(`${words}.empty` as 'dailyAuth.aadhaar.empty') : undefined;
   const { aadhaar, maskedAadhaar: masked, attempted } = useFlowStepState(flow);
   const { setAadhaar: set, changeAadhaar: change, next: advance, back } = useFlowStepActions(flow);
   const next = () => void advance();
@@ -159,6 +156,5 @@ export function AadhaarEntry({
 }
 
 export function AadhaarStep() {
-  const { t } = useTranslation();
-  return <AadhaarEntry flow="enquiry" stepId="aadhaar" id="aadhaar" title={t('aadhaar.title')} label={t('aadhaar.label')} hint={t('aadhaar.hint')} autoNext />;
+  return <AadhaarEntry flow="enquiry" words="aadhaar" stepId="aadhaar" id="aadhaar" autoNext />;
 }

@@ -70,11 +70,11 @@ export const AGENT_AADHAAR = demoAgentAadhaar('success');
 export const agentAadhaarField = (page: Page) => page.getByLabel('Your Aadhaar number (agent)', { exact: true });
 
 /**
- * The daily authentication by the UI, from its first step (home's button, the fingerprint step's
- * notice, or a "do 2fa" result has opened it): the agent's number, the bank (the preselected one,
- * else `bank`), the finger. Waits until the app has left it (success goes back by itself).
+ * The daily authentication's details by the UI, from its first step (home's button, the fingerprint
+ * step's notice, or a "do 2fa" result has opened it): the agent's number (AGENT_AADHAAR by default),
+ * then the bank (the preselected one, else `bank`, else State Bank of India), chosen. Continue is next.
  */
-export async function completeDailyAuth(page: Page, o: { aadhaar?: string; bank?: string } = {}): Promise<void> {
+export async function enterDailyAuthDetails(page: Page, o: { aadhaar?: string; bank?: string } = {}): Promise<void> {
   await agentAadhaarField(page).fill(o.aadhaar ?? AGENT_AADHAAR);
   await agentAadhaarField(page).press('Enter');
   const bankBox = page.getByRole('combobox', { name: 'Bank', exact: true });
@@ -84,6 +84,14 @@ export async function completeDailyAuth(page: Page, o: { aadhaar?: string; bank?
     await bankBox.press('Enter');
     await expect(page.getByTestId('selected-bank')).not.toContainText('—');
   }
+}
+
+/**
+ * The daily authentication by the UI, from its first step: the details (enterDailyAuthDetails),
+ * then the finger. Waits until the app has left it (success goes back by itself).
+ */
+export async function completeDailyAuth(page: Page, o: { aadhaar?: string; bank?: string } = {}): Promise<void> {
+  await enterDailyAuthDetails(page, o);
   await button(page, 'Continue').click();
   await button(page, 'Capture fingerprint').click();
   await expect(page.getByTestId('daily-auth')).toHaveCount(0, { timeout: 30_000 });
@@ -104,7 +112,7 @@ export async function dailyAuthOnce(page: Page): Promise<void> {
 }
 
 /** From home to the fingerprint step, consent given, with mouse and keyboard (`start`: home's action, "Balance enquiry" by default, or "Mini statement"). */
-export async function toCapture(page: Page, o: { aadhaar: string; mobile?: string; bank?: string; start?: string }): Promise<void> {
+export async function toCapture(page: Page, o: { aadhaar: string; mobile?: string; bank?: string; start?: string; consent?: boolean }): Promise<void> {
   await button(page, o.start ?? 'Balance enquiry').click();
   await field.mobile(page).fill(o.mobile ?? '9876543210');
   await field.mobile(page).press('Enter');
@@ -114,8 +122,8 @@ export async function toCapture(page: Page, o: { aadhaar: string; mobile?: strin
   await field.bank(page).press('Enter');
   await expect(page.getByTestId('selected-bank')).not.toContainText('—');
   await button(page, 'Continue').click();
-  // Consent and capture share the fingerprint step: the box first, then the button.
-  await field.consent(page).check();
+  // Consent and capture share the fingerprint step: the box first (unless `consent: false`), then the button.
+  if (o.consent !== false) await field.consent(page).check();
   await expect(button(page, 'Capture fingerprint')).toBeVisible();
 }
 

@@ -16,7 +16,7 @@ import { useKiosk } from '../../../renderer/store';
 import { HomeScreen } from '../../../renderer/screens/HomeScreen';
 import { EnquiryFlow } from '../../../renderer/screens/enquiry/EnquiryFlow';
 import { HistoryScreen } from '../../../renderer/screens/history/HistoryScreen';
-import { STATEMENT, SUCCESS, fakeKioskApi, patchSlice, type FakeKioskApi } from './fake-kiosk-api';
+import { STATEMENT, SUCCESS, fakeKioskApi, historyRow, patchSlice, type FakeKioskApi } from './fake-kiosk-api';
 import { freshKioskEachTest, renderIn } from './fresh-kiosk';
 import { toCapture as walkToCapture } from './store/harness';
 
@@ -211,27 +211,9 @@ describe('the receipt', () => {
   });
 });
 
+/** A mini statement's journal row: by default still waiting for the bank. */
 function statementRow(over: Partial<HistoryRow> = {}): HistoryRow {
-  return {
-    kind: 'miniStatement',
-    clientRefId: 'MS-R1',
-    time: '2026-11-22T10:35:00.000Z',
-    updatedAt: '2026-11-22T10:35:00.000Z',
-    profile: 'demo',
-    maskedMobile: 'XXXXXX3210',
-    maskedAadhaar: 'XXXX XXXX 0124',
-    bankIin: '607094',
-    bankName: 'State Bank of India',
-    outcome: 'unknown',
-    reason: 'awaited',
-    tid: 'T1',
-    bankRef: null,
-    uidaiRef: null,
-    balance: null,
-    lines: null,
-    errorCode: null,
-    ...over,
-  };
+  return historyRow({ kind: 'miniStatement', clientRefId: 'MS-R1', lines: null, ...over });
 }
 
 describe('history', () => {

@@ -5,7 +5,7 @@ import { CALL_NAMES, KioskError, type LastEnquiry, type RawKioskApi } from '../.
 import { createApi, setApi } from '../../../../renderer/bridge';
 import { timings } from '../../../../renderer/timings';
 import { SUCCESS, deferred, fakeKioskApi, patchSlice } from '../fake-kiosk-api';
-import { AADHAAR, MOBILE, api, s, storeHarness, toCapture, use } from './harness';
+import { AADHAAR, MOBILE, api, s, startHeldCapture, startHeldEnquiry, storeHarness, toCapture, use } from './harness';
 
 storeHarness();
 
@@ -155,11 +155,7 @@ describe('enquiry flow: steps', () => {
   });
 
   it('back() does nothing while the scanner or the bank is being waited for', async () => {
-    const capture = deferred<unknown>();
-    use({ captureFingerprint: () => capture.promise });
-    toCapture();
-    void s().enquiry.captureFingerprint();
-    expect(s().enquiry.capture.phase).toBe('capturing');
+    const { capture } = startHeldCapture();
     s().enquiry.back();
     expect(s().enquiry.step).toBe('capture');
     const answer = deferred<typeof SUCCESS>();
@@ -193,11 +189,7 @@ describe('enquiry flow: capture and enquiry', () => {
   });
 
   it('shows "sending" while the bank is asked', async () => {
-    const answer = deferred<typeof SUCCESS>();
-    use({ balanceEnquiry: () => answer.promise });
-    toCapture();
-    const running = s().enquiry.captureFingerprint();
-    await vi.waitFor(() => expect(s().enquiry.capture.phase).toBe('sending'));
+    const { answer, running } = await startHeldEnquiry();
     answer.resolve(SUCCESS);
     await running;
     expect(s().enquiry.step).toBe('result');
@@ -247,15 +239,11 @@ describe('enquiry flow: capture and enquiry', () => {
   });
 
   it('cancel asks the scanner to stop and shows "cancelled"', async () => {
-    const answer = deferred<unknown>();
-    use({ captureFingerprint: () => answer.promise });
-    toCapture();
-    void s().enquiry.captureFingerprint();
-    expect(s().enquiry.capture.phase).toBe('capturing');
+    const { capture } = startHeldCapture();
     await s().enquiry.cancelCapture();
     expect(api.cancelCapture).toHaveBeenCalled();
     expect(s().enquiry.capture.error?.code).toBe('rd.cancelled');
-    answer.reject(new KioskError('rd.cancelled'));
+    capture.reject(new KioskError('rd.cancelled'));
   });
 
   it('an enquiry that was not sent shows its error; "capture again" goes back to the fingerprint', async () => {
