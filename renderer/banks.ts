@@ -22,6 +22,15 @@ export function bankName(bank: Bank, lang: string): { name: string; other: strin
   return lang === 'hi' && bank.hindi ? { name: bank.hindi, other: bank.name } : { name: bank.name, other: null };
 }
 
+/**
+ * An answer's bank as the agent reads it: in Hindi, the listed bank's Hindi name; otherwise the
+ * name the record carries (Eko's spelling, or "IIN …" for a bank entered by its IIN).
+ */
+export function shownBankName(record: { bankName: string; bankIin?: string }, lang: string): string {
+  const bank = lang === 'hi' && record.bankIin ? BANKS.find((b) => b.iin === record.bankIin) : undefined;
+  return bank?.hindi || record.bankName;
+}
+
 /** Whether the counter's request edition has a bank_code for this bank (in "current", regional rural banks have none). */
 export function bankSelectable(bank: Bank | null, edition: EkoEdition | undefined): boolean {
   return bank !== null && bankCodeFor(bank, edition ?? 'spec') !== null;

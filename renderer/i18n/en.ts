@@ -274,7 +274,7 @@ export const en = {
     title: 'Daily authentication',
     intro: 'Once a day, before the first customer, Eko needs you (the agent) to confirm with your own Aadhaar number and finger. Eko may charge for each one: do it once a day.',
     customerWaiting: 'The customer’s details are kept: after this you go back to their fingerprint, with nothing to type again.',
-    steps: { label: 'Progress of the daily authentication', aadhaar: 'Your Aadhaar', bank: 'Your bank', capture: 'Your fingerprint', result: 'Result' },
+    steps: { label: 'Progress of the daily authentication', aadhaar: 'Aadhaar', bank: 'Bank', capture: 'Fingerprint', result: 'Result' },
     summary: 'You (agent)',
     aadhaar: {
       title: 'Enter your own Aadhaar number',

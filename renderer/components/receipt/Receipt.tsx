@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { shownBankName } from '../../banks';
 import { useTranslation } from 'react-i18next';
 import { isAgentRefusal, type AppInfo, type PaperWidth } from '../../../app/contract';
 import { formatRupees } from '../../../app/domain/money';
@@ -84,7 +85,7 @@ export function Receipt({
       ['time', t('receipt.time'), formatDateTime(data.at, i18n.language)],
     ],
     [
-      ['bank', t('receipt.bank'), data.bankName],
+      ['bank', t('receipt.bank'), shownBankName(data, i18n.language)],
       ['aadhaar', t('receipt.aadhaar'), data.maskedAadhaar],
       ['mobile', t('receipt.mobile'), data.maskedMobile],
     ],

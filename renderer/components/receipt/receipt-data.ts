@@ -15,6 +15,8 @@ export interface ReceiptData {
   /** ISO time the enquiry was sent. */
   at: string;
   bankName: string;
+  /** The bank's IIN ('' when not known): its Hindi name on a Hindi receipt. */
+  bankIin: string;
   maskedAadhaar: string;
   maskedMobile: string;
   status: HistoryRow['outcome'];
@@ -44,6 +46,7 @@ export function receiptFrom(src: ReceiptSource): ReceiptData {
     clientRefId: src.clientRefId,
     at: row ? src.time : src.at,
     bankName: src.bankName,
+    bankIin: src.bankIin ?? '',
     maskedAadhaar: maskAadhaar(src.maskedAadhaar),
     maskedMobile: maskMobile(src.maskedMobile),
     status: src.outcome,

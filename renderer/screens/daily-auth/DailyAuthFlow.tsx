@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { enquiryNeverSent } from '../../../app/contract';
-import { agentBankIin, bankByIin } from '../../banks';
+import { agentBankIin, bankByIin, bankName, shownBankName } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconCross, IconFingerprint, IconQuestion } from '../../components/Icons';
 import { StepIndicator } from '../../components/StepIndicator';
@@ -64,7 +64,8 @@ function DailyAuthResult() {
   const refused = outcome?.outcome === 'refused' ? outcome : null;
   const title = refused ? 'dailyAuth.result.refusedTitle' : unknown ? 'dailyAuth.result.unknownTitle' : 'dailyAuth.result.notSentTitle';
   const kind = refused ? 'refused' : unknown ? 'unknown' : 'not-sent';
-  const bank = outcome ? outcome.bankName : (bankByIin(daily.bankIin)?.name ?? null);
+  const chosen = bankByIin(daily.bankIin);
+  const bank = outcome ? shownBankName(outcome, i18n.language) : chosen ? bankName(chosen, i18n.language).name : null;
   return (
     <section className="card step-card result-card" aria-live="polite" data-testid="step-da-result">
       <div className={`result ${refused ? 'result-refused' : unknown ? 'result-unknown' : 'result-notsent'}`} data-testid="da-result" data-outcome={kind} data-reason={refused?.reason}>

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { enquiryNeverSent, isAgentRefusal, type EnquiryOutcome, type MiniStatementOutcome, type RefusalRecovery } from '../../../app/contract';
 import { maskMobile } from '../../../app/domain/mobile';
 import { formatRupees } from '../../../app/domain/money';
-import { bankByIin } from '../../banks';
+import { bankByIin, shownBankName } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconCross, IconEdit, IconFingerprint, IconQuestion, IconRefresh, IconUserPlus } from '../../components/Icons';
 import { Success } from '../../components/Illustrations';
@@ -32,9 +32,9 @@ export function Facts({ rows }: { rows: [string, string | null | undefined, stri
   );
 }
 
-function commonRows(o: Pick<EnquiryOutcome, 'bankName' | 'maskedAadhaar' | 'maskedMobile' | 'at'>, lang: string, t: (k: string) => string) {
+function commonRows(o: Pick<EnquiryOutcome, 'bankName' | 'maskedAadhaar' | 'maskedMobile' | 'at'> & { bankIin?: string }, lang: string, t: (k: string) => string) {
   return [
-    [t('result.fields.bank'), o.bankName, 'r-bank'],
+    [t('result.fields.bank'), shownBankName(o, lang), 'r-bank'],
     [t('result.fields.aadhaar'), o.maskedAadhaar, 'r-aadhaar'],
     [t('result.fields.mobile'), o.maskedMobile, 'r-mobile'],
     [t('result.fields.time'), formatDateTime(o.at, lang, { seconds: true }), 'r-time'],

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { shownBankName } from '../../banks';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { JOURNAL_OUTCOMES, OPERATION_KINDS, type HistoryRow } from '../../../app/contract';
@@ -286,7 +287,7 @@ function HistoryItem({ row, showDate }: { row: HistoryRow; showDate: boolean }) 
         </div>
         <div className="history-bank">
           <dt>{t('result.fields.bank')}</dt>
-          <dd>{row.bankName}</dd>
+          <dd>{shownBankName(row, i18n.language)}</dd>
         </div>
       </dl>
       <div className="history-refs">

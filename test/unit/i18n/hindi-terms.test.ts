@@ -47,6 +47,11 @@ describe('Hindi terms', () => {
     }
   });
 
+  it('keeps the English step bar labels as short: at most “Fingerprint” (the step bar cuts longer ones at 1280 px)', () => {
+    const labels = (steps: Record<string, string>) => Object.entries(steps).filter(([k]) => !['label', 'current', 'done'].includes(k));
+    for (const [key, text] of [...labels(en.steps), ...labels(en.dailyAuth.steps)]) expect(text.length, `${key}: ${text}`).toBeLessThanOrEqual('Fingerprint'.length);
+  });
+
   it('reads the consent as one plain statement for every customer, with the bank in it', () => {
     for (const text of [hi.consent.text, hi.consent.statementText]) {
       expect(text).toMatch(/^मैं, आधार नंबर धारक, इस एजेंट को अपना आधार नंबर और फिंगरप्रिंट देने के लिए सहमत हूँ/);
