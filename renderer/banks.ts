@@ -31,6 +31,14 @@ export function shownBankName(record: { bankName: string; bankIin?: string }, la
   return bank?.hindi || record.bankName;
 }
 
+/**
+ * Which edition's bank_code a flow's bank needs: the counter's for a customer's operation; Eko's
+ * daily authentication takes the IFSC bank prefix in every edition (the current edition's code).
+ */
+export function bankEditionOf(flow: 'enquiry' | 'dailyAuth', counter: EkoEdition | undefined): EkoEdition | undefined {
+  return flow === 'dailyAuth' ? 'current' : counter;
+}
+
 /** Whether the counter's request edition has a bank_code for this bank (in "current", regional rural banks have none). */
 export function bankSelectable(bank: Bank | null, edition: EkoEdition | undefined): boolean {
   return bank !== null && bankCodeFor(bank, edition ?? 'spec') !== null;

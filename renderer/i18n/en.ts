@@ -163,7 +163,7 @@ export const en = {
     noMatch: 'No bank matches “{{query}}”. Check the spelling, or try the short name (e.g. SBI).',
     required: 'Choose the customer’s bank from the list.',
     unavailable: 'Not available',
-    unavailableNote: 'Banks marked “Not available” have no Eko bank code in this counter’s request format and cannot be chosen.',
+    unavailableNote: 'Banks marked “Not available” have no Eko bank code for this request and cannot be chosen.',
     unlisted: {
       open: 'Bank not in the list? Enter its IIN',
       title: 'Enter the bank’s IIN',

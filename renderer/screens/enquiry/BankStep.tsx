@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchBanks } from '../../../app/domain/banks';
 import type { Bank } from '../../../app/domain/banks';
-import { BANKS, bankByIin, bankSelectable, recentBankIins } from '../../banks';
+import { BANKS, bankByIin, bankEditionOf, bankSelectable, recentBankIins } from '../../banks';
 import { IconBank, IconCheck, IconEdit, IconSearch } from '../../components/Icons';
 import { LetterPad } from '../../components/LetterPad';
 import { useKiosk } from '../../store';
@@ -50,7 +50,7 @@ export function BankChooser({
   const { t, i18n } = useTranslation();
   const [title, required] = [t(`${words}.title`), t(`${words}.required`)];
   const hindi = i18n.language === 'hi';
-  const edition = useKiosk((s) => s.session.appInfo?.ekoEdition);
+  const edition = useKiosk((s) => bankEditionOf(flow, s.session.appInfo?.ekoEdition));
   const { bankIin, attempted } = useFlowStepState(flow);
   const { setBank, next: advance, back: onBack } = useFlowStepActions(flow);
   const next = () => void advance();

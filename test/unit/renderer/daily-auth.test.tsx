@@ -265,6 +265,24 @@ describe('daily authentication: store', () => {
     s().dailyAuth.setBank(REGIONAL.iin);
     expect(s().dailyAuth.flow.bankIin).toBeNull();
   });
+
+  it('spec edition: a customer may choose a regional rural bank (its IIN is its code), the agent’s daily authentication may not (it sends the IFSC prefix in every edition)', async () => {
+    await s().session.loadAppInfo(); // the fake's edition: spec
+    expect(s().session.appInfo?.ekoEdition).toBe('spec');
+    s().nav.openFlow();
+    s().enquiry.setMobile(MOBILE);
+    s().enquiry.next();
+    s().enquiry.setAadhaar(CUSTOMER);
+    s().enquiry.next();
+    s().enquiry.setBank(REGIONAL.iin);
+    expect(s().enquiry.bankIin).toBe(REGIONAL.iin);
+    s().nav.goHome();
+    s().nav.openDailyAuth();
+    s().dailyAuth.setBank(REGIONAL.iin);
+    expect(s().dailyAuth.flow.bankIin).toBeNull();
+    s().dailyAuth.setBank('607094');
+    expect(s().dailyAuth.flow.bankIin).toBe('607094');
+  });
 });
 
 describe('daily authentication: screens', () => {
