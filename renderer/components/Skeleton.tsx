@@ -51,8 +51,8 @@ export function Skeleton({ variant, lines = DEFAULT_LINES, count = 1, columns = 
   return (
     <div
       className={`skeleton skeleton-${variant} skeleton-cols-${columns}${className ? ` ${className}` : ''}`}
+      // A live status, never aria-busy: a busy live region is held back by screen readers, so "Loading…" would go unsaid.
       role="status"
-      aria-busy="true"
       data-testid={testId}
     >
       <span className="visually-hidden">{label ?? t('common.loading')}</span>

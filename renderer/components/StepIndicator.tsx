@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { STEPS } from '../store';
 
 /**
- * 1 Mobile · 2 Aadhaar · 3 Bank · 4 Consent · 5 Fingerprint · 6 Result (the enquiry), or another
+ * 1 Mobile · 2 Aadhaar · 3 Bank · 4 Fingerprint (with the consent) · 5 Result (the enquiry), or another
  * flow's steps (the daily authentication) with their names under `names`.
  */
 export function StepIndicator<S extends string>({

@@ -97,7 +97,6 @@ export const en = {
     mobile: 'Mobile',
     aadhaar: 'Aadhaar',
     bank: 'Bank',
-    consent: 'Consent',
     capture: 'Fingerprint',
     result: 'Result',
     current: 'current step',
@@ -177,7 +176,6 @@ export const en = {
     },
   },
   consent: {
-    title: 'Customer’s consent',
     intro: 'Read this to the customer, in a language they understand:',
     text: 'I, the Aadhaar number holder, agree to give my Aadhaar number and fingerprint to this agent so that my identity can be checked with UIDAI through Eko (AePS) and my account balance at {{bank}} can be shown to me. My fingerprint is used only for this one balance enquiry and is not stored. No money will be taken from my account. I may refuse.',
     statementText: 'I, the Aadhaar number holder, agree to give my Aadhaar number and fingerprint to this agent so that my identity can be checked with UIDAI through Eko (AePS) and my account balance and last transactions at {{bank}} can be shown to me. My fingerprint is used only for this one mini statement and is not stored. No money will be taken from my account. I may refuse.',

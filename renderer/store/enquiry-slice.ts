@@ -6,7 +6,8 @@
  * Privacy: the clear Aadhaar number lives only here, in memory, from the keypad
  * until the enquiry is answered. After a refusal that a new try can fix without
  * retyping (refusalRecovery: capture again, another bank, try again, the agent's
- * daily authentication) it stays in memory until the flow ends (Home, New enquiry,
+ * daily authentication; for a bank entered by its IIN, a refusal a wrong IIN can cause also
+ * offers another bank) it stays in memory until the flow ends (Home, New enquiry,
  * the idle wipe), so that try needs no retyping; after any other answer only the
  * masked form is kept. Nothing in this slice is ever written to storage.
  *
@@ -16,6 +17,7 @@
 import {
   KioskError,
   enquiryNeverSent,
+  isAgentRefusal,
   refusalRecovery,
   type RefusalReason,
   type RefusalRecovery,
@@ -49,13 +51,18 @@ export function refusalRecoveryFor(s: Pick<EnquiryState, 'outcome' | 'aadhaar' |
   return recovery === 'none' ? null : recovery;
 }
 
+/** The refusals a wrong bank code can cause: Eko's "invalid bank code" reads as one of these. */
+const WRONG_BANK_CODE_REASONS: readonly RefusalReason[] = ['invalidRequest', 'other'];
+
 /**
- * What fixes a refusal for this bank: the reason's recovery; a bank entered by its IIN (not in the
- * list) may have been the wrong IIN, so any other refusal offers another bank.
+ * What fixes a refusal for this bank: the reason's recovery; for a bank entered by its IIN (not in
+ * the list) a refusal a wrong IIN can cause offers another bank. Never the agent's own refusals
+ * (float, daily authentication) nor the customer's account's (frozen, limit): the IIN was right.
  */
 function recoveryOf(reason: RefusalReason, bankIin: string | null): RefusalRecovery {
   const recovery = refusalRecovery(reason);
-  return recovery === 'none' && bankByIin(bankIin)?.unlisted ? 'otherBank' : recovery;
+  const wrongIinMaybe = WRONG_BANK_CODE_REASONS.includes(reason) && !isAgentRefusal(reason);
+  return recovery === 'none' && wrongIinMaybe && bankByIin(bankIin)?.unlisted ? 'otherBank' : recovery;
 }
 
 /** Capture again only after a failure that proves nothing reached a bank, and with the number still typed in. */
@@ -157,7 +164,8 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
     const id = s.flowId;
     if (!handle || !s.bankIin) return;
     set({ capture: { ...s.capture, phase: 'sending', error: null }, enquiryError: null });
-    rememberBank(s.bankIin);
+    // A bank entered by its IIN is not offered from the list: it would only push a listed one out.
+    if (!bankByIin(s.bankIin)?.unlisted) rememberBank(s.bankIin);
     const input = {
       customerMobile: s.mobile,
       aadhaar: s.aadhaar,

@@ -181,7 +181,7 @@ export interface EnquiryState {
 
 /**
  * What the steps both flows share do (the customer's enquiry, the agent's daily authentication):
- * the same Aadhaar, bank and fingerprint screens drive either (see renderer/screens/flow-steps.ts).
+ * the same Aadhaar, bank and fingerprint screens drive either (see renderer/store/flow-steps.ts).
  */
 export interface StepActions {
   setAadhaar(value: string): void;

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../main/services/config/config';
 import { checkJournal, printDoctor, type DoctorReport } from '../../main/services/doctor/doctor';
-import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION } from '../../main/services/journal/journal';
+import { inspectJournal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, openJournal } from '../../main/services/journal/journal';
 import { silentLogger } from '../../main/services/log/logger';
 import { runDoctor } from '../support/doctor';
 import { writeV1Journal } from '../support/old-journal';
@@ -60,7 +60,7 @@ describe('the doctor reads the journal without changing it', () => {
     const config = loadConfig({ KIOSK_DATA_DIR: dataDir }, { fileContent: {} });
     expect(checkJournal(config)).toBeNull();
     const file = path.join(dataDir, JOURNAL_FILE_NAME);
-    Journal.open({ file, retentionDays: 90, logger: silentLogger }).close();
+    openJournal({ file, retentionDays: 90, logger: silentLogger }).close();
     expect(checkJournal(config)).toMatchObject({ rows: 0, unknown: 0, schemaVersion: JOURNAL_SCHEMA_VERSION, state: 'ok' });
     const db = new Database(file);
     db.pragma(`user_version = ${JOURNAL_SCHEMA_VERSION + 1}`);
@@ -79,6 +79,6 @@ describe('the doctor reads the journal without changing it', () => {
     expect(code).toBe(0);
     expect(report.journal).toMatchObject({ rows: 3, unknown: 2, schemaVersion: 1, state: 'needsMigration' });
     expect(report.journal!.fileBytes).toBeGreaterThan(0);
-    expect(Journal.inspect(file)).toMatchObject({ schemaVersion: 1, rows: 3 });
+    expect(inspectJournal(file)).toMatchObject({ schemaVersion: 1, rows: 3 });
   }, 30_000);
 });

@@ -32,7 +32,8 @@ export function createDailyAuthService(deps: OperationJournalDeps & { runner: Op
   }
 
   async function authenticate(input: DailyAuthInput): Promise<DailyAuthOutcome> {
-    const bank = bankForOperation(deps.banks, input.bankIin);
+    // The agent's bank: its IFSC prefix (the daily call's bank_code) comes from the list.
+    const bank = bankForOperation(deps.banks, input.bankIin, { unlisted: false });
     const outcome = await deps.runner.run({
       operation: dailyAuthOperation,
       captureHandle: input.captureHandle,

@@ -1,6 +1,7 @@
 /**
  * A customer's operation (balance enquiry, mini statement) through the operation runner: the same
- * customer details, capture and low-quality consent, for the listed bank the service looked up.
+ * customer details, capture and low-quality consent, for the bank the service looked up (listed,
+ * or entered by its IIN).
  */
 import type { BalanceEnquiryInput } from '../../../app/contract';
 import type { Bank } from '../../../app/domain/banks';

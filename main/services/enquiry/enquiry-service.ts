@@ -54,7 +54,7 @@ export function createEnquiryService(deps: {
   }
 
   async function run(input: BalanceEnquiryInput): Promise<EnquiryOutcome> {
-    const bank = bankForOperation(deps.banks, input.bankIin);
+    const bank = bankForOperation(deps.banks, input.bankIin, { unlisted: true });
     // Refused before it touches this enquiry's record: the one in flight keeps it.
     if (deps.runner.busy()) throw new KioskError('enquiry.busy', { detail: `a ${deps.runner.busy()} is waiting for Eko` });
 

@@ -17,7 +17,7 @@ export interface MiniStatementFacade {
 export function createMiniStatementService(deps: { runner: OperationRunner; banks: readonly Bank[] }): MiniStatementFacade {
   return {
     async run(input) {
-      const bank = bankForOperation(deps.banks, input.bankIin);
+      const bank = bankForOperation(deps.banks, input.bankIin, { unlisted: true });
       return runCustomerOperation(deps.runner, miniStatementOperation, input, bank);
     },
   };

@@ -329,8 +329,6 @@ export function inspectJournal(file: string): JournalInspection {
   }
 }
 
-/** The same two ways in as Journal.open and Journal.inspect (the names the tests and older callers use). */
-export const Journal = { open: openJournal, inspect: inspectJournal } as const;
 
 /** Opens (creating, owner-only) and migrates one file. Throws KioskError, or SQLite's own error for a damaged file. */
 function openFile(file: string, logger: Logger): Journal {
@@ -498,7 +496,7 @@ function createJournal(db: Database.Database, file: string, logger: Logger): Jou
   }
 
   const journal = {
-    // The database handle stays off the interface, as it was a private field (a test looks at its pragmas).
+    // Not part of the Journal interface: callers never see it; only the test of its durability pragmas reads it.
     db,
     file,
     setAsideFile: null as string | null,

@@ -153,11 +153,12 @@ export function createOperationRunner(
 }
 
 /**
- * The bank an operation is asked for (its IIN from the contract): a listed one, or an unlisted one
- * the agent entered by its 6-digit IIN; anything else is input.invalid. One rule for every operation.
+ * The bank an operation is asked for (its IIN from the contract): a listed one, or (`unlisted`, a
+ * customer's operation) one the agent entered by its 6-digit IIN; anything else is input.invalid.
+ * One rule for every operation.
  */
-export function bankForOperation(banks: readonly Bank[], iin: string): Bank {
-  const bank = findBank(banks, iin);
+export function bankForOperation(banks: readonly Bank[], iin: string, { unlisted }: { unlisted: boolean }): Bank {
+  const bank = unlisted ? findBank(banks, iin) : (banks.find((b) => b.iin === iin) ?? null);
   if (!bank) throw new KioskError('input.invalid', { params: { field: 'bankIin' } });
   return bank;
 }

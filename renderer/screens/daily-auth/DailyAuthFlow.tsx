@@ -34,7 +34,16 @@ function AgentSummary() {
 
 function AgentAadhaarStep() {
   const { t } = useTranslation();
-  return <AadhaarEntry flow="dailyAuth" words="dailyAuth.aadhaar" stepId="da-aadhaar" id="agent-aadhaar" intro={t('dailyAuth.intro')} />;
+  return (
+    <AadhaarEntry
+      flow="dailyAuth"
+      words="dailyAuth.aadhaar"
+      stepId="da-aadhaar"
+      id="agent-aadhaar"
+      intro={t('dailyAuth.intro')}
+      emptyProblem={t('dailyAuth.aadhaar.empty')}
+    />
+  );
 }
 
 function AgentBankStep() {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchBanks } from '../../../app/domain/banks';
 import type { Bank } from '../../../app/domain/banks';
-import { BANKS, bankByIin, bankEditionOf, bankSelectable, recentBankIins } from '../../banks';
+import { BANKS, bankByIin, bankEditionOf, bankName, bankSelectable, recentBankIins } from '../../banks';
 import { IconBank, IconCheck, IconEdit, IconSearch } from '../../components/Icons';
 import { LetterPad } from '../../components/LetterPad';
 import { useKiosk } from '../../store';
@@ -71,7 +71,7 @@ export function BankChooser({
   const [active, setActive] = useState(() => Math.max(0, shown.findIndex((b) => b.iin === bankIin)));
   const selected = bankByIin(bankIin);
   const activeBank = shown[Math.min(active, shown.length - 1)];
-  const nameOf = (b: Bank) => (hindi && b.hindi ? b.hindi : b.name);
+  const nameOf = (b: Bank) => bankName(b, i18n.language).name;
 
   const search = (q: string) => {
     setQuery(q);
@@ -132,7 +132,8 @@ export function BankChooser({
                 <div>
                   <p className="selected-bank-name">{nameOf(selected)}</p>
                   <p className="muted small">
-                    {selected.short} · {t('bank.iin', { iin: selected.iin })}
+                    {selected.short && `${selected.short} · `}
+                    {t('bank.iin', { iin: selected.iin })}
                   </p>
                 </div>
               </div>

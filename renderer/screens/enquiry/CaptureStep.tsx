@@ -86,7 +86,7 @@ function Sending({ since, title }: { since: number; title: string }) {
 /**
  * The fingerprint step's body, for whoever's finger it is: the customer's (enquiry) or the
  * agent's own (daily authentication). The same capture, countdown, low-quality choice, errors
- * and "sending" wait; the store actions come in as props.
+ * and "sending" wait; `flow` says whose state and actions (renderer/store/flow-steps.ts).
  */
 export function CapturePanel({
   flow,

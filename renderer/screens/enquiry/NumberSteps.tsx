@@ -95,20 +95,22 @@ export function AadhaarEntry({
   stepId,
   id,
   intro,
+  emptyProblem,
   autoNext = false,
 }: {
   flow: StepFlow;
-  /** Where the step's words are: its title, label, hint and (optionally) the empty-number problem. */
+  /** Where the step's words are: its title, label and hint. */
   words: 'aadhaar' | 'dailyAuth.aadhaar';
   /** The step frame's id; `id`: the input's (and, with "-masked", the masked number's test id). */
   stepId: string;
   id: string;
   intro?: string;
+  /** What an empty number's problem says, where the step's own words differ from the customer's. */
+  emptyProblem?: string;
   autoNext?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [title, label, hint] = [t(`${words}.title`), t(`${words}.label`), t(`${words}.hint`)];
-  const emptyProblem = i18n.exists(`${words}.empty`) ? t(`${words}.empty` as 'dailyAuth.aadhaar.empty') : undefined;
   const { aadhaar, maskedAadhaar: masked, attempted } = useFlowStepState(flow);
   const { setAadhaar: set, changeAadhaar: change, next: advance, back } = useFlowStepActions(flow);
   const next = () => void advance();

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { enquiryNeverSent, isAgentRefusal, type EnquiryOutcome, type MiniStatementOutcome, type RefusalRecovery } from '../../../app/contract';
 import { maskMobile } from '../../../app/domain/mobile';
 import { formatRupees } from '../../../app/domain/money';
-import { bankByIin, shownBankName } from '../../banks';
+import { bankByIin, bankName, shownBankName } from '../../banks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { IconBank, IconCheck, IconCross, IconEdit, IconFingerprint, IconQuestion, IconRefresh, IconUserPlus } from '../../components/Icons';
 import { Success } from '../../components/Illustrations';
@@ -249,6 +249,7 @@ function NotSentView() {
   const error = useKiosk((s) => s.enquiry.enquiryError)!;
   const record = useKiosk((s) => s.enquiry.notSent);
   const { mobile, maskedAadhaar, bankIin } = useKiosk(useShallow((s) => ({ mobile: s.enquiry.mobile, maskedAadhaar: s.enquiry.maskedAadhaar, bankIin: s.enquiry.bankIin })));
+  const chosenBank = bankByIin(bankIin);
   const retryCapture = useKiosk((s) => s.enquiry.retryCapture);
   const editDetails = useKiosk((s) => s.enquiry.editDetails);
   const canRetry = useCanRetry();
@@ -278,7 +279,7 @@ function NotSentView() {
                 [t('result.fields.ref'), record.clientRefId, 'r-ref'],
               ]
             : [
-                [t('result.fields.bank'), bankByIin(bankIin)?.name],
+                [t('result.fields.bank'), chosenBank ? bankName(chosenBank, i18n.language).name : null],
                 [t('result.fields.aadhaar'), maskedAadhaar],
                 [t('result.fields.mobile'), mobile ? maskMobile(mobile) : null],
               ]

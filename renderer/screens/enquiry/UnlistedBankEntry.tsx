@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIin } from '../../../app/domain/banks';
-import { BANKS } from '../../banks';
+import { BANKS, bankName } from '../../banks';
 import { IconWarning } from '../../components/Icons';
 import { NumberInput } from '../../components/NumberInput';
 import { Keypad } from './NumberSteps';
@@ -44,7 +44,7 @@ export function UnlistedBankEntry({ id, onUse, onBack }: { id: string; onUse(iin
       />
       {listed ? (
         <p className="notice notice-info" role="status" data-testid="iin-listed">
-          {t('bank.unlisted.listed', { name: i18n.language === 'hi' && listed.hindi ? listed.hindi : listed.name })}
+          {t('bank.unlisted.listed', { name: bankName(listed, i18n.language).name })}
         </p>
       ) : (
         <div className="notice notice-warn" data-testid="iin-warning">

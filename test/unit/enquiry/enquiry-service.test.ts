@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { enquiryNeverSent, KioskError, type EnquiryOutcome } from '../../../app/contract';
 import { LAST_ENQUIRY_KEEP_MS, createEnquiryService } from '../../../main/services/enquiry/enquiry-service';
-import { Journal } from '../../../main/services/journal/journal';
+import { type Journal, openJournal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { createOperationRunner } from '../../../main/services/operations/runner';
 import { makeTempDir } from '../../support/temp-dir';
@@ -20,7 +20,7 @@ function createService(deps: { rd: { takeCapture(h: string): { pidXml: string; q
 const input = { customerMobile: '9876543210', aadhaar: '234123412346', bankIin: '607094', captureHandle: 'h1' };
 
 function setup(options: { qScore?: number; client?: FakeSend; refs?: string[] } = {}) {
-  const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
+  const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
   const captures = new Map([['h1', { pidXml: '<PidData/>', qScore: options.qScore ?? 80 }]]);
   const rd = { takeCapture: vi.fn((h: string) => { const c = captures.get(h) ?? null; captures.delete(h); return c; }) };
   const seenByClient: unknown[] = [];

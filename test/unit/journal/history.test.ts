@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { HISTORY_MAX_ROWS, KioskError, type EnquiryOutcome } from '../../../app/contract';
 import { createHistory, inquiryToOutcome } from '../../../main/services/journal/history';
-import { Journal } from '../../../main/services/journal/journal';
+import { openJournal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -13,7 +13,7 @@ function rowFor(ref: string, time: string) {
 
 describe('history', () => {
   it('shows lost "sent" rows as unknown/interrupted and the live one as in flight', () => {
-    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
     journal.recordSent(rowFor('LOST', '2026-11-21T04:00:00.000Z'));
     journal.recordSent(rowFor('LIVE', '2026-11-21T05:00:00.000Z'));
     const history = createHistory({ journal, inquire: vi.fn(), inFlightRef: () => 'LIVE', logger });
@@ -28,7 +28,7 @@ describe('history', () => {
   });
 
   it('follows up an unknown result through the inquiry and updates the row', async () => {
-    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
     journal.recordSent(rowFor('U1', '2026-11-21T04:00:00.000Z'));
     const answer: EnquiryOutcome = {
       outcome: 'success', clientRefId: 'U1', at: '2026-11-21T04:00:00.000Z', maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210',
@@ -46,7 +46,7 @@ describe('history', () => {
 
 describe('history follow-up when Eko has no such transaction', () => {
   it('keeps a fresh row unknown, and marks an old one as never arrived (not "offline")', async () => {
-    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
     journal.recordSent(rowFor('FRESH', '2026-11-22T10:00:00.000Z'));
     journal.recordSent(rowFor('OLD', '2026-11-22T09:00:00.000Z'));
     const history = createHistory({ journal, inquire: async () => 'notFound', inFlightRef: () => null, logger, now: () => new Date('2026-11-22T10:01:00.000Z') });
@@ -56,7 +56,7 @@ describe('history follow-up when Eko has no such transaction', () => {
   });
 
   it('a failed inquiry leaves the row unknown and says why', async () => {
-    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
     journal.recordSent(rowFor('U2', '2026-11-21T04:00:00.000Z'));
     journal.recordOutcome({
       outcome: 'unknown', clientRefId: 'U2', at: '2026-11-21T04:00:00.000Z', maskedAadhaar: 'XXXX XXXX 2346', maskedMobile: 'XXXXXX3210',
@@ -73,7 +73,7 @@ describe('history follow-up when Eko has no such transaction', () => {
 
 describe('history list', () => {
   it('says how many rows match when the list stops at the newest HISTORY_MAX_ROWS', () => {
-    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
+    const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger });
     const base = Date.parse('2026-11-21T00:00:00.000Z');
     for (let i = 0; i < HISTORY_MAX_ROWS + 20; i++) journal.recordSent(rowFor(`H${i}`, new Date(base + i * 1000).toISOString()));
     const history = createHistory({ journal, inquire: vi.fn(), inFlightRef: () => null, logger });
@@ -116,7 +116,7 @@ describe('an inquiry answer as the outcome of the enquiry it follows up', () => 
 
 describe('follow-up by kind', () => {
   it('a mini statement is followed up by the transaction inquiry; a daily authentication is not (Eko has no inquiry for it)', async () => {
-    const journal = Journal.open({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
+    const journal = openJournal({ file: path.join(makeTempDir(), 'j.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
     const at = new Date(Date.now() - 60_000).toISOString();
     journal.recordSent({ kind: 'miniStatement', clientRefId: 'MS1', time: at, profile: 'demo', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'SBI' });
     journal.recordSent({ kind: 'dailyAuth', clientRefId: 'DA1', time: at, profile: 'demo', maskedMobile: 'XXXXXX1729', maskedAadhaar: 'XXXX XXXX 1238', bankIin: '607094', bankName: 'SBI' });

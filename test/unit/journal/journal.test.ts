@@ -6,7 +6,7 @@ import type { EnquiryOutcome } from '../../../app/contract';
 import { KioskError } from '../../../app/contract';
 import { HISTORY_MAX_ROWS } from '../../../app/contract';
 import { loadConfig } from '../../../main/services/config/config';
-import { Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, type SentEntry } from '../../../main/services/journal/journal';
+import { inspectJournal, type Journal, JOURNAL_FILE_NAME, JOURNAL_SCHEMA_VERSION, openJournal as openJournalFile, type SentEntry } from '../../../main/services/journal/journal';
 import { MIGRATIONS } from '../../../main/services/journal/migrations';
 import { createLogger } from '../../../main/services/log/logger';
 import { writeV1Journal } from '../../support/old-journal';
@@ -14,8 +14,9 @@ import { makeTempDir } from '../../support/temp-dir';
 
 const logger = createLogger({ dir: null });
 const open: Journal[] = [];
+/** A journal in a fresh (or the given) dir, closed after the test. */
 function openJournal(dir = makeTempDir(), retentionDays = 90, now = new Date()) {
-  const journal = Journal.open({ file: path.join(dir, JOURNAL_FILE_NAME), retentionDays, logger, now: () => now });
+  const journal = openJournalFile({ file: path.join(dir, JOURNAL_FILE_NAME), retentionDays, logger, now: () => now });
   open.push(journal);
   return journal;
 }
@@ -156,7 +157,7 @@ describe('journal', () => {
     expect(error).toMatchObject({ code: 'journal.unavailable' });
     expect((error as KioskError).message).toMatch(/newer version of the app .*update the app/);
     // Untouched: the newer app can still use it.
-    expect(Journal.inspect(file)).toMatchObject({ rows: 1, schemaVersion: JOURNAL_SCHEMA_VERSION + 1, state: 'newerApp' });
+    expect(inspectJournal(file)).toMatchObject({ rows: 1, schemaVersion: JOURNAL_SCHEMA_VERSION + 1, state: 'newerApp' });
   });
 
   it('inspects a journal read-only: no migration, no retention, and says when it needs one', () => {
@@ -166,7 +167,7 @@ describe('journal', () => {
       { ref: 'OK1', time: '2026-11-21T00:00:00.000Z', outcome: 'success' },
     ]);
     const bytes = fs.readFileSync(file);
-    const report = Journal.inspect(file);
+    const report = inspectJournal(file);
     expect(report).toMatchObject({ rows: 2, unknown: 1, schemaVersion: 1, appSchemaVersion: JOURNAL_SCHEMA_VERSION, state: 'needsMigration' });
     expect(report.fileBytes).toBeGreaterThanOrEqual(bytes.length);
     // Nothing changed: still version 1, no reason column, the old row still there.
@@ -175,7 +176,7 @@ describe('journal', () => {
     expect((after.prepare('PRAGMA table_info(enquiries)').all() as { name: string }[]).map((c) => c.name)).not.toContain('reason');
     expect(after.prepare("SELECT COUNT(*) AS n FROM enquiries WHERE client_ref_id = 'ANCIENT'").get()).toEqual({ n: 1 });
     after.close();
-    expect(() => Journal.inspect(path.join(dir, 'missing.sqlite'))).toThrow();
+    expect(() => inspectJournal(path.join(dir, 'missing.sqlite'))).toThrow();
     expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
   });
 
@@ -222,7 +223,7 @@ describe('a damaged journal and file modes', () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'journal.sqlite');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)]));
-    const journal = Journal.open({ file, retentionDays: 90, logger: createLogger({ dir: null }), now: () => new Date('2026-12-02T10:00:00.000Z') });
+    const journal = openJournalFile({ file, retentionDays: 90, logger: createLogger({ dir: null }), now: () => new Date('2026-12-02T10:00:00.000Z') });
     try {
       expect(journal.health().setAside).toBe(path.join(dir, 'journal.corrupt-2026-12-02T10-00-00-000Z.sqlite'));
       expect(fs.readFileSync(journal.health().setAside!).subarray(0, 16).toString()).toBe('SQLite format 3\0');
@@ -235,7 +236,7 @@ describe('a damaged journal and file modes', () => {
 
   it.skipIf(process.platform === 'win32')('the journal and its folder are readable by their owner only', () => {
     const dir = path.join(makeTempDir(), 'data');
-    const journal = Journal.open({ file: path.join(dir, 'journal.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
+    const journal = openJournalFile({ file: path.join(dir, 'journal.sqlite'), retentionDays: 90, logger: createLogger({ dir: null }) });
     journal.recordSent({ clientRefId: 'R2', time: new Date().toISOString(), profile: 'demo', maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'SBI' });
     try {
       expect(fs.statSync(dir).mode & 0o777).toBe(0o700);

@@ -10,7 +10,7 @@ import type { DailyAuthOutcome, EnquiryOutcome } from '../../../app/contract';
 import { indianDay } from '../../../app/domain/indian-day';
 import { createDailyAuthService } from '../../../main/services/daily-auth/daily-auth-service';
 import { createEnquiryService } from '../../../main/services/enquiry/enquiry-service';
-import { Journal } from '../../../main/services/journal/journal';
+import { openJournal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { createOperationRunner } from '../../../main/services/operations/runner';
 import { makeTempDir } from '../../support/temp-dir';
@@ -26,7 +26,7 @@ const customer = { customerMobile: '9876543210', aadhaar: '234123412346', bankIi
 function setup(send: FakeSend, clock = { now: new Date('2026-12-02T05:00:00.000Z') }) {
   const dir = makeTempDir();
   const logger = createLogger({ dir: null });
-  const journal = Journal.open({ file: path.join(dir, 'journal.sqlite'), retentionDays: 90, logger });
+  const journal = openJournal({ file: path.join(dir, 'journal.sqlite'), retentionDays: 90, logger });
   const rd = { takeCapture: (handle: string) => ({ pidXml: `<PidData ${handle}/>`, qScore: 80 }) };
   const now = () => clock.now;
   const runner = createOperationRunner({ rd, eko: fakeEkoClient(send, [], now), journal, profile: 'demo', logger, now });
@@ -50,6 +50,22 @@ const answers = (verdicts: Record<string, 'success' | 'refused2fa' | 'refusedBio
     ? ({ outcome: 'refused', ...base, reason: 'dailyAuthMissing', serverMessage: 'Please do 2fa before initiating transaction', tid: null } satisfies EnquiryOutcome)
     : ({ outcome: 'success', ...base, balance: '10', tid: null, bankRef: null, uidaiRef: null } satisfies EnquiryOutcome);
 };
+
+describe('the agent’s bank', () => {
+  it('only a listed bank: the daily call sends its IFSC prefix, which an IIN typed at the counter does not give', async () => {
+    const sent: string[] = [];
+    const { daily, enquiry } = setup(async (request) => {
+      sent.push(request.operation.kind);
+      return answers({})(request);
+    });
+    await expect(daily.authenticate({ aadhaar: AGENT_AADHAAR, bankIin: '654321', captureHandle: 'a1' })).rejects.toMatchObject({ code: 'input.invalid', params: { field: 'bankIin' } });
+    expect(sent).toEqual([]);
+    // A customer's enquiry takes the same unlisted IIN (its spec bank_code is the IIN).
+    await daily.authenticate({ aadhaar: AGENT_AADHAAR, bankIin: '607094', captureHandle: 'a2' });
+    expect((await enquiry.run({ ...customer, bankIin: '654321' })).outcome).toBe('success');
+    expect(sent).toEqual(['dailyAuth', 'balance']);
+  });
+});
 
 describe('daily authentication status', () => {
   it('is not done until an attempt passes today; then done at its time, with the bank remembered', async () => {

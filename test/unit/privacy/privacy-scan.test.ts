@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EnquiryOutcome } from '../../../app/contract';
 import { verhoeffValid } from '../../../app/domain/aadhaar';
-import { Journal, JOURNAL_FILE_NAME } from '../../../main/services/journal/journal';
+import { JOURNAL_FILE_NAME, openJournal } from '../../../main/services/journal/journal';
 import { createLogger } from '../../../main/services/log/logger';
 import { buildZip } from '../../../main/services/log/export';
 import { readSuiteSecrets, scanForPrivateData, scanSuiteDataDirs, zipEntries } from '../../support/privacy-scan';
@@ -78,7 +78,7 @@ describe('privacy scan', () => {
       let uidaiDigits = 234_567_000; // an Aadhaar number starts 2–9
       while (!verhoeffValid(`${uidaiDigits}125`)) uidaiDigits += 1;
       const file = path.join(dir, JOURNAL_FILE_NAME);
-      const journal = Journal.open({ file, retentionDays: 90, logger: createLogger({ dir: null }) });
+      const journal = openJournal({ file, retentionDays: 90, logger: createLogger({ dir: null }) });
       const at = new Date().toISOString();
       const row = { clientRefId: 'KSK20261129111512ABC123', profile: 'demo' as const, maskedMobile: 'XXXXXX3210', maskedAadhaar: 'XXXX XXXX 2346', bankIin: '607094', bankName: 'State Bank of India' };
       journal.recordSent({ ...row, time: at });

@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { EnquiryOutcome } from '../../../app/contract';
+import type { EnquiryOutcome, RefusalReason } from '../../../app/contract';
 import { findBank, isIin, unlistedBank } from '../../../app/domain/banks';
 import { BANKS } from '../../../renderer/banks';
 import { initI18n } from '../../../renderer/i18n';
@@ -104,30 +104,48 @@ describe('the bank step', () => {
   });
 });
 
+/** A refusal for the customer's answer fields: no balance, no references (a refusal carries none). */
+function refusedFor(bankIin: string, reason: RefusalReason): EnquiryOutcome {
+  const { maskedAadhaar, maskedMobile, at } = SUCCESS;
+  return { outcome: 'refused', clientRefId: 'REF-R', at, maskedAadhaar, maskedMobile, bankIin, bankName: findBank(BANKS, bankIin)!.name, reason, serverMessage: 'Eko says so', tid: null };
+}
+
+/** To the capture step with `bankIin` chosen, consent given; the capture answered by `answer`. */
+async function refusedAt(bankIin: string, reason: RefusalReason) {
+  use({ balanceEnquiry: refusedFor(bankIin, reason) });
+  toBank();
+  s().enquiry.setBank(bankIin);
+  expect(s().enquiry.next()).toBe(true);
+  s().enquiry.setConsent(true);
+  await act(() => s().enquiry.captureFingerprint());
+  expect(api.balanceEnquiry).toHaveBeenCalledWith(expect.objectContaining({ bankIin }));
+  renderIn(<EnquiryFlow />);
+}
+
 describe('a refusal for an unlisted bank', () => {
-  it('offers another bank whatever the reason (the IIN may be wrong), keeping mobile and Aadhaar', async () => {
-    const refused: EnquiryOutcome = { ...SUCCESS, outcome: 'refused', bankIin: UNLISTED, bankName: `IIN ${UNLISTED}`, reason: 'other', serverMessage: 'Invalid bank code', tid: null } as never;
-    use({ balanceEnquiry: refused });
-    toBank();
-    s().enquiry.setBank(UNLISTED);
-    expect(s().enquiry.next()).toBe(true);
-    s().enquiry.setConsent(true);
-    await act(() => s().enquiry.captureFingerprint());
-    expect(api.balanceEnquiry).toHaveBeenCalledWith(expect.objectContaining({ bankIin: UNLISTED }));
-    renderIn(<EnquiryFlow />);
+  it.each(['other', 'invalidRequest'] as const)('“%s” (a wrong IIN reads so) offers another bank, mobile and Aadhaar kept', async (reason) => {
+    await refusedAt(UNLISTED, reason);
     fireEvent.click(screen.getByRole('button', { name: /another bank/i }));
     expect(s().enquiry).toMatchObject({ step: 'bank', mobile: MOBILE, aadhaar: AADHAAR, bankIin: null });
   });
 
-  it('a listed bank’s refusal for the same reason offers nothing (its bank code is right)', async () => {
-    use({ balanceEnquiry: { ...SUCCESS, outcome: 'refused', reason: 'other', serverMessage: 'x', tid: null } as never });
-    toBank();
-    s().enquiry.setBank('607094');
-    s().enquiry.next();
-    s().enquiry.setConsent(true);
-    await act(() => s().enquiry.captureFingerprint());
+  it.each(['insufficientFloat', 'accountFrozen', 'limitExhausted', 'debitDisabled'] as const)(
+    '“%s” (the agent’s wallet or the customer’s account: the IIN was right) offers nothing and drops the clear number',
+    async (reason) => {
+      await refusedAt(UNLISTED, reason);
+      expect(screen.queryByRole('button', { name: /another bank/i })).toBeNull();
+      expect(s().enquiry.aadhaar).toBe('');
+    },
+  );
+
+  it('a listed bank’s “other” refusal offers nothing (its bank code is right)', async () => {
+    await refusedAt('607094', 'other');
     expect(s().enquiry.aadhaar).toBe(''); // nothing to retry: the clear number goes
-    renderIn(<EnquiryFlow />);
     expect(screen.queryByRole('button', { name: /another bank/i })).toBeNull();
+  });
+
+  it('is never remembered among the recent banks (the list cannot show it)', async () => {
+    await refusedAt(UNLISTED, 'other');
+    expect(localStorage.getItem('kiosk.recentBanks') ?? '[]').not.toContain(UNLISTED);
   });
 });
