@@ -247,8 +247,13 @@ describe('daily authentication: store', () => {
     expect(s().dailyAuth.flow.step).toBe('capture');
   });
 
-  it('"Eko current": a bank without an IFSC prefix cannot be chosen, for the customer or the agent', async () => {
-    use({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), ekoEdition: 'current' } });
+  // A regional rural bank has an IIN but no IFSC prefix: the customer's bank_code is the IIN only in
+  // the spec edition; the agent's daily call sends the IFSC prefix in every edition.
+  it.each([
+    { edition: 'current', customerMay: false },
+    { edition: 'spec', customerMay: true },
+  ] as const)('$edition edition: a bank without an IFSC prefix for the customer: $customerMay; for the agent: never', async ({ edition, customerMay }) => {
+    use({ getAppInfo: { ...(await fakeKioskApi().getAppInfo({})), ekoEdition: edition } });
     await s().session.loadAppInfo();
     s().nav.openFlow();
     s().enquiry.setMobile(MOBILE);
@@ -256,26 +261,12 @@ describe('daily authentication: store', () => {
     s().enquiry.setAadhaar(CUSTOMER);
     s().enquiry.next();
     s().enquiry.setBank(REGIONAL.iin);
-    expect(s().enquiry.bankIin).toBeNull();
-    expect(s().enquiry.next()).toBe(false);
-    s().enquiry.setBank('607094');
-    expect(s().enquiry.next()).toBe(true);
-    s().nav.goHome();
-    s().nav.openDailyAuth();
-    s().dailyAuth.setBank(REGIONAL.iin);
-    expect(s().dailyAuth.flow.bankIin).toBeNull();
-  });
-
-  it('spec edition: a customer may choose a regional rural bank (its IIN is its code), the agent’s daily authentication may not (it sends the IFSC prefix in every edition)', async () => {
-    await s().session.loadAppInfo(); // the fake's edition: spec
-    expect(s().session.appInfo?.ekoEdition).toBe('spec');
-    s().nav.openFlow();
-    s().enquiry.setMobile(MOBILE);
-    s().enquiry.next();
-    s().enquiry.setAadhaar(CUSTOMER);
-    s().enquiry.next();
-    s().enquiry.setBank(REGIONAL.iin);
-    expect(s().enquiry.bankIin).toBe(REGIONAL.iin);
+    expect(s().enquiry.bankIin).toBe(customerMay ? REGIONAL.iin : null);
+    expect(s().enquiry.next()).toBe(customerMay);
+    if (!customerMay) {
+      s().enquiry.setBank('607094'); // a bank with both codes: fine in any edition
+      expect(s().enquiry.next()).toBe(true);
+    }
     s().nav.goHome();
     s().nav.openDailyAuth();
     s().dailyAuth.setBank(REGIONAL.iin);
