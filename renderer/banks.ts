@@ -27,16 +27,7 @@ export function bankName(bank: Bank, lang: string): { name: string; other: strin
  * name the record carries (Eko's spelling, or "IIN …" for a bank entered by its IIN).
  */
 export function shownBankName(record: { bankName: string; bankIin?: string }, lang: string): string {
-  const bank = lang === 'hi' && record.bankIin ? BANKS.find((b) => b.iin === record.bankIin) : undefined;
-  return bank?.hindi || record.bankName;
-}
-
-/**
- * Which edition's bank_code a flow's bank needs: the counter's for a customer's operation; Eko's
- * daily authentication takes the IFSC bank prefix in every edition (the current edition's code).
- */
-export function bankEditionOf(flow: 'enquiry' | 'dailyAuth', counter: EkoEdition | undefined): EkoEdition | undefined {
-  return flow === 'dailyAuth' ? 'current' : counter;
+  return (lang === 'hi' && bankByIin(record.bankIin)?.hindi) || record.bankName;
 }
 
 /** Whether the counter's request edition has a bank_code for this bank (in "current", regional rural banks have none). */
@@ -75,6 +66,8 @@ export function recentBankIins(): string[] {
 
 /** Most recent first, no duplicates, at most RECENT_BANKS_MAX. */
 export function rememberBank(iin: string): string[] {
+  // A bank typed by its IIN is not in the list the recent banks are picked from: it would only push a listed one out.
+  if (bankByIin(iin)?.unlisted) return recentBankIins();
   const next = [iin, ...recentBankIins().filter((x) => x !== iin)].slice(0, RECENT_BANKS_MAX);
   try {
     localStorage.setItem(RECENT_BANKS_KEY, JSON.stringify(next));

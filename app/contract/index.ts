@@ -206,7 +206,11 @@ export function isAgentRefusal(reason: string | null): boolean {
 
 /** What fixes a refusal without retyping: capture again, choose another bank, try again, or nothing here. */
 export type RefusalRecovery = 'captureAgain' | 'otherBank' | 'tryAgain' | 'dailyAuth' | 'none';
-export function refusalRecovery(reason: RefusalReason): RefusalRecovery {
+/**
+ * `enteredByIin`: the bank was typed by its IIN, not chosen from the list; a refusal that a wrong
+ * bank code can cause (an invalid request, a reason not known) may then be the IIN's: another bank.
+ */
+export function refusalRecovery(reason: RefusalReason, { enteredByIin = false } = {}): RefusalRecovery {
   switch (reason) {
     case 'biometricMismatch':
     case 'duplicateBiometric':
@@ -217,6 +221,9 @@ export function refusalRecovery(reason: RefusalReason): RefusalRecovery {
       return 'tryAgain';
     case 'dailyAuthMissing':
       return 'dailyAuth';
+    case 'invalidRequest':
+    case 'other':
+      return enteredByIin ? 'otherBank' : 'none';
     default:
       return 'none';
   }

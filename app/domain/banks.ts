@@ -133,6 +133,15 @@ export function searchBanks(banks: readonly Bank[], query: string, recentIins: r
     .map(({ bank }) => bank);
 }
 
+/**
+ * Which edition's bank_code a call sends: a customer's operation (`enquiry`: balance enquiry, mini
+ * statement), the counter's; Eko's daily authentication, the IFSC bank prefix (the current
+ * edition's code) whatever the counter's edition.
+ */
+export function bankCodeEdition(call: 'enquiry' | 'dailyAuth', counter: 'spec' | 'current'): 'spec' | 'current' {
+  return call === 'dailyAuth' ? 'current' : counter;
+}
+
 /** The bank_code a request edition sends for this bank; null when the edition has no code for it. */
 export function bankCodeFor(bank: Bank, edition: 'spec' | 'current'): string | null {
   return edition === 'spec' ? bank.iin : bank.ifsc;

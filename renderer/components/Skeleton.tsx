@@ -1,7 +1,7 @@
 /**
  * A placeholder shaped like the content on its way (a figure, rows, panels), in place of a bare
  * "Loading…": one component for every screen. Screen readers hear the words (`label`, by default
- * "Loading…") from a status region marked busy; the grey shapes are hidden from them. The shapes
+ * "Loading…") from a live status region; the grey shapes are hidden from them. The shapes
  * shimmer gently, and stand still under prefers-reduced-motion (styles.css).
  */
 import type { ReactNode } from 'react';

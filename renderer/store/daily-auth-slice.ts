@@ -21,8 +21,9 @@ import {
   type DailyAuthStatus,
 } from '../../app/contract';
 import { aadhaarDigits, aadhaarProblem, maskAadhaar } from '../../app/domain/aadhaar';
+import { bankCodeEdition } from '../../app/domain/banks';
 import { api } from '../bridge';
-import { bankByIin, bankEditionOf, bankSelectable, rememberAgentBank } from '../banks';
+import { bankByIin, bankSelectable, rememberAgentBank } from '../banks';
 import { captureBusy, idleCapture, type CaptureState } from './capture';
 import { createLoader, idleLoadable } from './loadable';
 import type { DailyAuthFlow, DailyAuthSlice, SliceApi } from './types';
@@ -139,7 +140,7 @@ export function createDailyAuthSlice({ set, get }: SliceApi<'dailyAuth'>): Daily
       patch({ aadhaar: '', maskedAadhaar: null, attempted: false });
     },
     setBank(iin) {
-      if (!bankSelectable(bankByIin(iin), bankEditionOf('dailyAuth', get().session.appInfo?.ekoEdition))) return;
+      if (!bankSelectable(bankByIin(iin), bankCodeEdition('dailyAuth', get().session.appInfo?.ekoEdition ?? 'spec'))) return;
       patch({ bankIin: iin });
     },
     next() {
@@ -150,7 +151,7 @@ export function createDailyAuthSlice({ set, get }: SliceApi<'dailyAuth'>): Daily
         ok = aadhaarProblem(d.aadhaar) === null;
         if (ok) Object.assign(p, { maskedAadhaar: maskAadhaar(d.aadhaar), step: 'bank' });
       } else if (d.step === 'bank') {
-        ok = bankSelectable(bankByIin(d.bankIin), bankEditionOf('dailyAuth', get().session.appInfo?.ekoEdition));
+        ok = bankSelectable(bankByIin(d.bankIin), bankCodeEdition('dailyAuth', get().session.appInfo?.ekoEdition ?? 'spec'));
         if (ok) p.step = 'capture';
       }
       if (!ok) {

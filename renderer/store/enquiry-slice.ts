@@ -17,7 +17,6 @@
 import {
   KioskError,
   enquiryNeverSent,
-  isAgentRefusal,
   refusalRecovery,
   type RefusalReason,
   type RefusalRecovery,
@@ -51,19 +50,8 @@ export function refusalRecoveryFor(s: Pick<EnquiryState, 'outcome' | 'aadhaar' |
   return recovery === 'none' ? null : recovery;
 }
 
-/** The refusals a wrong bank code can cause: Eko's "invalid bank code" reads as one of these. */
-const WRONG_BANK_CODE_REASONS: readonly RefusalReason[] = ['invalidRequest', 'other'];
-
-/**
- * What fixes a refusal for this bank: the reason's recovery; for a bank entered by its IIN (not in
- * the list) a refusal a wrong IIN can cause offers another bank. Never the agent's own refusals
- * (float, daily authentication) nor the customer's account's (frozen, limit): the IIN was right.
- */
-function recoveryOf(reason: RefusalReason, bankIin: string | null): RefusalRecovery {
-  const recovery = refusalRecovery(reason);
-  const wrongIinMaybe = WRONG_BANK_CODE_REASONS.includes(reason) && !isAgentRefusal(reason);
-  return recovery === 'none' && wrongIinMaybe && bankByIin(bankIin)?.unlisted ? 'otherBank' : recovery;
-}
+/** What fixes a refusal for this flow's bank (one entered by its IIN may have been the wrong IIN). */
+const recoveryOf = (reason: RefusalReason, bankIin: string | null): RefusalRecovery => refusalRecovery(reason, { enteredByIin: bankByIin(bankIin)?.unlisted });
 
 /** Capture again only after a failure that proves nothing reached a bank, and with the number still typed in. */
 export function canRetryCapture(s: Pick<EnquiryState, 'enquiryError' | 'aadhaar'>): boolean {
@@ -164,8 +152,7 @@ export function createEnquirySlice({ set, get }: SliceApi<'enquiry'>): EnquirySl
     const id = s.flowId;
     if (!handle || !s.bankIin) return;
     set({ capture: { ...s.capture, phase: 'sending', error: null }, enquiryError: null });
-    // A bank entered by its IIN is not offered from the list: it would only push a listed one out.
-    if (!bankByIin(s.bankIin)?.unlisted) rememberBank(s.bankIin);
+    rememberBank(s.bankIin);
     const input = {
       customerMobile: s.mobile,
       aadhaar: s.aadhaar,

@@ -16,6 +16,7 @@ import {
   type UnknownReason,
 } from '../../../app/contract';
 import { isValidAadhaar, maskAadhaar } from '../../../app/domain/aadhaar';
+import { bankCodeEdition } from '../../../app/domain/banks';
 import { isValidMobile, maskMobile } from '../../../app/domain/mobile';
 import { indianDay } from '../../../app/domain/indian-day';
 import { journalAnswerOf, type JournalAnswer } from '../journal/journal';
@@ -221,8 +222,7 @@ export const dailyAuthOperation: EkoOperation<DailyAuthRequestInput, DailyAuthOu
   path: () => '/user/collection/aeps-fingpay/kyc/biometric/daily',
   check(input, context) {
     checkAadhaar(input.aadhaar);
-    // Eko's daily call takes the IFSC bank prefix in every edition.
-    checkBank(input.bank, 'current');
+    checkBank(input.bank, bankCodeEdition('dailyAuth', context.edition));
     if (!isValidMobile(context.agentMobile)) throw new KioskError('config.invalid', { detail: 'the agent mobile is not a mobile number', params: { setting: 'KIOSK_AGENT_MOBILE', problem: 'invalid' } });
     if (!input.pidXml) throw new KioskError('input.invalid', { detail: 'empty PID block', params: { field: 'piddata' } });
   },
@@ -233,7 +233,7 @@ export const dailyAuthOperation: EkoOperation<DailyAuthRequestInput, DailyAuthOu
     customer_id: context.agentMobile,
     aadhar: context.encryptAadhaar(input.aadhaar),
     latlong: context.latlong,
-    bank_code: bankCode(input.bank, 'current'),
+    bank_code: bankCode(input.bank, bankCodeEdition('dailyAuth', context.edition)),
     piddata: input.pidXml,
   }),
   common: (input, ref, at, context) => ({

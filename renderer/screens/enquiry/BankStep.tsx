@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchBanks } from '../../../app/domain/banks';
+import { bankCodeEdition, searchBanks } from '../../../app/domain/banks';
 import type { Bank } from '../../../app/domain/banks';
-import { BANKS, bankByIin, bankEditionOf, bankName, bankSelectable, recentBankIins } from '../../banks';
+import { BANKS, bankByIin, bankName, bankSelectable, recentBankIins } from '../../banks';
 import { IconBank, IconCheck, IconEdit, IconSearch } from '../../components/Icons';
 import { LetterPad } from '../../components/LetterPad';
 import { useKiosk } from '../../store';
@@ -49,8 +49,7 @@ export function BankChooser({
 }) {
   const { t, i18n } = useTranslation();
   const [title, required] = [t(`${words}.title`), t(`${words}.required`)];
-  const hindi = i18n.language === 'hi';
-  const edition = useKiosk((s) => bankEditionOf(flow, s.session.appInfo?.ekoEdition));
+  const edition = useKiosk((s) => bankCodeEdition(flow, s.session.appInfo?.ekoEdition ?? 'spec'));
   const { bankIin, attempted } = useFlowStepState(flow);
   const { setBank, next: advance, back: onBack } = useFlowStepActions(flow);
   const next = () => void advance();
@@ -205,6 +204,7 @@ export function BankChooser({
             const isSel = b.iin === bankIin;
             const isRecent = recent.includes(b.iin);
             const disabled = !usable(b);
+            const names = bankName(b, i18n.language);
             return (
               <li
                 key={b.iin}
@@ -224,14 +224,14 @@ export function BankChooser({
               >
                 <IconBank size={22} className="bank-option-icon" />
                 <span className="bank-option-text">
-                  <span className="bank-option-name" lang={hindi && b.hindi ? 'hi' : undefined}>
-                    {nameOf(b)}
+                  <span className="bank-option-name" lang={names.other ? 'hi' : undefined}>
+                    {names.name}
                   </span>
                   <span className="bank-option-meta">
                     {disabled && <span className="tag tag-off">{t('bank.unavailable')}</span>}
                     {isRecent && !disabled && <span className="tag">{t('bank.recent')}</span>}
                     <span className="muted small">
-                      {hindi && b.hindi ? `${b.name} · ` : ''}
+                      {names.other && `${names.other} · `}
                       {b.short} · {b.iin}
                     </span>
                   </span>

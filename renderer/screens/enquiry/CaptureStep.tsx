@@ -142,20 +142,18 @@ export function CapturePanel({
         <div className="capture-device" data-testid="capture-device">
           {/* How to place the finger: a picture says it in any language. */}
           <FingerOnScanner />
+          {/* Under the scanner's picture, the button that takes the finger (the consent, when there is one, fills the left). */}
           {capture.phase === 'idle' && (
-            <>
-              {/* Under the scanner's picture, the button that takes the finger (the consent, when there is one, fills the left). */}
-              <button
-                type="button"
-                className={`button ${captureSecondary ? 'button-secondary' : 'button-primary'} button-big capture-button`}
-                onClick={onCapture}
-                autoFocus={focusCapture}
-                data-testid="capture-button"
-              >
-                <IconFingerprint size={30} />
-                {t('capture.button')}
-              </button>
-            </>
+            <button
+              type="button"
+              className={`button ${captureSecondary ? 'button-secondary' : 'button-primary'} button-big capture-button`}
+              onClick={onCapture}
+              autoFocus={focusCapture}
+              data-testid="capture-button"
+            >
+              <IconFingerprint size={30} />
+              {t('capture.button')}
+            </button>
           )}
           <p className={`device-state-line device-${deviceState}`}>
             <span className="device-dot" aria-hidden="true" /> {t(`device.state.${deviceState}`)}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bankCodeFor, parseBankList, searchBanks, searchKey } from '../../../app/domain/banks';
+import { bankCodeEdition, bankCodeFor, parseBankList, searchBanks, searchKey } from '../../../app/domain/banks';
 
 const banks = parseBankList(fs.readFileSync('assets/aeps-banks.tsv', 'utf8'));
 
@@ -77,5 +77,12 @@ describe('each bank’s code per request edition', () => {
     expect([bankCodeFor(hdfc, 'spec'), bankCodeFor(hdfc, 'current')]).toEqual([hdfc.iin, 'HDFC']);
     // Baroda UP Bank's IFSCs carry its sponsor's prefix (BARB): no code for it in the current edition.
     expect(bankCodeFor(banks.find((b) => b.iin === '606993')!, 'current')).toBeNull();
+  });
+
+  it('the daily authentication sends the IFSC prefix on any counter; a customer’s operation, its counter’s edition’s code', () => {
+    for (const counter of ['spec', 'current'] as const) {
+      expect(bankCodeEdition('dailyAuth', counter)).toBe('current');
+      expect(bankCodeEdition('enquiry', counter)).toBe(counter);
+    }
   });
 });
