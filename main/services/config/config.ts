@@ -153,12 +153,14 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   for (const key of Object.keys(required) as Array<keyof typeof required>) {
     if (required[key] === null) throw missing(key, `is required for the ${profile} profile (set it, or enter it in the operator settings)`);
   }
-  if (!/^\d{10}$/.test(initiatorId!.value)) throw invalid(initiatorId!, 'must be the 10-digit registered mobile number');
-  if (!/^\d{4,12}$/.test(userCode!.value)) throw invalid(userCode!, 'must be the numeric user code Eko issued (e.g. 20810200)');
+  // Each value checked by its declared rule (the form checks the same), worded for the config's reader.
+  const breaks = (key: 'initiatorId' | 'userCode' | 'agentMobile', value: Sourced) => EKO_SETTING_FIELDS[key].check(value.value) !== null;
+  if (breaks('initiatorId', initiatorId!)) throw invalid(initiatorId!, 'must be the 10-digit registered mobile number');
+  if (breaks('userCode', userCode!)) throw invalid(userCode!, 'must be the numeric user code Eko issued (e.g. 20810200)');
 
   const agentMobileSet = setting('agentMobile');
   const agentMobile = agentMobileSet ?? initiatorId!;
-  if (!/^[6-9]\d{9}$/.test(agentMobile.value)) {
+  if (breaks('agentMobile', agentMobile)) {
     throw agentMobileSet
       ? invalid(agentMobileSet, 'must be a 10-digit mobile number starting 6–9')
       : // No agent mobile set: the initiator id stands in for it, so name that (the fix is the agent mobile).
@@ -167,15 +169,15 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
 
   const latlong = parseLatLong(setting('latlong', DEFAULT_LATLONG)!);
   // The shop's own texts for its receipts: optional, checked by their declared schema.
-  const shopText = (key: 'shopName' | 'shopAddress'): string => {
+  const shopSetting = (key: 'shopName' | 'shopAddress'): string => {
     const set = setting(key);
     if (set === null) return '';
     const field = EKO_SETTING_FIELDS[key];
     if (!field.schema.safeParse(set.value).success) throw invalid(set, `is longer than ${field.form.maxLength} characters`);
     return set.value;
   };
-  const shopName = shopText('shopName');
-  const shopAddress = shopText('shopAddress');
+  const shopName = shopSetting('shopName');
+  const shopAddress = shopSetting('shopAddress');
   const editionSet = setting('edition', 'spec')!;
   const edition = EkoEditionSchema.safeParse(editionSet.value);
   if (!edition.success) throw invalid(editionSet, `"${editionSet.value}" is not a request edition: spec (the spec pages) or current (Eko's current docs)`);

@@ -3,12 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BANKS, bankName } from '../../../renderer/banks';
 import { en } from '../../../renderer/i18n/en';
 import { hi } from '../../../renderer/i18n/hi';
+import { translationEntries } from '../../support/translations';
 
-type Tree = { [k: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
-}
-const HI = flatten(hi as unknown as Tree);
+const HI = [...translationEntries(hi)];
 
 /** Word (or spelling) → what the agent reads instead. */
 const AVOID: Record<string, string> = {
@@ -39,17 +36,19 @@ describe('Hindi terms', () => {
     expect(HI.filter(([, text]) => text.includes(word)).map(([key]) => key)).toEqual([]);
   });
 
+  /** The step bar's labels (not its own name or its "current"/"done" words), of both flows. */
+  const stepLabels = (table: typeof en) =>
+    [...Object.entries(table.steps), ...Object.entries(table.dailyAuth.steps)].filter(([k]) => !['label', 'current', 'done'].includes(k));
+
   it('keeps the step bar labels short: the longest is “फिंगरप्रिंट”, no “आपका …”', () => {
-    const labels = (steps: Record<string, string>) => Object.entries(steps).filter(([k]) => !['label', 'current', 'done'].includes(k));
-    for (const [key, text] of [...labels(hi.steps), ...labels(hi.dailyAuth.steps)]) {
+    for (const [key, text] of stepLabels(hi)) {
       expect([...text].length, `${key}: ${text}`).toBeLessThanOrEqual([...'फिंगरप्रिंट'].length);
       expect(text, key).not.toMatch(/^आपका|^अपना/);
     }
   });
 
   it('keeps the English step bar labels as short: at most “Fingerprint” (the step bar cuts longer ones at 1280 px)', () => {
-    const labels = (steps: Record<string, string>) => Object.entries(steps).filter(([k]) => !['label', 'current', 'done'].includes(k));
-    for (const [key, text] of [...labels(en.steps), ...labels(en.dailyAuth.steps)]) expect(text.length, `${key}: ${text}`).toBeLessThanOrEqual('Fingerprint'.length);
+    for (const [key, text] of stepLabels(en)) expect(text.length, `${key}: ${text}`).toBeLessThanOrEqual('Fingerprint'.length);
   });
 
   it('reads the consent as one plain statement for every customer, with the bank in it', () => {
@@ -80,6 +79,6 @@ describe('Hindi terms', () => {
   });
 
   it('English keeps am/pm words out of its time sentences too (one clock: the formatter adds them)', () => {
-    for (const [key, text] of flatten(en as unknown as Tree)) if (text.includes('{{time}}')) expect(text, key).not.toMatch(/\b(am|pm|o’clock)\b/i);
+    for (const [key, text] of translationEntries(en)) if (text.includes('{{time}}')) expect(text, key).not.toMatch(/\b(am|pm|o’clock)\b/i);
   });
 });

@@ -266,6 +266,8 @@ describe('consent and capture', () => {
     s().enquiry.setConsent(true);
     renderFlow();
     expect(screen.getByTestId('capture-device').textContent).toMatch(/MANTRA.*MFS100/);
+    // How to place the finger, in a picture beside the button that takes it.
+    expect(screen.getByTestId('capture-device').querySelector('[data-illustration="finger"]')).not.toBeNull();
     await act(async () => press('Capture fingerprint'));
     expect(s().enquiry.step).toBe('result');
     expect(screen.getByTestId('balance').textContent).toBe('₹5,500.75');

@@ -3,22 +3,11 @@ import * as z from 'zod/mini';
 import { ERROR_CODES, REFUSAL_REASONS, EnquiryOutcomeSchema, messageKeyFor } from '../../../app/contract';
 import { en } from '../../../renderer/i18n/en';
 import { hi } from '../../../renderer/i18n/hi';
+import { placeholdersOf, translationEntries } from '../../support/translations';
 
-type Tree = { [k: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-const EN = flatten(en as unknown as Tree);
-const HI = flatten(hi as unknown as Tree);
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const EN = translationEntries(en);
+const HI = translationEntries(hi);
+const placeholders = placeholdersOf;
 
 describe('translations', () => {
   it('has every key in both languages, none empty', () => {

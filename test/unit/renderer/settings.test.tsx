@@ -17,6 +17,7 @@ import { ekoCandidate, initialValues, problemsOf } from '../../../renderer/scree
 import { timings } from '../../../renderer/timings';
 import { fakeKioskApi, type FakeKioskApi } from './fake-kiosk-api';
 import { sampleEkoAccount, sampleSettings } from '../../support/services';
+import { placeholdersOf, translationEntries } from '../../support/translations';
 
 initI18n('en');
 const initial = useKiosk.getState();
@@ -560,16 +561,13 @@ describe('setup needed (the saved settings did not load; training runs meanwhile
 });
 
 describe('settings and setup strings', () => {
-  type Tree = { [k: string]: string | Tree };
-  const flatten = (tree: Tree, prefix: string): [string, string][] =>
-    Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}.${k}`, v] as [string, string]] : flatten(v, `${prefix}.${k}`)));
-  const holes = (t: string) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+  const holes = placeholdersOf;
 
   it('exist in Hindi with the same placeholders, really translated', async () => {
     await loadLanguage('hi');
     for (const block of ['settings', 'setup'] as const) {
-      const en = new Map(flatten(i18n.getResource('en', 'translation', block) as Tree, block));
-      const hi = new Map(flatten(i18n.getResource('hi', 'translation', block) as Tree, block));
+      const en = translationEntries(i18n.getResource('en', 'translation', block), block);
+      const hi = translationEntries(i18n.getResource('hi', 'translation', block), block);
       expect([...hi.keys()].sort()).toEqual([...en.keys()].sort());
       for (const [key, text] of en) {
         expect(holes(hi.get(key)!), key).toEqual(holes(text));
