@@ -5,9 +5,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { button, expectTargetsAtLeast44, field, openHome, shot } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
-const kiosk = useKiosk({ dailyAuth: true });
+const kiosk = kioskForSpec({ dailyAuth: true });
 
 test.use({ hasTouch: true, viewport: { width: 1280, height: 800 } });
 

@@ -8,7 +8,7 @@ import { demoAadhaar } from '../../main/simulators/eko';
 import { valueOf } from '../support/kiosk-api';
 import { TEST_OPERATOR_PIN } from '../support/kiosk-process';
 import { button, captureAndWait, injectTimings, openHome, shot, toCapture } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 import { stubPrint } from './support/print';
 
 /** What the printer would get (Ctrl+P): the page's text under print media. */
@@ -20,7 +20,7 @@ async function printedText(page: Page): Promise<string> {
 }
 
 test.describe('first-run setup with KIOSK_PROFILE set on the PC', () => {
-  const kiosk = useKiosk({ env: { KIOSK_PROFILE: 'demo' }, setup: 'firstRun' });
+  const kiosk = kioskForSpec({ env: { KIOSK_PROFILE: 'demo' }, setup: 'firstRun' });
 
   test('the fixed profile shows as chosen and locked, and setup finishes with it', async ({ page }) => {
     await page.goto(kiosk().launchUrl);
@@ -47,7 +47,7 @@ test.describe('first-run setup with KIOSK_PROFILE set on the PC', () => {
 });
 
 test.describe('nothing stale', () => {
-  const kiosk = useKiosk({ dailyAuth: true });
+  const kiosk = kioskForSpec({ dailyAuth: true });
   const SUCCESS = demoAadhaar('success');
 
   /** From a fresh page, one enquiry with its receipt printed; returns the receipt's reference. */
@@ -112,7 +112,7 @@ test.describe('nothing stale', () => {
 });
 
 test.describe('nothing for developers on the agent’s screens', () => {
-  const kiosk = useKiosk({ dailyAuth: true });
+  const kiosk = kioskForSpec({ dailyAuth: true });
   const SUCCESS = demoAadhaar('success');
 
   /** Text a developer would put there: an error code, a version, a serial, an address, the runtime. */
@@ -189,7 +189,7 @@ test.describe('nothing for developers on the agent’s screens', () => {
 });
 
 test.describe('scanner messages that agree with each other', () => {
-  const kiosk = useKiosk({ dailyAuth: true });
+  const kiosk = kioskForSpec({ dailyAuth: true });
 
   test('a hung scanner: no “place the finger now” once the wait is over, and the header agrees with the message', async ({ page }) => {
     // A short capture wait, and a scanner service that says another app holds the scanner.
@@ -236,7 +236,7 @@ test.describe('scanner messages that agree with each other', () => {
 });
 
 test.describe('times that agree', () => {
-  const kiosk = useKiosk();
+  const kiosk = kioskForSpec();
 
   test('the settings say when they lock; the PIN lock-out says it grows and shows the minutes and the time it ends', async ({ page }) => {
     await openHome(page, kiosk().launchUrl);

@@ -21,9 +21,9 @@ import {
   shot,
   toCapture,
 } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
-const kiosk = useKiosk({ awayFromMidnight: true }); // "today" must not change under the spec
+const kiosk = kioskForSpec({ awayFromMidnight: true }); // "today" must not change under the spec
 
 const SUCCESS = demoAadhaar('success');
 const status = (page: Page) => page.getByTestId('daily-auth-status');

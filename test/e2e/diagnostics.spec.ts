@@ -7,9 +7,9 @@ import { expect, test } from '@playwright/test';
 import type { Diagnostics } from '../../app/contract';
 import { valueOf } from '../support/kiosk-api';
 import { button, openHome, shot } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
-const kiosk = useKiosk();
+const kiosk = kioskForSpec();
 
 test('shows the simulated scanner and Eko connected, and exports a bundle to a file', async ({ page }) => {
   await openHome(page, kiosk().launchUrl);

@@ -18,9 +18,9 @@ import {
   shot,
   toCapture,
 } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
-const kiosk = useKiosk({ dailyAuth: true });
+const kiosk = kioskForSpec({ dailyAuth: true });
 
 const SUCCESS = demoAadhaar('success'); // 2345 6789 0124 → ₹5,500.75
 

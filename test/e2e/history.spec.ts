@@ -8,9 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { callKiosk, valueOf } from '../support/kiosk-api';
 import { button, openHome, shot } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
-const kiosk = useKiosk({ awayFromMidnight: true, dailyAuth: true });
+const kiosk = kioskForSpec({ awayFromMidnight: true, dailyAuth: true });
 
 /** One enquiry through the contract: capture on the simulated scanner, then the balance enquiry. */
 async function enquire(aadhaar: string, mobile: string): Promise<{ outcome: string; clientRefId: string }> {

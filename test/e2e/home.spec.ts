@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
-const kiosk = useKiosk();
+const kiosk = kioskForSpec();
 
 test('the home screen shows data that came through the contract', async ({ page }) => {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };

@@ -13,7 +13,7 @@ import { STATEMENT_NARRATIONS } from '../../main/simulators/eko/demo-customers';
 import { en } from '../../renderer/i18n/en';
 import { hi } from '../../renderer/i18n/hi';
 import { button, captureAndWait, dataDirWithConfig, expectNoCustomerTraces, expectTargetsAtLeast44, field, openHome, shot, toCapture } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 import { MM_TO_PT, pdfPages, prints, stubPrint } from './support/print';
 
 const SEVEN = demoAadhaar('success'); // 2345 6789 0124: 7 lines, ₹5,500.75
@@ -24,7 +24,7 @@ const AWAITED = demoAadhaar('awaited'); // 7234 5678 9011
 const NARRATIONS = STATEMENT_NARRATIONS.map((n) => n.trim());
 
 test.describe.configure({ mode: 'serial' });
-const kiosk = useKiosk({ awayFromMidnight: true, dailyAuth: true });
+const kiosk = kioskForSpec({ awayFromMidnight: true, dailyAuth: true });
 
 /** The statement's lines as shown: ISO date, direction, the cells' texts. */
 async function shownLines(page: Page) {
@@ -325,7 +325,7 @@ test.describe('a counter whose printer takes 80 mm paper', () => {
     const file = path.join(dir, 'config.json');
     fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), receiptPaperMm: 80 }, null, 2));
   });
-  const wide = useKiosk({ env: () => ({ KIOSK_DATA_DIR: dir }), dailyAuth: true });
+  const wide = kioskForSpec({ env: () => ({ KIOSK_DATA_DIR: dir }), dailyAuth: true });
 
   test('receipt, 80 mm, in Hindi: 10 lines on a page 80 mm wide', async ({ page }) => {
     await statementForPrinting(page, wide().launchUrl, TEN, 10);

@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { TEST_OPERATOR_PIN } from '../support/kiosk-process';
 import { agentAadhaarField, button, captureAndWait, enterDailyAuthDetails, field, openHome, shot, toCapture } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 
@@ -43,7 +43,7 @@ async function typeAndEnter(box: Locator, text: string): Promise<void> {
 }
 
 test.describe('every screen, English and Hindi, 1280×800', () => {
-  const kiosk = useKiosk({ awayFromMidnight: true });
+  const kiosk = kioskForSpec({ awayFromMidnight: true });
 
   test('home, daily authentication, enquiry steps and results, mini statement, history, diagnostics, settings', async ({ page }) => {
     test.setTimeout(240_000);
@@ -102,7 +102,7 @@ test.describe('every screen, English and Hindi, 1280×800', () => {
 });
 
 test.describe('first-run setup, English and Hindi, 1280×800', () => {
-  const kiosk = useKiosk({ setup: 'firstRun' });
+  const kiosk = kioskForSpec({ setup: 'firstRun' });
 
   test('setup', async ({ page }) => {
     await page.goto(kiosk().launchUrl);

@@ -20,7 +20,7 @@ import { TEST_OPERATOR_PIN, newSuiteDataDir } from '../support/kiosk-process';
 import { scanForPrivateData } from '../support/privacy-scan';
 import { makeTempDir } from '../support/temp-dir';
 import { button, shot } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 
 /** An input by its visible label, exactly (the profile cards' sentences mention the keys too). */
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -31,7 +31,7 @@ async function typeOnKeypad(page: Page, digits: string): Promise<void> {
 }
 
 test.describe('first-run setup', () => {
-  const kiosk = useKiosk({ setup: 'firstRun' });
+  const kiosk = kioskForSpec({ setup: 'firstRun' });
 
   test('choose Training, set the PIN twice, test, save: home with the TRAINING band', async ({ page }) => {
     await page.goto(kiosk().launchUrl);
@@ -105,7 +105,7 @@ test.describe('settings behind the operator PIN', () => {
   test.beforeAll(async () => {
     sandbox = await startRecordedEkoSandbox({ developerKey, accessKey, initiatorId: '9876543210', userCode: '30000001' });
   });
-  const kiosk = useKiosk();
+  const kiosk = kioskForSpec();
   test.afterAll(async () => {
     await sandbox?.close();
   });
@@ -217,7 +217,7 @@ test.describe('setup needed: saved keys that do not decrypt on this PC', () => {
     };
     fs.writeFileSync(path.join(dataDir, CONFIG_FILE_NAME), `${JSON.stringify(config, null, 2)}\n`);
   });
-  const kiosk = useKiosk({ env: () => ({ KIOSK_DATA_DIR: dataDir }) });
+  const kiosk = kioskForSpec({ env: () => ({ KIOSK_DATA_DIR: dataDir }) });
   test.afterAll(async () => {
     await sandbox?.close();
   });

@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoAadhaar } from '../../main/simulators/eko';
 import { button, openHome } from './support/flow';
-import { useKiosk } from './support/kiosk';
+import { kioskForSpec } from './support/kiosk';
 import { prints, stubPrint } from './support/print';
 
 /**
@@ -21,7 +21,7 @@ const MAX_KEYS = 36;
 const MOBILE = '9876543210';
 const AADHAAR = demoAadhaar('success');
 
-const kiosk = useKiosk({ dailyAuth: true });
+const kiosk = kioskForSpec({ dailyAuth: true });
 
 /** Which step of the flow is on screen ('home' when the home screen is). */
 async function where(page: Page): Promise<string> {

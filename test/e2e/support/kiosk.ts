@@ -3,7 +3,7 @@ import { test } from '@playwright/test';
 import { startKiosk, type KioskProcess, type StartKioskOptions } from '../../support/kiosk-process';
 import { awayFromMidnight, dailyAuthForKiosk } from './flow';
 
-export interface UseKioskOptions extends StartKioskOptions {
+export interface SpecKioskOptions extends StartKioskOptions {
   /** The kiosk's environment; a function is read when the kiosk starts (e.g. a sandbox's kioskEnv() from an earlier beforeAll). */
   env?: Record<string, string> | (() => Record<string, string>);
   /** First wait until just after midnight when close to it: "today" must not change under the spec. */
@@ -16,7 +16,7 @@ export interface UseKioskOptions extends StartKioskOptions {
  * Registers the beforeAll that starts the kiosk (in the file or describe it is called in) and the
  * afterAll that stops it; returns the running kiosk's getter, for the tests.
  */
-export function useKiosk(options: UseKioskOptions = {}): () => KioskProcess {
+export function kioskForSpec(options: SpecKioskOptions = {}): () => KioskProcess {
   const { env = {}, awayFromMidnight: away = false, dailyAuth = false, ...start } = options;
   let kiosk: KioskProcess | undefined;
   test.beforeAll(async ({ browser }) => {
@@ -28,7 +28,7 @@ export function useKiosk(options: UseKioskOptions = {}): () => KioskProcess {
     await kiosk?.stop();
   });
   return () => {
-    if (!kiosk) throw new Error('the kiosk is not running: useKiosk’s getter is for the tests, after its beforeAll');
+    if (!kiosk) throw new Error('the kiosk is not running: kioskForSpec’s getter is for the tests, after its beforeAll');
     return kiosk;
   };
 }
